@@ -1,0 +1,298 @@
+"""The ``oqyrman`` command: the GUI without a subcommand, scripting commands with one.
+
+``oqyrman [--data-dir DIR] [FILE...]`` starts the reader; ``oqyrman text|search|lemma|
+entities|annotations|export ...`` work on the core alone and never import Qt (export to
+PDF uses QtGui only, imported when that command runs).
+
+Exit codes: 0 success, 1 unreadable input or failed operation, 2 usage error.
+"""
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+from reader.core.errors import ReaderError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and one line on usage errors (its default, kept explicit)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _out(text: str) -> None:
+    """Write UTF-8 to stdout whatever the locale says."""
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _out_json(obj: Any) -> None:
+    _out(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _load(path: str) -> Any:
+    from reader.core.loaders import load
+
+    return load(path)
+
+
+# -- text -------------------------------------------------------------------------------
+def _add_text(sub: Any) -> None:
+    p = sub.add_parser(
+        "text", help="print a document's text", description="Print a document's text (UTF-8)."
+    )
+    p.add_argument("file")
+    p.add_argument(
+        "--json", action="store_true", help="text, title, format, encoding and blocks as JSON"
+    )
+    p.add_argument("--latin", action="store_true", help="print Kazakh in the 2021 Latin script")
+    p.set_defaults(handler=_cmd_text)
+
+
+def _cmd_text(args: argparse.Namespace) -> int:
+    doc = _load(args.file)
+    text = doc.text
+    if args.latin:
+        from reader.core.kazakh import to_latin
+
+        text = to_latin(text)
+    if args.json:
+        _out_json(
+            {
+                "text": text,
+                "title": doc.title,
+                "format": doc.format,
+                "encoding": doc.encoding,
+                "sha256": doc.sha256,
+                "blocks": [
+                    {"start": b.start, "end": b.end, "kind": b.kind, "level": b.level}
+                    for b in doc.blocks
+                ],
+                "page_starts": list(doc.page_starts),
+            }
+        )
+    else:
+        _out(text if not text or text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+# -- search -----------------------------------------------------------------------------
+def _add_search(sub: Any) -> None:
+    p = sub.add_parser(
+        "search",
+        help="find text in a document",
+        description="Find QUERY in FILE. Offsets index the text that `oqyrman text` prints.",
+    )
+    p.add_argument("file")
+    p.add_argument("query")
+    p.add_argument(
+        "--mode",
+        choices=["words", "exact", "regex"],
+        default="words",
+        help="words: every inflected form of the query's words (default); exact: literal text; "
+        "regex: a Python regular expression",
+    )
+    p.add_argument("--case", action="store_true", help="match case exactly")
+    p.add_argument("--whole-word", action="store_true", help="match whole words only")
+    p.add_argument("--json", action="store_true", help="matches as JSON")
+    p.set_defaults(handler=_cmd_search)
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.search import find, line_context
+
+    doc = _load(args.file)
+    matches = find(doc.text, args.query, mode=args.mode, case=args.case, whole_word=args.whole_word)
+    rows = []
+    for m in matches:
+        line, context = line_context(doc.text, m.start, m.end)
+        rows.append(
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": doc.text[m.start : m.end],
+                "line": line,
+                "context": context,
+            }
+        )
+    if args.json:
+        _out_json({"matches": rows})
+    else:
+        for r in rows:
+            _out(f"{r['line']}:{r['start']}-{r['end']}: {r['context']}\n")
+        print(f"{len(rows)} match{'es' if len(rows) != 1 else ''}", file=sys.stderr)
+    return EXIT_OK
+
+
+# -- lemma ------------------------------------------------------------------------------
+def _add_lemma(sub: Any) -> None:
+    p = sub.add_parser("lemma", help="print the dictionary form of Kazakh words")
+    p.add_argument("words", nargs="+", metavar="WORD")
+    p.set_defaults(handler=_cmd_lemma)
+
+
+def _cmd_lemma(args: argparse.Namespace) -> int:
+    from reader.core.kazakh import lemma
+
+    for word in args.words:
+        _out(f"{word}\t{lemma(word)}\n")
+    return EXIT_OK
+
+
+# -- entities (issue 4 fills this in) ---------------------------------------------------
+def _add_entities(sub: Any) -> None:
+    p = sub.add_parser("entities", help="list the named entities in a document")
+    p.add_argument("file")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="entities with their mentions as JSON")
+    fmt.add_argument("--csv", action="store_true", help="entities as CSV")
+    p.set_defaults(handler=_cmd_entities)
+
+
+def _cmd_entities(args: argparse.Namespace) -> int:
+    from reader.core.ner.cli import run_entities
+
+    return run_entities(args, _load(args.file), _out)
+
+
+# -- annotations (issue 5 fills this in) ------------------------------------------------
+def _add_annotations(sub: Any) -> None:
+    p = sub.add_parser("annotations", help="list, export or import a document's annotations")
+    p.add_argument("file")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--export", metavar="ANNS_JSON", help="write W3C Web Annotation JSON")
+    g.add_argument(
+        "--import", dest="import_", metavar="ANNS_JSON", help="read W3C Web Annotation JSON"
+    )
+    p.add_argument("--json", action="store_true", help="list as JSON")
+    p.set_defaults(handler=_cmd_annotations)
+
+
+def _cmd_annotations(args: argparse.Namespace) -> int:
+    from reader.core.annotations_cli import run_annotations
+
+    return run_annotations(args, _load(args.file), _out)
+
+
+# -- export (issue 5 fills this in) -----------------------------------------------------
+def _add_export(sub: Any) -> None:
+    p = sub.add_parser("export", help="write an annotated copy as PDF or DOCX")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf or OUT.docx")
+    p.add_argument(
+        "--annotations", metavar="ANNS_JSON", help="Web Annotation JSON to use instead of the store"
+    )
+    p.add_argument("--entities", action="store_true", help="add an index of named entities")
+    p.set_defaults(handler=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from reader.export.cli import run_export
+
+    return run_export(args, _load(args.file), _out)
+
+
+COMMANDS: dict[str, Callable[[Any], None]] = {
+    "text": _add_text,
+    "search": _add_search,
+    "lemma": _add_lemma,
+    "entities": _add_entities,
+    "annotations": _add_annotations,
+    "export": _add_export,
+}
+
+
+def _global_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir", metavar="DIR", help="keep all state (database, preferences) under DIR"
+    )
+    p.add_argument("--version", action="version", version=f"oqyrman {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log more")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="oqyrman",
+        description="Oqyrman: read, search and annotate Kazakh, Russian and English documents.",
+    )
+    _global_options(p)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add in COMMANDS.values():
+        add(sub)
+    return p
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="oqyrman",
+        description="Start the reader (with no FILE: the tabs of the last session, or the seed "
+        f"document on first run). Scripting commands: {', '.join(COMMANDS)} (oqyrman COMMAND --help).",
+    )
+    _global_options(p)
+    p.add_argument("files", nargs="*", metavar="FILE", help="documents to open")
+    p.add_argument(
+        "--quit-after-load",
+        metavar="FILE",
+        help="open FILE, quit after its text is first painted (start-up measurements)",
+    )
+    return p
+
+
+def _first_command(argv: Sequence[str]) -> str | None:
+    """The subcommand in argv, skipping global options; None means the GUI."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--data-dir":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _first_command(argv) is None:
+        return _run_gui(argv)
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ReaderError as exc:
+        print(f"oqyrman: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _run_gui(argv: list[str]) -> int:
+    args = build_gui_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    from reader.core.paths import resolve
+    from reader.gui.app import run
+
+    files = [str(Path(f)) for f in args.files]
+    return run(resolve(args.data_dir), files=files, quit_after_load=args.quit_after_load)

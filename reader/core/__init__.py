@@ -1,0 +1,1 @@
+"""Qt-free core: documents, loaders, Kazakh language tools, NER, search, annotations, store."""

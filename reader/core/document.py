@@ -1,0 +1,151 @@
+"""The document model every loader returns and every other part reads.
+
+``text`` is the one string all offsets refer to (Python ``str`` indices, end-exclusive):
+the viewer, search, entities, annotations, the CLI and exports all agree on it.
+Paragraphs are joined with a single ``"\\n"``; each non-empty paragraph is a :class:`Block`.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "preformatted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level unit covering ``text[start:end]`` (no trailing newline)."""
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+    level: int = 0  # heading level 1..6 for headings, 0 otherwise
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad block [{self.start}, {self.end})")
+        if self.kind == "heading" and not 1 <= self.level <= 6:
+            raise ValueError(f"heading level must be 1..6, not {self.level}")
+
+
+def sha256_text(text: str) -> str:
+    """The identity of a text: sha256 of its UTF-8 bytes, hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded document. Build it with :meth:`create` so that ``sha256`` is always right."""
+
+    text: str
+    title: str
+    format: str  # loader name: "text", "markdown", "html", "xml", "fb2", "docx", "odt", ...
+    encoding: str | None = None  # source encoding for text formats, None for containers
+    blocks: tuple[Block, ...] = ()
+    page_starts: tuple[int, ...] = ()  # offsets where each page begins (paged formats only)
+    path: str | None = None
+    sha256: str = field(default="")
+
+    def __post_init__(self) -> None:
+        digest = sha256_text(self.text)
+        if self.sha256 and self.sha256 != digest:
+            raise ValueError("sha256 does not match the text")
+        object.__setattr__(self, "sha256", digest)
+        n = len(self.text)
+        for block in self.blocks:
+            if block.end > n:
+                raise ValueError(f"block {block} runs past the text ({n} chars)")
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        *,
+        title: str,
+        format: str,
+        encoding: str | None = None,
+        blocks: tuple[Block, ...] | list[Block] | None = None,
+        page_starts: tuple[int, ...] | list[int] = (),
+        path: str | None = None,
+    ) -> "Document":
+        """Make a document; without ``blocks``, every non-empty line is a paragraph."""
+        if blocks is None:
+            blocks = paragraph_blocks(text)
+        return cls(
+            text=text,
+            title=title,
+            format=format,
+            encoding=encoding,
+            blocks=tuple(blocks),
+            page_starts=tuple(page_starts),
+            path=path,
+        )
+
+    @property
+    def word_count(self) -> int:
+        """Words as a reader counts them: runs of letters or digits."""
+        return count_words(self.text)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of ``offset`` in ``text``."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} outside the text")
+        return self.text.count("\n", 0, offset) + 1
+
+
+def paragraph_blocks(text: str) -> list[Block]:
+    """One paragraph block per non-empty line of ``text``."""
+    blocks: list[Block] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            blocks.append(Block(start, end))
+        start = end + 1
+    return blocks
+
+
+class TextBuilder:
+    """Accumulates paragraphs for loaders of structured formats, recording their blocks."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._blocks: list[Block] = []
+        self._length = 0
+        self._page_starts: list[int] = []
+
+    def add(self, text: str, kind: BlockKind = "paragraph", level: int = 0) -> None:
+        """Append one paragraph (internal newlines are kept as line breaks inside it)."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if self._parts:
+            self._parts.append("\n")
+            self._length += 1
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        if text.strip():
+            self._blocks.append(Block(start, self._length, kind, level))
+
+    def new_page(self) -> None:
+        """Mark that the next paragraph starts a new page."""
+        self._page_starts.append(self._length + (1 if self._parts else 0))
+
+    @property
+    def blocks(self) -> list[Block]:
+        return list(self._blocks)
+
+    @property
+    def page_starts(self) -> list[int]:
+        return list(self._page_starts)
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def count_words(text: str) -> int:
+    """Runs of letters or digits (a hyphenated word counts as two, as in most editors)."""
+    return sum(1 for _ in _WORD.finditer(text))

@@ -1,0 +1,128 @@
+"""Loaders, one module per format, chosen by suffix and checked against magic bytes.
+
+``load(path)`` is the one entry point: it returns a frozen :class:`Document` or raises a
+:class:`ReaderError` with a one-line reason. Each format module is imported only when a
+file of that format is opened, so heavy libraries load lazily.
+
+Every module ``reader.core.loaders.<module>`` defines
+``load(path: Path, head: bytes, ctx: LoadContext) -> Document`` where ``head`` is the first
+bytes of the file (for magic checks).
+"""
+
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.document import Document
+from reader.core.errors import FileAccessError, UnsupportedFormatError
+from reader.core.loaders.base import MAX_FILE_BYTES, LoadContext, Progress
+
+__all__ = ["FORMATS", "Format", "LoadContext", "file_filter", "format_for", "load"]
+
+HEAD_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str  # shown to the user, e.g. "DOCX"
+    module: str  # module under reader.core.loaders
+    suffixes: tuple[str, ...]
+    mime_types: tuple[str, ...] = ()
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("Plain text", "text", (".txt", ".text", ".log", ".csv"), ("text/plain",)),
+    Format("Markdown", "markdown", (".md", ".markdown"), ("text/markdown",)),
+    Format("HTML", "html", (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml")),
+    Format("XML", "xml", (".xml",), ("application/xml", "text/xml")),
+    Format("FictionBook", "fb2", (".fb2",), ("application/x-fictionbook+xml",)),
+    Format(
+        "Word (DOCX)",
+        "docx",
+        (".docx",),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
+    ),
+    Format("OpenDocument Text", "odt", (".odt",), ("application/vnd.oasis.opendocument.text",)),
+    Format("Rich Text", "rtf", (".rtf",), ("application/rtf", "text/rtf")),
+    Format("EPUB", "epub", (".epub",), ("application/epub+zip",)),
+    Format("PDF", "pdf", (".pdf",), ("application/pdf",)),
+)
+
+_BY_SUFFIX = {suffix: fmt for fmt in FORMATS for suffix in fmt.suffixes}
+
+
+def format_for(path: str | Path) -> Format:
+    """The format a file's suffix names; unknown suffixes raise UnsupportedFormatError."""
+    suffix = Path(path).suffix.lower()
+    fmt = _BY_SUFFIX.get(suffix)
+    if fmt is None:
+        known = ", ".join(sorted(_BY_SUFFIX))
+        what = f"“{suffix}” files" if suffix else "files without a suffix"
+        raise UnsupportedFormatError(f"Oqyrman cannot open {what}; it reads {known}")
+    return fmt
+
+
+def file_filter() -> str:
+    """A Qt-style file dialog filter listing every supported format."""
+    every = " ".join(f"*{s}" for fmt in FORMATS for s in fmt.suffixes)
+    parts = [f"All supported documents ({every})"]
+    parts += [f"{fmt.name} ({' '.join('*' + s for s in fmt.suffixes)})" for fmt in FORMATS]
+    return ";;".join(parts)
+
+
+def load(
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    cancel: "object | None" = None,
+) -> Document:
+    """Load ``path`` into a Document, or raise a ReaderError saying why not."""
+    path = Path(path)
+    head = _read_head(path)  # missing files and folders are reported before formats
+    fmt = format_for(path)
+    ctx = LoadContext() if progress is None and cancel is None else _context(progress, cancel)
+    module = importlib.import_module(f"reader.core.loaders.{fmt.module}")
+    document: Document = module.load(path, head, ctx)
+    return document
+
+
+def _context(progress: Progress | None, cancel: object | None) -> LoadContext:
+    import threading
+
+    kwargs: dict[str, object] = {}
+    if progress is not None:
+        kwargs["progress"] = progress
+    if cancel is not None:
+        if not isinstance(cancel, threading.Event):
+            raise ValueError("cancel must be a threading.Event")
+        kwargs["cancel"] = cancel
+    return LoadContext(**kwargs)  # type: ignore[arg-type]
+
+
+def _read_head(path: Path) -> bytes:
+    """First bytes of the file, after checking it is a readable regular file of sane size."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise FileAccessError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise FileAccessError(f"{path}: cannot be read ({exc.strerror})") from None
+    if path.is_dir():
+        raise FileAccessError(f"{path} is a folder, not a document")
+    if not path.is_file():
+        raise FileAccessError(f"{path} is not a regular file")
+    if st.st_size > MAX_FILE_BYTES:
+        raise FileAccessError(
+            f"{path} is {st.st_size // (1024 * 1024)} MB; Oqyrman opens files up to "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+        )
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise FileAccessError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def display_name(path: str | Path) -> str:
+    return os.path.basename(os.fspath(path))

@@ -1,0 +1,76 @@
+"""The one search entry point that the GUI and the CLI share.
+
+``find(text, query, mode=...)`` returns matches as Python str offsets into ``text``
+(end-exclusive). Modes:
+
+- ``"exact"``: the query as literal text; without ``case`` it ignores case.
+- ``"regex"``: a Python regular expression; an invalid one raises :class:`QueryError`.
+- ``"words"``: Kazakh word-form search (every inflected form of the query's lemmas, from
+  Cyrillic, Russian-layout or Latin spellings); see ``reader.core.kazakh.wordsearch``.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from reader.core.errors import ReaderError
+
+Mode = Literal["exact", "regex", "words"]
+MODES: tuple[Mode, ...] = ("words", "exact", "regex")
+
+
+class QueryError(ReaderError):
+    """The query cannot be searched for (an invalid regular expression, say)."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Match:
+    start: int
+    end: int
+
+
+def find(
+    text: str,
+    query: str,
+    *,
+    mode: Mode | str = "exact",
+    case: bool = False,
+    whole_word: bool = False,
+) -> list[Match]:
+    """All non-overlapping matches of ``query`` in ``text``, in order."""
+    if mode not in MODES:
+        raise ValueError(f"unknown search mode {mode!r}; expected one of {', '.join(MODES)}")
+    if not query:
+        return []
+    if mode == "words":
+        from reader.core.kazakh.wordsearch import find_words
+
+        return find_words(text, query, case=case, whole_word=whole_word)
+    pattern = compile_query(query, mode=mode, case=case, whole_word=whole_word)
+    return [Match(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def compile_query(
+    query: str, *, mode: Mode | str = "exact", case: bool = False, whole_word: bool = False
+) -> re.Pattern[str]:
+    """The compiled pattern for an exact or regex query."""
+    body = re.escape(query) if mode == "exact" else query
+    if whole_word:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    flags = 0 if case else re.IGNORECASE
+    try:
+        return re.compile(body, flags)
+    except re.error as exc:
+        raise QueryError(f"Invalid regular expression: {exc.msg} at position {exc.pos}") from exc
+
+
+def line_context(text: str, start: int, end: int, width: int = 60) -> tuple[int, str]:
+    """The 1-based line number of ``start`` and the line's text around the match."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    lo = max(line_start, start - width)
+    hi = min(line_end, end + width)
+    snippet = ("…" if lo > line_start else "") + text[lo:hi] + ("…" if hi < line_end else "")
+    return text.count("\n", 0, start) + 1, snippet
