@@ -181,7 +181,7 @@ def _add_annotations(sub: Any) -> None:
 
 
 def _cmd_annotations(args: argparse.Namespace) -> int:
-    from reader.core.annotations_cli import run_annotations
+    from reader.export.annotations_cli import run_annotations
 
     return run_annotations(args, _load(args.file), _out)
 

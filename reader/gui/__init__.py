@@ -1,0 +1,1 @@
+"""The Qt user interface; everything here may import PySide6."""
