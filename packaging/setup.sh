@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Set up Oqyrman on a fresh Debian 12 (Python 3.11) and run it or its tests.
+#
+#   bash packaging/setup.sh app [FILE...]   install what is missing, start the reader
+#   bash packaging/setup.sh test [ARGS...]  install what is missing, run lint and all tests
+#
+# It installs the Debian packages Qt needs (as root, or through sudo), makes .venv beside
+# the project and installs the project into it; each step is skipped when already done.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+mode=${1:-app}
+shift || true
+
+# Qt 6 (PySide6) needs these at run time: EGL/GL, xkbcommon, fontconfig, D-Bus, GLib and a
+# font; the xcb platform (a real X display) needs the xcb libraries too. xvfb and xauth give
+# a virtual display where none exists; poppler-utils reads exported PDFs back in the tests.
+debs=(
+  python3 python3-venv python3-pip
+  libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
+  libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+  libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
+  libxrender1 libxi6 libsm6 libice6
+  xvfb xauth poppler-utils
+)
+
+install_debs() {
+  local missing=()
+  for p in "${debs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+python_bin() {
+  for py in python3.11 python3; do
+    if command -v "$py" >/dev/null && "$py" -c 'import sys; raise SystemExit(sys.version_info < (3, 11))'; then
+      echo "$py"; return 0
+    fi
+  done
+  echo "setup: Oqyrman needs Python 3.11 or newer" >&2
+  return 1
+}
+
+install_venv() {
+  local extras=$1 stamp=.venv/.oqyrman-setup
+  local want
+  want="$extras $(sha256sum pyproject.toml | cut -c1-64)"
+  if [ -x .venv/bin/python ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    return 0
+  fi
+  local py
+  py=$(python_bin)
+  [ -x .venv/bin/python ] || "$py" -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[$extras]"
+  echo "$want" > "$stamp"
+}
+
+install_debs
+case "$mode" in
+  app)
+    install_venv test
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "setup: no display found; starting on a virtual one (xvfb-run)" >&2
+      exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/oqyrman "$@"
+    fi
+    exec .venv/bin/oqyrman "$@"
+    ;;
+  test)
+    install_venv test
+    .venv/bin/ruff check reader tests benchmarks
+    .venv/bin/ruff format --check reader tests benchmarks
+    export QT_QPA_PLATFORM=offscreen
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "usage: bash packaging/setup.sh app [FILE...] | test [PYTEST ARGS...]" >&2
+    exit 2
+    ;;
+esac

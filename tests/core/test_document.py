@@ -1,0 +1,67 @@
+"""The Document model: offsets, blocks, identity."""
+
+import hashlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.document import Block, Document, TextBuilder, count_words, paragraph_blocks
+
+
+def test_sha256_is_of_the_utf8_text_and_cannot_be_forged() -> None:
+    doc = Document.create("Қазақстан", title="t", format="text")
+    assert doc.sha256 == hashlib.sha256("Қазақстан".encode()).hexdigest()
+    with pytest.raises(ValueError):
+        Document(text="a", title="t", format="text", sha256="0" * 64)
+
+
+def test_document_is_frozen() -> None:
+    doc = Document.create("a", title="t", format="text")
+    with pytest.raises(AttributeError):
+        doc.text = "b"  # type: ignore[misc]
+
+
+def test_blocks_must_lie_inside_the_text() -> None:
+    with pytest.raises(ValueError):
+        Document.create("abc", title="t", format="text", blocks=[Block(0, 4)])
+    with pytest.raises(ValueError):
+        Block(0, 1, "heading", 0)
+
+
+def test_default_blocks_are_non_empty_lines() -> None:
+    text = "Бірінші жол\n\nЕкінші жол\n"
+    blocks = paragraph_blocks(text)
+    assert [text[b.start : b.end] for b in blocks] == ["Бірінші жол", "Екінші жол"]
+
+
+def test_text_builder_records_headings_and_pages() -> None:
+    tb = TextBuilder()
+    tb.add("Тақырып", "heading", 1)
+    tb.add("Мәтін")
+    tb.new_page()
+    tb.add("Екінші бет")
+    text = tb.text()
+    assert text == "Тақырып\nМәтін\nЕкінші бет"
+    assert tb.blocks[0] == Block(0, 7, "heading", 1)
+    assert text[tb.page_starts[0] :].startswith("Екінші бет")
+
+
+def test_word_count_and_line_numbers() -> None:
+    doc = Document.create("Елбасы сөз сөйледі.\nМен, сен — біз 2021", title="t", format="text")
+    assert doc.word_count == 7
+    assert doc.line_of(0) == 1
+    assert doc.line_of(doc.text.index("Мен")) == 2
+    with pytest.raises(ValueError):
+        doc.line_of(len(doc.text) + 1)
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r")), max_size=8))
+def test_builder_blocks_quote_their_paragraphs(paragraphs: list[str]) -> None:
+    tb = TextBuilder()
+    for p in paragraphs:
+        tb.add(p)
+    text = tb.text()
+    assert text == "\n".join(paragraphs)
+    assert [text[b.start : b.end] for b in tb.blocks] == [p for p in paragraphs if p.strip()]
+    assert count_words(text) >= 0
