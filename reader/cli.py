@@ -238,7 +238,8 @@ def build_gui_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="oqyrman",
         description="Start the reader (with no FILE: the tabs of the last session, or the seed "
-        f"document on first run). Scripting commands: {', '.join(COMMANDS)} (oqyrman COMMAND --help).",
+        f"document on first run). Scripting commands: {', '.join(COMMANDS)} "
+        "(oqyrman COMMAND --help).",
     )
     _global_options(p)
     p.add_argument("files", nargs="*", metavar="FILE", help="documents to open")
