@@ -76,8 +76,8 @@ case "$mode" in
     ;;
   test)
     install_venv test
-    .venv/bin/ruff check reader tests benchmarks
-    .venv/bin/ruff format --check reader tests benchmarks
+    .venv/bin/ruff check .
+    .venv/bin/ruff format --check .
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "$@"
     ;;
