@@ -3,8 +3,9 @@
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from reader.core.errors import CancelledError
+from reader.core.errors import CancelledError, CorruptDocumentError, FileAccessError
 
 Progress = Callable[[int, int], None]
 
@@ -29,3 +30,28 @@ class LoadContext:
         """Raise :class:`CancelledError` if the user cancelled."""
         if self.cancel.is_set():
             raise CancelledError("Loading was cancelled")
+
+
+def display_name(path: Path) -> str:
+    """The file's name as shown in a one-line message (never spans lines)."""
+    return " ".join(path.name.splitlines()) or str(path)
+
+
+def corrupt(path: Path, what: str) -> CorruptDocumentError:
+    """A one-line "<file>: <what is wrong>" error for a broken or hostile file."""
+    return CorruptDocumentError(f"{display_name(path)}: {what}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole file (the registry already checked it is a regular file of sane size)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileAccessError(
+            f"{display_name(path)}: cannot be read ({exc.strerror or exc})"
+        ) from None
+
+
+def default_title(path: Path) -> str:
+    """A document's title when the file names none: its name without the suffix."""
+    return path.stem or path.name

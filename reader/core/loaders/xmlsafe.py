@@ -1,0 +1,114 @@
+"""The one way loaders parse XML and HTML: lxml with entities, DTDs and the network off.
+
+An external entity (XXE) is never resolved and an entity bomb ("billion laughs") never
+expands: a document whose DTD declares entities is rejected with a clear message before any
+of its content is used.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from reader.core.errors import CorruptDocumentError
+from reader.core.loaders.base import corrupt
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def _xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=False,
+    )
+
+
+def _html_parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        default_doctype=False,
+    )
+
+
+def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
+    """Parse well-formed XML bytes into an element tree root, or raise CorruptDocumentError."""
+    if not data.strip():
+        raise corrupt(path, f"is empty, not {what}")
+    if declares_entities(data):
+        raise _entities_error(path)
+    try:
+        root = etree.fromstring(data, _xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise corrupt(path, f"not well-formed {what} ({_first_line(exc)})") from None
+    except (ValueError, etree.LxmlError) as exc:
+        raise corrupt(path, f"cannot be read as {what} ({_first_line(exc)})") from None
+    if root is None:
+        raise corrupt(path, f"has no {what} content")
+    reject_entities(root, path)
+    return root
+
+
+def parse_html(text: str, path: Path) -> Any:
+    """Parse HTML text (already decoded) leniently; returns the <html> root element."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if declares_entities(text.encode("utf-8", "replace")):
+        raise _entities_error(path)
+    if not text.strip():
+        return lxml_html.fromstring("<html><body></body></html>", parser=_html_parser())
+    try:
+        root = lxml_html.document_fromstring(text, parser=_html_parser())
+    except (etree.ParserError, etree.LxmlError, ValueError) as exc:
+        raise corrupt(path, f"cannot be read as HTML ({_first_line(exc)})") from None
+    reject_entities(root, path)
+    return root
+
+
+def reject_entities(root: Any, path: Path) -> None:
+    """Refuse documents whose DTD declares entities (XXE, entity bombs) or uses them."""
+    docinfo = root.getroottree().docinfo
+    for dtd in (docinfo.internalDTD, docinfo.externalDTD):
+        if dtd is not None and any(True for _ in dtd.iterentities()):
+            raise _entities_error(path)
+
+
+_ENTITY_DECLARATIONS = tuple(
+    "<!ENTITY".encode(codec)
+    for codec in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+
+
+def declares_entities(data: bytes) -> bool:
+    """Whether the bytes contain an entity declaration, in any encoding XML allows."""
+    return any(marker in data for marker in _ENTITY_DECLARATIONS)
+
+
+def _entities_error(path: Path) -> CorruptDocumentError:
+    return corrupt(
+        path,
+        "declares its own entities in a DOCTYPE; Oqyrman does not expand them for safety "
+        "(they can read local files or explode in size)",
+    )
+
+
+def local_name(element: Any) -> str:
+    """An element's tag without its namespace ("" for comments, entities and the like)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2].lower()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__

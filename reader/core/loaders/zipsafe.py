@@ -1,0 +1,127 @@
+"""Zip containers (DOCX, ODT, EPUB) opened without trusting their headers.
+
+Before anything is inflated we check the magic bytes, the compression methods, the total
+declared uncompressed size and each member's compression ratio. While inflating we count the
+bytes actually produced, so an archive whose headers lie about sizes is stopped at the limit.
+"""
+
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from reader.core.errors import DocumentTooLargeError
+from reader.core.loaders.base import (
+    MAX_MEMBER_RATIO,
+    MAX_UNPACKED_BYTES,
+    LoadContext,
+    corrupt,
+    display_name,
+)
+
+ZIP_MAGIC = b"PK\x03\x04"
+RATIO_FLOOR = 1 << 20  # members smaller than 1 MiB may compress as well as they like
+_READ = 1 << 16
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError)
+
+
+class SafeZip:
+    """A zip archive checked against size limits; read members with :meth:`read`."""
+
+    def __init__(self, path: Path, head: bytes, kind: str, ctx: LoadContext) -> None:
+        self.path = path
+        self.kind = kind
+        self._ctx = ctx
+        self._inflated = 0
+        if not head:
+            raise corrupt(path, f"is empty, not a {kind} file")
+        if not head.startswith(ZIP_MAGIC):
+            raise corrupt(path, f"is not a {kind} file (a {kind} is a zip archive; this is not)")
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except _ZIP_ERRORS as exc:
+            raise corrupt(path, f"is a damaged or truncated {kind} file ({exc})") from None
+        try:
+            self._check_headers()
+        except BaseException:
+            self._zip.close()
+            raise
+
+    def __enter__(self) -> "SafeZip":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._zip.close()
+
+    def _check_headers(self) -> None:
+        total = 0
+        for info in self._zip.infolist():
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise corrupt(self.path, f"uses a compression method a {self.kind} never uses")
+            if info.flag_bits & 0x1:
+                raise corrupt(self.path, f"is an encrypted {self.kind} file")
+            total += info.file_size
+            if info.file_size > RATIO_FLOOR and (
+                info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1)
+            ):
+                raise self._too_large(f"member {info.filename!r} is compressed suspiciously well")
+        if total > MAX_UNPACKED_BYTES:
+            raise self._too_large(f"would unpack to {total // (1 << 20)} MB")
+
+    def _too_large(self, why: str) -> DocumentTooLargeError:
+        return DocumentTooLargeError(
+            f"{display_name(self.path)}: refused as a possible zip bomb ({why}; the limit is "
+            f"{MAX_UNPACKED_BYTES // (1 << 20)} MB unpacked, {MAX_MEMBER_RATIO}:1 per member)"
+        )
+
+    def names(self) -> list[str]:
+        return self._zip.namelist()
+
+    def has(self, name: str) -> bool:
+        try:
+            self._zip.getinfo(name)
+        except KeyError:
+            return False
+        return True
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes, inflated with a cap on what it may actually produce."""
+        try:
+            info = self._zip.getinfo(name)
+        except KeyError:
+            raise corrupt(
+                self.path, f"is not a complete {self.kind} file ({name} missing)"
+            ) from None
+        parts: list[bytes] = []
+        self._inflate(info, parts.append)
+        return b"".join(parts)
+
+    def verify(self) -> None:
+        """Inflate every member once (discarding the bytes) to prove the headers tell the truth."""
+        infos = self._zip.infolist()
+        for done, info in enumerate(infos, 1):
+            self._inflate(info, lambda _chunk: None)
+            self._ctx.progress(done, len(infos))
+
+    def _inflate(self, info: zipfile.ZipInfo, sink: Callable[[bytes], object]) -> None:
+        cap = min(info.file_size, MAX_UNPACKED_BYTES - self._inflated)
+        produced = 0
+        try:
+            with self._zip.open(info) as member:
+                while chunk := member.read(_READ):
+                    produced += len(chunk)
+                    if produced > cap:
+                        raise self._too_large(f"member {info.filename!r} inflates past its size")
+                    sink(chunk)
+                    self._ctx.check()
+        except _ZIP_ERRORS as exc:
+            raise corrupt(
+                self.path, f"is a damaged or truncated {self.kind} file ({exc})"
+            ) from None
+        self._inflated += produced
