@@ -1,0 +1,160 @@
+"""What the PDF and DOCX exporters share: annotation pieces, colours, the entity index,
+cancellation and atomic output.
+
+Offsets are Python ``str`` indices into ``Document.text``, end-exclusive.
+"""
+
+import contextlib
+import getpass
+import itertools
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.annotations import COLORS, Annotation
+from reader.core.document import Document
+from reader.core.errors import CancelledError, ExportError
+from reader.core.fsutil import atomic_path
+from reader.core.ner.entities import Entity
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+#: Output suffixes we can write, and the format each stands for.
+EXPORT_SUFFIXES: dict[str, str] = {".pdf": "PDF", ".docx": "DOCX"}
+
+INDEX_TITLE = "Index of entities"
+
+
+def check_cancel(cancel: threading.Event | None) -> None:
+    """Raise :class:`CancelledError` if the user cancelled the export."""
+    if cancel is not None and cancel.is_set():
+        raise CancelledError("Export was cancelled; nothing was written")
+
+
+def report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def default_author() -> str:
+    """The name recorded as author of the copy and of its notes: the login name."""
+    try:
+        return getpass.getuser() or "Oqyrman"
+    except (OSError, KeyError):  # no login name in a bare container
+        return "Oqyrman"
+
+
+def color_hex(name: str) -> str:
+    """The ``#rrggbb`` of a highlight colour name; unknown names fall back to yellow."""
+    return COLORS.get(name, COLORS["yellow"])
+
+
+def color_rgb(name: str) -> tuple[float, float, float]:
+    """The colour as three floats in 0..1 (PDF's DeviceRGB)."""
+    h = color_hex(name).lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return (round(r, 4), round(g, 4), round(b, 4))
+
+
+def usable_annotations(document: Document, annotations: Sequence[Annotation]) -> list[Annotation]:
+    """The annotations that fit the text, in text order; others are logged and skipped."""
+    n = len(document.text)
+    kept = []
+    for ann in annotations:
+        if ann.end > n:
+            log.warning("annotation %s runs past the text (%d > %d); skipped", ann.id, ann.end, n)
+            continue
+        kept.append(ann)
+    return sorted(kept, key=lambda a: (a.start, a.end, a.id))
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """``text[start:end]`` with the annotations that cover all of it (maybe none)."""
+
+    start: int
+    end: int
+    covering: tuple[Annotation, ...]
+
+
+def pieces(start: int, end: int, annotations: Sequence[Annotation]) -> list[Piece]:
+    """Split ``[start, end)`` at every annotation boundary inside it (overlaps allowed)."""
+    inside = [a for a in annotations if a.start < end and a.end > start]
+    cuts = {start, end}
+    for a in inside:
+        cuts.update(x for x in (a.start, a.end) if start < x < end)
+    bounds = sorted(cuts)
+    out = []
+    for lo, hi in itertools.pairwise(bounds):
+        covering = tuple(a for a in inside if a.start <= lo and a.end >= hi)
+        out.append(Piece(lo, hi, covering))
+    return out
+
+
+def top_color(covering: Sequence[Annotation]) -> str | None:
+    """The colour shown where annotations overlap: the shortest (innermost) one wins."""
+    if not covering:
+        return None
+    return min(covering, key=lambda a: (a.end - a.start, -a.start)).color
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One line of the entity index: an entity and where its mentions are."""
+
+    name: str
+    label: str
+    count: int
+    pages: tuple[int, ...] = ()  # 1-based, empty where pages are not known (DOCX)
+
+
+def index_entries(
+    entities: Sequence[Entity], page_of: Callable[[int], int] | None = None
+) -> list[IndexEntry]:
+    """Entities sorted by name (case-insensitive), with the pages of their mentions."""
+    out = []
+    for ent in entities:
+        if not ent.mentions:
+            continue
+        pages: tuple[int, ...] = ()
+        if page_of is not None:
+            pages = tuple(sorted({page_of(m.start) for m in ent.mentions}))
+        out.append(IndexEntry(ent.name, ent.label, ent.count, pages))
+    return sorted(out, key=lambda e: (e.name.casefold(), e.label))
+
+
+def index_line(entry: IndexEntry) -> str:
+    """``Name (LABEL) — 3 mentions, pages 1, 4``, as printed in the index."""
+    mentions = f"{entry.count} mention{'s' if entry.count != 1 else ''}"
+    text = f"{entry.name} ({entry.label}) — {mentions}"
+    if entry.pages:
+        word = "page" if len(entry.pages) == 1 else "pages"
+        text += f", {word} {', '.join(map(str, entry.pages))}"
+    return text
+
+
+def check_suffix(out: str | Path) -> str:
+    """The format ``out`` asks for, or an ExportError naming the ones we write."""
+    suffix = Path(out).suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        what = f"“{suffix}”" if suffix else "a file without a suffix"
+        raise ExportError(f"Cannot export to {what}; choose a .pdf or .docx file")
+    return EXPORT_SUFFIXES[suffix]
+
+
+@contextlib.contextmanager
+def atomic_output(out: str | Path) -> Iterator[Path]:
+    """A temp path that becomes ``out`` only if the body succeeds; OS errors become one line."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ExportError(f"Cannot write {out}: the folder {out.parent} does not exist")
+    try:
+        with atomic_path(out, suffix=out.suffix + ".part") as tmp:
+            yield tmp
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ExportError(f"Cannot write {out}: {reason}") from None

@@ -1,0 +1,116 @@
+"""Annotated PDF copies: laid out with QtGui (QTextDocument + QPdfWriter, no QtWidgets),
+then real /Highlight annotations added over the exact glyphs.
+
+Qt paginates the text and writes selectable text in the bundled Noto Sans (embedded).
+Qt's layout tells on which page every character landed; pypdfium2 then reads the glyph
+boxes of each quote back from the written PDF, and pypdf appends the annotations
+(QuadPoints per line, colour, note as /Contents with a popup) as an incremental update.
+"""
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.core.annotations import Annotation
+from reader.core.document import Document
+from reader.core.ner.entities import Entity
+from reader.core.paths import project_root
+from reader.export import pdf_annots
+from reader.export.common import (
+    INDEX_TITLE,
+    Progress,
+    atomic_output,
+    check_cancel,
+    default_author,
+    index_entries,
+    index_line,
+    report,
+    usable_annotations,
+)
+
+log = logging.getLogger(__name__)
+
+RESOLUTION = 300  # dpi of the layout; text stays vector, this only sets layout precision
+MARGIN_MM = 20.0
+BODY_PT = 11.0
+HEADING_PT = {1: 20.0, 2: 16.0, 3: 14.0, 4: 12.5, 5: 11.5, 6: 11.0}
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+
+_app: object | None = None  # the QGuiApplication we created, kept alive for later exports
+_family: str | None = None
+
+
+def export_pdf(
+    document: Document,
+    annotations: Sequence[Annotation],
+    out_path: str | Path,
+    *,
+    entities: Sequence[Entity] | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    author: str | None = None,
+) -> Path:
+    """Write ``document`` as an A4 PDF with its annotations as real highlight annotations.
+
+    ``entities`` adds an index (entity, label, mention count, pages) on new pages at the
+    end. ``progress(done, total)`` is called as pages are written; setting ``cancel`` stops
+    the export with :class:`CancelledError`. The file appears only when complete.
+    """
+    from reader.export.pdf_layout import Layout  # imports Qt
+
+    _ensure_app()
+    author = author or default_author()
+    anns = usable_annotations(document, annotations)
+    check_cancel(cancel)
+    layout = Layout(
+        document, _font_family(), body_pt=BODY_PT, heading_pt=HEADING_PT,
+        margin_mm=MARGIN_MM, resolution=RESOLUTION, title=document.title, author=author,
+    )  # fmt: skip
+    if entities:
+        lines = [index_line(e) for e in index_entries(entities, layout.page_of)]
+        layout.add_index(INDEX_TITLE, lines)
+    data = layout.render(progress=progress, cancel=cancel, steps_after=1 if anns else 0)
+    if anns:
+        check_cancel(cancel)
+        data = pdf_annots.add_highlights(data, document, anns, layout, author=author)
+        report(progress, layout.page_count + 1, layout.page_count + 1)
+    check_cancel(cancel)
+    out = Path(out_path)
+    with atomic_output(out) as tmp:
+        tmp.write_bytes(data)
+    log.info("exported %s (%d pages, %d annotations)", out, layout.page_count, len(anns))
+    return out
+
+
+def _ensure_app() -> None:
+    """Make sure a QGuiApplication exists; headless (offscreen) when we create it."""
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication(["oqyrman-export"])
+
+
+def _font_family() -> str:
+    """Register the bundled Noto Sans once and return its family name."""
+    global _family
+    if _family is not None:
+        return _family
+    from PySide6.QtGui import QFontDatabase
+
+    family = "Noto Sans"
+    for name in FONT_FILES:
+        path = project_root() / "resources" / "fonts" / name
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not register the font %s; Qt falls back to a system font", path)
+            continue
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families:
+            family = families[0]
+    _family = family
+    return family

@@ -1,0 +1,223 @@
+"""Page layout for the PDF export: a paginated QTextDocument painted onto a QPdfWriter.
+
+The layout is made against the writer itself (its resolution and page size), so the pages
+we measure are the pages we paint. It records, for every laid-out line, the document offset
+where it starts and its page: that answers "which page is offset N on" for the highlights
+and the entity index. QtGui only; the caller makes sure a QGuiApplication exists.
+"""
+
+import bisect
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from reader.core.document import Block, Document, paragraph_blocks
+from reader.export.common import Progress, check_cancel, report
+
+LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph, one char like the "\n" it replaces
+
+
+class Layout:
+    """``document`` laid out on A4 pages, ready to paint."""
+
+    def __init__(
+        self,
+        document: Document,
+        family: str,
+        *,
+        body_pt: float,
+        heading_pt: dict[int, float],
+        margin_mm: float,
+        resolution: int,
+        title: str,
+        author: str,
+    ) -> None:
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray())
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self._writer = _make_writer(self._buffer, margin_mm, resolution, title, author)
+        self._px_per_pt = resolution / 72.0
+        self._family = family
+        self._body_pt = body_pt
+        self._heading_pt = heading_pt
+        self.blocks: tuple[Block, ...] = document.blocks or tuple(paragraph_blocks(document.text))
+        self.page_width = float(self._writer.width())
+        self.page_height = float(self._writer.height())
+        self._qdoc = QTextDocument()
+        self._qdoc.documentLayout().setPaintDevice(self._writer)
+        self._qdoc.setDocumentMargin(0)
+        self._qdoc.setDefaultFont(self._font(body_pt, bold=False))
+        self._qdoc.setPageSize(QSizeF(self.page_width, self.page_height))
+        self._fill(document.text)
+        self._line_starts: list[int] = []
+        self._line_pages: list[int] = []
+        self._measure(document.text)
+
+    # -- building -----------------------------------------------------------------------
+    def _font(self, pt: float, *, bold: bool) -> QFont:
+        font = QFont(self._family)
+        font.setPointSizeF(pt)
+        font.setBold(bold)
+        return font
+
+    def _formats(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        bf = QTextBlockFormat()
+        cf = QTextCharFormat()
+        pt = self._body_pt
+        if block.kind == "heading":
+            pt = self._heading_pt.get(block.level, self._body_pt)
+            cf.setFont(self._font(pt, bold=True))
+            bf.setTopMargin(0.8 * pt * self._px_per_pt)
+            bf.setHeadingLevel(block.level)
+        else:
+            cf.setFont(self._font(pt, bold=False))
+            if block.kind == "list_item":
+                bf.setLeftMargin(1.5 * pt * self._px_per_pt)
+        bf.setBottomMargin(0.5 * pt * self._px_per_pt)
+        return bf, cf
+
+    def _fill(self, text: str) -> None:
+        cursor = QTextCursor(self._qdoc)
+        for i, block in enumerate(self.blocks):
+            bf, cf = self._formats(block)
+            if i == 0:
+                cursor.setBlockFormat(bf)
+                cursor.setBlockCharFormat(cf)
+            else:
+                cursor.insertBlock(bf, cf)
+            cursor.insertText(text[block.start : block.end].replace("\n", LINE_SEPARATOR), cf)
+
+    def add_index(self, title: str, lines: Sequence[str]) -> None:
+        """Append ``title`` and one paragraph per line, starting on a new page."""
+        cursor = QTextCursor(self._qdoc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        heading = Block(0, 0, "heading", 1)
+        bf, cf = self._formats(heading)
+        bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.insertBlock(bf, cf)
+        cursor.insertText(title, cf)
+        bf, cf = self._formats(Block(0, 0))
+        for line in lines:
+            cursor.insertBlock(bf, cf)
+            cursor.insertText(line, cf)
+
+    # -- measuring ----------------------------------------------------------------------
+    def _measure(self, text: str) -> None:
+        """Record the document offset and page of every laid-out line."""
+        doc_layout = self._qdoc.documentLayout()
+        qblock = self._qdoc.begin()
+        for block in self.blocks:
+            top = doc_layout.blockBoundingRect(qblock).top()
+            lines = qblock.layout()
+            to_str = _utf16_to_str(text[block.start : block.end])
+            for j in range(lines.lineCount()):
+                line = lines.lineAt(j)
+                middle = top + line.y() + line.height() / 2
+                self._line_starts.append(block.start + to_str(line.textStart()))
+                self._line_pages.append(int(middle // self.page_height))
+            qblock = qblock.next()
+
+    def page_of(self, offset: int) -> int:
+        """1-based page on which ``text[offset]`` is printed."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return self._line_pages[max(i, 0)] + 1 if self._line_pages else 1
+
+    def page_start(self, page: int) -> int:
+        """Document offset of the first character printed on 1-based ``page``."""
+        i = bisect.bisect_left(self._line_pages, page - 1)
+        if i == len(self._line_pages):
+            return self._line_starts[-1] if self._line_starts else 0
+        return self._line_starts[i]
+
+    @property
+    def page_count(self) -> int:
+        return int(self._qdoc.pageCount())
+
+    # -- painting -----------------------------------------------------------------------
+    def render(
+        self,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        steps_after: int = 0,
+    ) -> bytes:
+        """Paint every page and return the PDF's bytes."""
+        total = self.page_count
+        painter = QPainter(self._writer)
+        try:
+            for page in range(total):
+                check_cancel(cancel)
+                if page:
+                    self._writer.newPage()
+                self._paint_page(painter, page)
+                report(progress, page + 1, total + steps_after)
+        finally:
+            painter.end()
+        self._buffer.close()
+        return bytes(self._buffer.data().data())
+
+    def _paint_page(self, painter: QPainter, page: int) -> None:
+        top = page * self.page_height
+        painter.save()
+        painter.translate(0, -top)
+        self._qdoc.drawContents(painter, QRectF(0, top, self.page_width, self.page_height))
+        painter.restore()
+        # the page number sits in the bottom margin, painted after the text
+        painter.setFont(self._font(9, bold=False))
+        footer = QRectF(0, self.page_height, self.page_width, 12 * self._px_per_pt * 2)
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), str(page + 1))
+
+
+def _make_writer(
+    device: QBuffer, margin_mm: float, resolution: int, title: str, author: str
+) -> QPdfWriter:
+    writer = QPdfWriter(device)
+    writer.setResolution(resolution)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(title)
+    writer.setAuthor(author)
+    writer.setCreator("Oqyrman")
+    return writer
+
+
+def _utf16_to_str(text: str) -> "_Converter":
+    """Qt counts UTF-16 units; map a unit index inside ``text`` to a str index."""
+    return _Converter(text)
+
+
+class _Converter:
+    __slots__ = ("_units",)
+
+    def __init__(self, text: str) -> None:
+        self._units: list[int] | None = None
+        if len(text.encode("utf-16-le")) != 2 * len(text):
+            units, total = [], 0
+            for c in text:
+                units.append(total)
+                total += 2 if ord(c) > 0xFFFF else 1
+            self._units = units
+
+    def __call__(self, unit: int) -> int:
+        if self._units is None:
+            return unit
+        return bisect.bisect_left(self._units, unit)
