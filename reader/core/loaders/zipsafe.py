@@ -19,10 +19,12 @@ from reader.core.loaders.base import (
     corrupt,
     display_name,
 )
+from reader.core.loaders.xmlsafe import declares_entities
 
 ZIP_MAGIC = b"PK\x03\x04"
 RATIO_FLOOR = 1 << 20  # members smaller than 1 MiB may compress as well as they like
 _READ = 1 << 16
+_MARKUP = (".xml", ".rels", ".opf", ".xhtml", ".html", ".htm", ".ncx")
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError)
 
 
@@ -103,10 +105,20 @@ class SafeZip:
         return b"".join(parts)
 
     def verify(self) -> None:
-        """Inflate every member once (discarding the bytes) to prove the headers tell the truth."""
+        """Inflate every member once (discarding the bytes) to prove the headers tell the truth.
+
+        Markup members are also scanned for entity declarations, which we never expand, so
+        that a library reading the archive later cannot be led into XXE or an entity bomb.
+        """
         infos = self._zip.infolist()
         for done, info in enumerate(infos, 1):
-            self._inflate(info, lambda _chunk: None)
+            if info.filename.lower().endswith(_MARKUP):
+                scanner = _EntityScanner()
+                self._inflate(info, scanner)
+                if scanner.found:
+                    raise corrupt(self.path, f"{info.filename} declares XML entities (refused)")
+            else:
+                self._inflate(info, lambda _chunk: None)
             self._ctx.progress(done, len(infos))
 
     def _inflate(self, info: zipfile.ZipInfo, sink: Callable[[bytes], object]) -> None:
@@ -125,3 +137,16 @@ class SafeZip:
                 self.path, f"is a damaged or truncated {self.kind} file ({exc})"
             ) from None
         self._inflated += produced
+
+
+class _EntityScanner:
+    """Looks for entity declarations across chunk boundaries."""
+
+    def __init__(self) -> None:
+        self.found = False
+        self._tail = b""
+
+    def __call__(self, chunk: bytes) -> None:
+        window = self._tail + chunk
+        self.found = self.found or declares_entities(window)
+        self._tail = window[-40:]
