@@ -1,0 +1,309 @@
+"""Rich Text Format: a small reader of our own for the text of an RTF file.
+
+It understands groups, ``\\ansicpg`` and per-font code pages (``\\fcharset``), ``\\'hh``
+byte escapes, ``\\uN`` Unicode escapes with their ``\\ucN`` fallback skip, paragraph and line
+breaks, table cells, outline levels as headings, and skips destinations that are not body
+text (font and colour tables, style sheet, document info except its title, pictures,
+objects, headers and footers, field instructions, anything marked ``\\*``).
+"""
+
+import codecs
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.core.document import BlockKind, Document, TextBuilder
+from reader.core.loaders.base import LoadContext, corrupt, default_title, read_bytes
+
+_TOKEN = re.compile(
+    r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # 1, 2: control word and its parameter
+    r"|\\'([0-9a-fA-F]{2})"  # 3: a byte in the current code page
+    r"|\\([^a-zA-Z])"  # 4: control symbol
+    r"|([{}])"  # 5: group
+    r"|[\r\n]+"  # line ends in the file mean nothing
+    r"|([^\\{}\r\n]+)"  # 6: text
+    r"|\\",  # a lone backslash at the end
+    re.S,
+)
+_SKIP = frozenset(
+    [
+        "fonttbl",
+        "colortbl",
+        "stylesheet",
+        "info",
+        "pict",
+        "object",
+        "header",
+        "headerl",
+        "headerr",
+        "headerf",
+        "footer",
+        "footerl",
+        "footerr",
+        "footerf",
+        "footnote",
+        "fldinst",
+        "xe",
+        "tc",
+        "bkmkstart",
+        "bkmkend",
+        "themedata",
+        "colorschememapping",
+        "latentstyles",
+        "datastore",
+        "xmlnstbl",
+        "listtable",
+        "listoverridetable",
+        "rsidtbl",
+        "generator",
+        "filetbl",
+        "revtbl",
+        "pgdsctbl",
+        "mmathPr",
+        "nonshppict",
+        "shppict",
+        "shpinst",
+        "atnid",
+        "atnauthor",
+        "annotation",
+        "operator",
+        "author",
+        "company",
+        "comment",
+        "doccomm",
+        "keywords",
+        "subject",
+        "category",
+    ]
+)
+_SYMBOLS = {
+    "emdash": "\u2014", "endash": "\u2013", "bullet": "\u2022", "lquote": "\u2018",
+    "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "emspace": "\u2003",
+    "enspace": "\u2002", "qmspace": "\u2005", "tab": "\t", "line": "\n",
+}  # fmt: skip
+_CONTROL_SYMBOLS = {"~": "\u00a0", "_": "\u2011", "-": "", "\\": "\\", "{": "{", "}": "}"}
+_CHARSETS = {
+    204: "cp1251", 238: "cp1250", 161: "cp1253", 162: "cp1254", 186: "cp1257", 177: "cp1255",
+    178: "cp1256", 163: "cp1258", 222: "cp874", 128: "cp932", 134: "gbk", 136: "big5",
+    129: "cp949", 77: "mac_roman",
+}  # fmt: skip
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What a group inherits from its parent and may change for itself."""
+
+    skip: bool = False
+    dest: str = ""  # "", "title" or "fonttbl"
+    uc: int = 1
+    codepage: str = "cp1252"
+
+
+def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
+    """Load an .rtf file."""
+    data = read_bytes(path)
+    if not data.strip():
+        return Document.create("", title=default_title(path), format="rtf", path=str(path))
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        raise corrupt(path, "is not an RTF file (it does not start with {\\rtf)")
+    reader = _RtfReader(ctx)
+    reader.feed(data.decode("latin-1"))
+    return Document.create(
+        reader.builder.text(),
+        title=reader.title() or default_title(path),
+        format="rtf",
+        encoding=reader.codepage,
+        blocks=reader.builder.blocks,
+        path=str(path),
+    )
+
+
+class _RtfReader:
+    def __init__(self, ctx: LoadContext) -> None:
+        self.builder = TextBuilder()
+        self.codepage = "cp1252"
+        self._ctx = ctx
+        self._state = _State()
+        self._stack: list[_State] = []
+        self._para: list[str] = []
+        self._title: list[str] = []
+        self._pending = bytearray()
+        self._pending_page = "cp1252"
+        self._skip_chars = 0  # fallback characters still to skip after \uN
+        self._fonts: dict[int, str] = {}
+        self._font = -1
+        self._outline = -1
+        self._in_table = False
+        self._group_starts = False  # just after "{": a "\*" marks the group ignorable
+
+    def feed(self, source: str) -> None:
+        pos, end = 0, len(source)
+        steps = 0
+        while pos < end:
+            match = _TOKEN.match(source, pos)
+            if match is None:  # cannot happen: the last alternative matches any backslash
+                break
+            pos = match.end()
+            word, text = match.group(1), match.group(6)
+            if word is not None:
+                pos = self._control(word, match.group(2), source, pos)
+            elif text is not None:
+                self._text(text)
+            elif match.group(3) is not None:
+                self._byte(int(match.group(3), 16))
+            elif match.group(4) is not None:
+                self._symbol(match.group(4))
+            elif match.group(5) is not None:
+                self._group(match.group(5))
+            steps += 1
+            if steps % 65536 == 0:
+                self._ctx.check()
+                self._ctx.progress(pos, end)
+        self._end_paragraph()
+
+    def title(self) -> str:
+        return " ".join("".join(self._title).split())
+
+    # -- tokens ----------------------------------------------------------------------
+    def _group(self, brace: str) -> None:
+        self._flush_bytes()
+        self._skip_chars = 0
+        if brace == "{":
+            self._stack.append(self._state)
+            self._group_starts = True
+            return
+        if self._stack:
+            self._state = self._stack.pop()
+        self._group_starts = False
+
+    def _text(self, text: str) -> None:
+        self._group_starts = False
+        if self._skip_chars:
+            skipped = min(self._skip_chars, len(text))
+            self._skip_chars -= skipped
+            text = text[skipped:]
+        if text:
+            self._flush_bytes()
+            self._emit(text)
+
+    def _byte(self, value: int) -> None:
+        self._group_starts = False
+        if self._skip_chars:
+            self._skip_chars -= 1
+            return
+        if self._pending and self._pending_page != self._state.codepage:
+            self._flush_bytes()
+        self._pending.append(value)
+        self._pending_page = self._state.codepage
+
+    def _symbol(self, symbol: str) -> None:
+        if symbol == "*":
+            if self._group_starts:
+                self._state = replace(self._state, skip=True)
+            return
+        self._group_starts = False
+        if self._skip_chars:
+            self._skip_chars -= 1
+            return
+        self._flush_bytes()
+        if symbol in "\r\n" and not self._state.skip:
+            self._end_paragraph()
+        elif symbol in _CONTROL_SYMBOLS:
+            self._emit(_CONTROL_SYMBOLS[symbol])
+
+    def _control(self, word: str, param: str | None, source: str, pos: int) -> int:
+        """Act on a control word; returns where reading continues (``\\bin`` skips data)."""
+        starts, self._group_starts = self._group_starts, False
+        number = int(param) if param is not None else None
+        if word == "bin":
+            return pos + max(number or 0, 0)
+        if self._skip_chars and word != "u":
+            self._skip_chars -= 1
+            return pos
+        self._flush_bytes()
+        if word in _SKIP:
+            self._state = replace(self._state, skip=True, dest=word)
+        elif word == "title" and self._state.dest == "info":
+            self._state = replace(self._state, skip=False, dest="title")
+        elif word == "u" and number is not None:
+            self._emit(
+                chr(number + 65536 if number < 0 else number) if -32768 <= number < 65536 else ""
+            )
+            self._skip_chars = self._state.uc
+        else:
+            self._setting(word, number, starts)
+        return pos
+
+    def _setting(self, word: str, number: int | None, starts: bool) -> None:
+        state = self._state
+        if word == "uc" and number is not None:
+            self._state = replace(state, uc=max(0, min(number, 10)))
+        elif word == "ansicpg" and number is not None:
+            self.codepage = _codepage(f"cp{number}", self.codepage)
+            self._state = replace(state, codepage=self.codepage)
+        elif word in ("pc", "pca", "mac"):
+            self.codepage = {"pc": "cp437", "pca": "cp850", "mac": "mac_roman"}[word]
+            self._state = replace(state, codepage=self.codepage)
+        elif word == "f" and number is not None:
+            self._font_word(number)
+        elif word in ("fcharset", "cpg") and number is not None and state.dest == "fonttbl":
+            page = _CHARSETS.get(number) if word == "fcharset" else f"cp{number}"
+            if page is not None:
+                self._fonts[self._font] = _codepage(page, "")
+        elif state.skip:
+            return
+        elif word in ("par", "sect", "page", "row"):
+            self._end_paragraph()
+        elif word == "cell":
+            self._end_paragraph("table_cell")
+        elif word == "pard":
+            self._outline = -1
+        elif word == "outlinelevel" and number is not None:
+            self._outline = number
+        elif word in _SYMBOLS:
+            self._emit(_SYMBOLS[word])
+
+    def _font_word(self, number: int) -> None:
+        if self._state.dest == "fonttbl":
+            self._font = number
+        elif not self._state.skip:
+            page = self._fonts.get(number) or self.codepage
+            self._state = replace(self._state, codepage=page)
+
+    # -- output ----------------------------------------------------------------------
+    def _flush_bytes(self) -> None:
+        if self._pending:
+            data, self._pending = bytes(self._pending), bytearray()
+            self._emit(data.decode(self._pending_page, "replace"))
+
+    def _emit(self, text: str) -> None:
+        if self._state.dest == "title":
+            self._title.append(text)
+        elif not self._state.skip:
+            self._para.append(text)
+
+    def _end_paragraph(self, kind: BlockKind = "paragraph") -> None:
+        self._flush_bytes()
+        text = _clean("".join(self._para))
+        self._para = []
+        if not text.strip():
+            return
+        if 0 <= self._outline <= 5 and kind == "paragraph":
+            self.builder.add(text, "heading", self._outline + 1)
+        else:
+            self.builder.add(text, kind)
+
+
+def _codepage(name: str, fallback: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return fallback
+
+
+def _clean(text: str) -> str:
+    """Pair up UTF-16 surrogates written as two \\uN escapes; drop control characters."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return _CONTROL_CHARS.sub("", text)
