@@ -1,0 +1,95 @@
+"""``oqyrman export FILE -o OUT.pdf|OUT.docx [--annotations anns.json] [--entities]``.
+
+The format comes from OUT's suffix. Annotations come from ``--annotations`` (W3C Web
+Annotation JSON) or, without it, from the store in the data folder. Errors are one line
+on stderr: 2 for an output name we cannot write (a usage error), 1 for everything else.
+"""
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from reader.core.annotations import Annotation
+from reader.core.document import Document
+from reader.core.errors import ExportError, ReaderError
+from reader.core.ner.entities import Entity
+from reader.export.common import check_suffix
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def run_export(args: argparse.Namespace, document: Document, out: Callable[[str], None]) -> int:
+    """Handle the ``export`` command; ``out`` writes to stdout (we only report on stderr)."""
+    try:
+        fmt = check_suffix(args.output)
+    except ExportError as exc:
+        print(f"oqyrman: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        annotations = _annotations(args, document)
+        entities = _entities(document) if args.entities else None
+        path = export(document, annotations, args.output, fmt=fmt, entities=entities)
+    except ReaderError as exc:
+        print(f"oqyrman: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    notes = sum(1 for a in annotations if a.note.strip())
+    print(
+        f"Wrote {path} ({fmt}, {len(annotations)} highlights, {notes} notes"
+        + (f", {len(entities)} entities indexed)" if entities is not None else ")"),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def export(
+    document: Document,
+    annotations: Sequence[Annotation],
+    out_path: str,
+    *,
+    fmt: str | None = None,
+    entities: Sequence[Entity] | None = None,
+) -> str:
+    """Export with the writer ``out_path``'s suffix (or ``fmt``) names; return the path."""
+    fmt = fmt or check_suffix(out_path)
+    if fmt == "PDF":
+        from reader.export.pdf import export_pdf
+
+        return str(export_pdf(document, annotations, out_path, entities=entities))
+    from reader.export.docx import export_docx
+
+    return str(export_docx(document, annotations, out_path, entities=entities))
+
+
+def _annotations(args: argparse.Namespace, document: Document) -> list[Annotation]:
+    if args.annotations:
+        return _from_json(args.annotations, document)
+    return _from_store(args.data_dir, document)
+
+
+def _from_json(path: str, document: Document) -> list[Annotation]:
+    """Annotations from a Web Annotation file, anchored to ``document``."""
+    from reader.export import webanno
+
+    return list(webanno.load_for_document(path, document))
+
+
+def _from_store(data_dir: str | None, document: Document) -> list[Annotation]:
+    """The document's annotations as the store keeps them (re-anchored to this text)."""
+    from reader.core.annotations import AnnotationRepository
+    from reader.core.paths import resolve
+    from reader.core.store import Store
+
+    paths = resolve(data_dir)
+    if not paths.database.exists():
+        return []
+    with Store(paths.database) as store:
+        return list(AnnotationRepository(store).for_document(document))
+
+
+def _entities(document: Document) -> list[Entity]:
+    from reader.core import ner
+
+    return list(ner.analyse(document.text))

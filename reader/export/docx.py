@@ -1,0 +1,236 @@
+"""Annotated DOCX copies: headings and paragraphs kept, highlights as Word highlight colours,
+notes as real Word comments anchored to the highlighted text (python-docx 1.2+).
+
+Overlapping annotations are handled by cutting runs at every annotation boundary; each
+comment spans from the first to the last run of its annotation, across paragraphs too.
+
+Font: Arial, set for every script slot (ascii, hAnsi, cs, eastAsia) on the default run
+properties and the styles we use. Arial has every Kazakh Cyrillic letter and is on every
+Windows and macOS machine; LibreOffice substitutes the metric-compatible Liberation Sans
+(which has them too) or fontconfig's match. A font Word does not have (Noto Sans on
+Windows) would be substituted silently, sometimes by one without Ә Ғ Қ Ң Ө Ұ Ү Һ І.
+"""
+
+import colorsys
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.core.annotations import COLORS, Annotation
+from reader.core.document import Block, Document, paragraph_blocks
+from reader.core.ner.entities import Entity
+from reader.export.common import (
+    INDEX_TITLE,
+    Progress,
+    atomic_output,
+    check_cancel,
+    color_hex,
+    default_author,
+    index_entries,
+    index_line,
+    pieces,
+    report,
+    top_color,
+)
+from reader.export.common import usable_annotations as _usable
+
+log = logging.getLogger(__name__)
+
+FONT = "Arial"
+STYLES = ("Normal", "Title", "List Bullet", *(f"Heading {n}" for n in range(1, 7)))
+_CHECK_EVERY = 64  # blocks between cancellation checks and progress reports
+
+
+def export_docx(
+    document: Document,
+    annotations: Sequence[Annotation],
+    out_path: str | Path,
+    *,
+    entities: Sequence[Entity] | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    author: str | None = None,
+) -> Path:
+    """Write ``document`` as DOCX with highlights and a Word comment for every note.
+
+    ``entities`` adds an index (entity, label, number of mentions) at the end. Same
+    progress/cancel contract as :func:`reader.export.pdf.export_pdf`; the file appears
+    only when complete.
+    """
+    import docx
+
+    author = author or default_author()
+    anns = _usable(document, annotations)
+    word = docx.Document()
+    _use_font(word)
+    word.core_properties.title = document.title
+    word.core_properties.author = author
+    word.core_properties.last_modified_by = author
+    anchors = _write_body(word, document, anns, progress, cancel)
+    for ann in anns:
+        if ann.note.strip() and ann.id in anchors:
+            first, last = anchors[ann.id]
+            word.add_comment(
+                [first, last], text=ann.note, author=author, initials=_initials(author)
+            )
+    if entities:
+        _write_index(word, entities)
+    check_cancel(cancel)
+    out = Path(out_path)
+    with atomic_output(out) as tmp:
+        word.save(str(tmp))
+    log.info("exported %s (%d annotations)", out, len(anns))
+    return out
+
+
+def _write_body(
+    word: Any,
+    document: Document,
+    anns: Sequence[Annotation],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> dict[str, tuple[Any, Any]]:
+    """Add every block; return each annotation's first and last run."""
+    text = document.text
+    blocks = document.blocks or tuple(paragraph_blocks(text))
+    anchors: dict[str, tuple[Any, Any]] = {}
+    pending = list(anns)  # sorted by start; those that ended are dropped as we go
+    for i, block in enumerate(blocks):
+        if i % _CHECK_EVERY == 0:
+            check_cancel(cancel)
+            report(progress, i, len(blocks))
+        pending = [a for a in pending if a.end > block.start]
+        para = _paragraph(word, block)
+        near = [a for a in pending if a.start < block.end]
+        for piece in pieces(block.start, block.end, near):
+            runs = _add_runs(para, text[piece.start : piece.end])
+            color = top_color(piece.covering)
+            for run in runs:
+                if color is not None:
+                    run.font.highlight_color = word_highlight(color)
+            for ann in piece.covering:
+                first = anchors[ann.id][0] if ann.id in anchors else runs[0]
+                anchors[ann.id] = (first, runs[-1])
+    report(progress, len(blocks), len(blocks))
+    return anchors
+
+
+def _paragraph(word: Any, block: Block) -> Any:
+    if block.kind == "heading":
+        return word.add_heading(level=block.level)
+    if block.kind == "list_item":
+        return word.add_paragraph(style="List Bullet")
+    return word.add_paragraph()
+
+
+def _add_runs(para: Any, text: str) -> list[Any]:
+    """Runs for ``text``; a newline inside a paragraph becomes a line break."""
+    runs = []
+    for j, line in enumerate(text.split("\n")):
+        run = para.add_run()
+        if j:
+            run.add_break()
+        run.add_text(line)
+        runs.append(run)
+    return runs
+
+
+def _write_index(word: Any, entities: Sequence[Entity]) -> None:
+    from docx.enum.text import WD_BREAK
+
+    heading = word.add_heading(level=1)
+    heading.add_run().add_break(WD_BREAK.PAGE)
+    heading.add_run(INDEX_TITLE)
+    for entry in index_entries(entities):
+        word.add_paragraph(index_line(entry))
+
+
+# -- colours ----------------------------------------------------------------------------------
+def word_highlight(color: str) -> Any:
+    """The Word highlight colour (WD_COLOR_INDEX) standing for one of our colour names.
+
+    Word has 16 highlight colours; our five map to distinct light ones, each the nearest in
+    hue still free (so orange, nearest to yellow, becomes red rather than merge with it).
+    """
+    from docx.enum.text import WD_COLOR_INDEX
+
+    return getattr(WD_COLOR_INDEX, _palette().get(color) or _nearest(color_hex(color)))
+
+
+_WORD_COLORS = {  # light, readable-under-black-text Word highlight colours and their hue
+    "YELLOW": "#ffff00",
+    "BRIGHT_GREEN": "#00ff00",
+    "TURQUOISE": "#00ffff",
+    "PINK": "#ff00ff",
+    "RED": "#ff0000",
+}
+_PALETTE: dict[str, str] = {}
+
+
+def _hue(hex_color: str) -> float:
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return colorsys.rgb_to_hsv(r, g, b)[0] * 360
+
+
+def _hue_distance(a: str, b: str) -> float:
+    d = abs(_hue(a) - _hue(b)) % 360
+    return min(d, 360 - d)
+
+
+def _nearest(hex_color: str) -> str:
+    return min(_WORD_COLORS, key=lambda name: _hue_distance(hex_color, _WORD_COLORS[name]))
+
+
+def _palette() -> dict[str, str]:
+    """Our colour names matched one to one to Word colours, closest pairs first."""
+    if not _PALETTE:
+        pairs = sorted(
+            (_hue_distance(ours, theirs), name, word)
+            for name, ours in COLORS.items()
+            for word, theirs in _WORD_COLORS.items()
+        )
+        for _, name, word in pairs:
+            if name not in _PALETTE and word not in _PALETTE.values():
+                _PALETTE[name] = word
+    return _PALETTE
+
+
+# -- fonts ------------------------------------------------------------------------------------
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def _use_font(word: Any) -> None:
+    """Arial for every script slot, in the defaults and in the styles we use."""
+    styles = word.styles.element
+    defaults = styles.find(_qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{_qn('w:rPrDefault')}/{_qn('w:rPr')}")
+        if rpr is not None:
+            _set_fonts(rpr)
+    for name in STYLES:
+        try:
+            style = word.styles[name]
+        except KeyError:
+            continue
+        _set_fonts(style.element.get_or_add_rPr())
+
+
+def _set_fonts(rpr: Any) -> None:
+    rfonts = rpr.find(_qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(_qn("w:rFonts"), {})
+        rpr.insert(0, rfonts)
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        rfonts.set(_qn(f"w:{slot}"), FONT)
+    for theme in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+        rfonts.attrib.pop(_qn(f"w:{theme}"), None)
+
+
+def _initials(author: str) -> str:
+    return "".join(part[0] for part in author.split()[:3]).upper() or author[:2].upper()
