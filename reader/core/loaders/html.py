@@ -13,7 +13,12 @@ from reader.core.document import BlockKind, Document, TextBuilder
 from reader.core.errors import CorruptDocumentError
 from reader.core.loaders.base import LoadContext, corrupt, default_title, read_bytes
 from reader.core.loaders.text import decode
-from reader.core.loaders.xmlsafe import local_name, parse_html, parse_xml
+from reader.core.loaders.xmlsafe import (
+    EntityDeclarationError,
+    local_name,
+    parse_html,
+    parse_xml,
+)
 
 _DROPPED = frozenset(
     {"script", "style", "head", "noscript", "template", "svg", "math", "iframe", "object"}
@@ -28,7 +33,7 @@ _BLOCKS = frozenset(
     }
     | set(_HEADINGS)
 )  # fmt: skip
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML white space; a no-break space stays
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -57,9 +62,10 @@ def parse_markup(data: bytes, path: Path, ctx: LoadContext, *, xhtml: bool) -> t
     if xhtml or start.startswith(b"<?xml"):
         try:
             return parse_xml(data, path, "XHTML"), "utf-8"
-        except CorruptDocumentError as exc:
-            if "entities" in str(exc):
-                raise
+        except EntityDeclarationError:
+            raise
+        except CorruptDocumentError:
+            pass  # XHTML in name only (e.g. HTML entities like &nbsp;): read it as HTML
     encoding = _declared_charset(data)
     if encoding is not None:
         text = data.decode(encoding, "replace")

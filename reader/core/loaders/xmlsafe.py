@@ -5,6 +5,7 @@ expands: a document whose DTD declares entities is rejected with a clear message
 of its content is used.
 """
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.core.errors import CorruptDocumentError
-from reader.core.loaders.base import corrupt
+from reader.core.loaders.base import corrupt, display_name
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _xml_parser() -> etree.XMLParser:
@@ -64,6 +66,7 @@ def parse_html(text: str, path: Path) -> Any:
         text = text.replace("\x00", "")
     if declares_entities(text.encode("utf-8", "replace")):
         raise _entities_error(path)
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input that declares one
     if not text.strip():
         return lxml_html.fromstring("<html><body></body></html>", parser=_html_parser())
     try:
@@ -93,9 +96,13 @@ def declares_entities(data: bytes) -> bool:
     return any(marker in data for marker in _ENTITY_DECLARATIONS)
 
 
-def _entities_error(path: Path) -> CorruptDocumentError:
-    return corrupt(
-        path,
+class EntityDeclarationError(CorruptDocumentError):
+    """The document declares XML entities, which we refuse rather than expand."""
+
+
+def _entities_error(path: Path) -> EntityDeclarationError:
+    return EntityDeclarationError(
+        f"{display_name(path)}: "
         "declares its own entities in a DOCTYPE; Oqyrman does not expand them for safety "
         "(they can read local files or explode in size)",
     )

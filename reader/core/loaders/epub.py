@@ -1,0 +1,81 @@
+"""EPUB: META-INF/container.xml names the package (OPF); its spine gives the reading order.
+
+Each spine document goes through the HTML loader's block extraction; the title is the
+package's ``dc:title``. The archive is read through :class:`SafeZip`.
+"""
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from reader.core.document import Document, TextBuilder
+from reader.core.loaders.base import LoadContext, corrupt, default_title
+from reader.core.loaders.html import extract_blocks, parse_markup
+from reader.core.loaders.xmlsafe import local_name, parse_xml
+from reader.core.loaders.zipsafe import SafeZip
+
+log = logging.getLogger(__name__)
+
+_CONTAINER = "META-INF/container.xml"
+_MARKUP_TYPES = ("application/xhtml+xml", "text/html", "application/x-dtbook+xml")
+
+
+def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
+    """Load an .epub file."""
+    builder = TextBuilder()
+    with SafeZip(path, head, "EPUB", ctx) as archive:
+        if not archive.has(_CONTAINER):
+            raise corrupt(path, f"is a zip archive but not an EPUB (no {_CONTAINER})")
+        opf_name = _package_name(parse_xml(archive.read(_CONTAINER), path, "EPUB container"))
+        if opf_name is None or not archive.has(opf_name):
+            raise corrupt(path, "is an EPUB whose package document (OPF) is missing")
+        package = parse_xml(archive.read(opf_name), path, "EPUB package")
+        items = _spine(package, posixpath.dirname(opf_name))
+        for done, name in enumerate(items, 1):
+            ctx.check()
+            if not archive.has(name):
+                log.info("%s: spine item %s is missing", path, name)
+                continue
+            root, _encoding = parse_markup(archive.read(name), path, ctx, xhtml=True)
+            extract_blocks(root, builder, path)
+            ctx.progress(done, len(items))
+    return Document.create(
+        builder.text(),
+        title=_title(package) or default_title(path),
+        format="epub",
+        blocks=builder.blocks,
+        path=str(path),
+    )
+
+
+def _package_name(container: Any) -> str | None:
+    for element in container.iter():
+        if local_name(element) == "rootfile" and element.get("full-path"):
+            return str(element.get("full-path")).lstrip("/")
+    return None
+
+
+def _spine(package: Any, base: str) -> list[str]:
+    """Archive names of the spine's (X)HTML documents, in reading order."""
+    manifest: dict[str, tuple[str, str]] = {}
+    for element in package.iter():
+        if local_name(element) == "item" and element.get("id") and element.get("href"):
+            href = unquote(str(element.get("href")).split("#", 1)[0])
+            name = posixpath.normpath(posixpath.join(base, href)).lstrip("/")
+            manifest[str(element.get("id"))] = (name, str(element.get("media-type") or ""))
+    names: list[str] = []
+    for element in package.iter():
+        if local_name(element) == "itemref":
+            name, media = manifest.get(str(element.get("idref")), ("", ""))
+            if name and (media in _MARKUP_TYPES or name.lower().endswith((".xhtml", ".html"))):
+                names.append(name)
+    return names
+
+
+def _title(package: Any) -> str:
+    for element in package.iter():
+        if local_name(element) == "title" and "purl.org/dc" in str(element.tag):
+            return " ".join("".join(element.itertext()).split())
+    return ""
