@@ -166,3 +166,65 @@ def test_bundle_mode_without_a_bundle_says_how_to_build_it(tmp_path: Path) -> No
     out = run_installer(tmp_path, "--bundle", str(tmp_path / "missing"))
     assert out.returncode == 1
     assert "packaging/build.sh" in out.stderr
+
+
+# -- translations -------------------------------------------------------------------------
+I18N = ROOT / "resources" / "i18n"
+KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
+
+
+def ts_messages(lang: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(context, source, translation, translation type) of every message in a .ts file."""
+    root = ElementTree.parse(I18N / f"oqyrman_{lang}.ts").getroot()
+    rows = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            assert tr is not None
+            rows.append((name, message.findtext("source") or "", tr.text, tr.get("type")))
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_interface_message_is_translated(lang: str) -> None:
+    rows = ts_messages(lang)
+    assert len(rows) > 50
+    untranslated = [(c, s) for c, s, text, kind in rows if not text or kind == "unfinished"]
+    assert untranslated == []
+
+
+def test_kazakh_is_kazakh_not_russian() -> None:
+    kk = {(c, s): t for c, s, t, _ in ts_messages("kk")}
+    ru = {(c, s): t for c, s, t, _ in ts_messages("ru")}
+    assert kk.keys() == ru.keys()
+    differ = sum(kk[k] != ru[k] for k in kk)
+    with_kazakh_letters = sum(bool(KAZAKH_LETTERS & set(t or "")) for t in kk.values())
+    assert differ > 0.9 * len(kk)
+    assert with_kazakh_letters > 0.5 * len(kk)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_compiled_catalogue_matches_its_source(lang: str, tmp_path: Path) -> None:
+    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
+    if not lrelease.exists():
+        found = shutil.which("pyside6-lrelease")
+        if found is None:
+            pytest.skip("pyside6-lrelease not installed")
+        lrelease = Path(found)
+    fresh = tmp_path / f"oqyrman_{lang}.qm"
+    subprocess.run(
+        [
+            str(lrelease),
+            "-silent",
+            "-removeidentical",
+            str(I18N / f"oqyrman_{lang}.ts"),
+            "-qm",
+            str(fresh),
+        ],
+        check=True,
+        timeout=60,
+    )
+    assert (I18N / f"oqyrman_{lang}.qm").read_bytes() == fresh.read_bytes(), (
+        "run packaging/update_translations.sh --release"
+    )

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Refresh the translation sources and compile them.
+#
+#   bash packaging/update_translations.sh          lupdate + lrelease (after changing strings)
+#   bash packaging/update_translations.sh --release lrelease only (the build script uses this)
+#
+# lupdate collects every self.tr / QCoreApplication.translate / QT_TRANSLATE_NOOP string of
+# reader/gui and reader/export into resources/i18n/oqyrman_{kk,ru}.ts, keeping existing
+# translations and dropping vanished ones (git keeps their history); translate new entries
+# with pyside6-linguist or a text editor, then run this again. lrelease compiles each .ts into the .qm the app loads.
+# English is the source language: it needs no catalogue.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+bin=.venv/bin
+[ -x "$bin/pyside6-lupdate" ] || bin=$(dirname "$(command -v pyside6-lupdate)")
+languages=(kk ru)
+
+if [ "${1:-}" != "--release" ]; then
+  mapfile -t sources < <(find reader/gui reader/export -name '*.py' | sort)
+  for lang in "${languages[@]}"; do
+    "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -source-language en \
+      -target-language "$lang" "${sources[@]}" -ts "resources/i18n/oqyrman_$lang.ts"
+  done
+fi
+for lang in "${languages[@]}"; do
+  "$bin/pyside6-lrelease" -silent -removeidentical "resources/i18n/oqyrman_$lang.ts" \
+    -qm "resources/i18n/oqyrman_$lang.qm"
+done

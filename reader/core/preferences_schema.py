@@ -1,0 +1,94 @@
+"""The choices a user makes in Preferences: their values, defaults and validation (Qt-free).
+
+They live in ``AppPaths.preferences`` (JSON) beside whatever else the GUI keeps there;
+:func:`save_preferences` rewrites only its own keys, so window state and recent files
+stored in the same file survive. A value that is missing, of the wrong type or out of range
+falls back to its default (and is logged): a hand-edited file never stops the app starting.
+"""
+
+import logging
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from reader.core.fsutil import atomic_write_json, read_json
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("kk", "ru", "en")  # interface languages we ship, Kazakh first
+THEMES = ("system", "light", "dark")
+SEARCH_MODES = ("words", "exact", "regex")  # the modes of reader.core.search.find
+FONT_SIZE_MIN, FONT_SIZE_MAX = 8, 40
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """User preferences; ``language=None`` follows the system locale, ``font_family=""``
+    the platform's default font."""
+
+    language: str | None = None
+    font_family: str = ""
+    font_size: int = 12
+    theme: str = "system"
+    search_mode: str = "words"
+
+    def __post_init__(self) -> None:
+        problem = _problem(self)
+        if problem:
+            raise ValueError(problem)
+
+
+def _problem(p: Preferences) -> str | None:
+    """What is wrong with ``p``, or None."""
+    if p.language is not None and p.language not in LANGUAGES:
+        return f"language must be one of {LANGUAGES} or None, not {p.language!r}"
+    if not isinstance(p.font_family, str):
+        return "font_family must be a string"
+    if isinstance(p.font_size, bool) or not isinstance(p.font_size, int):
+        return f"font_size must be an int, not {p.font_size!r}"
+    if not FONT_SIZE_MIN <= p.font_size <= FONT_SIZE_MAX:
+        return f"font_size must be in [{FONT_SIZE_MIN}, {FONT_SIZE_MAX}], not {p.font_size}"
+    if p.theme not in THEMES:
+        return f"theme must be one of {THEMES}, not {p.theme!r}"
+    if p.search_mode not in SEARCH_MODES:
+        return f"search_mode must be one of {SEARCH_MODES}, not {p.search_mode!r}"
+    return None
+
+
+KEYS = tuple(f.name for f in fields(Preferences))
+
+
+def from_dict(data: Any) -> Preferences:
+    """Preferences from parsed JSON, keeping each valid value and defaulting the rest."""
+    if not isinstance(data, dict):
+        return Preferences()
+    kept: dict[str, Any] = {}
+    for key in KEYS:
+        if key not in data:
+            continue
+        try:
+            Preferences(**{key: data[key]})
+        except (ValueError, TypeError) as exc:
+            log.warning("ignoring preference %s: %s", key, exc)
+            continue
+        kept[key] = data[key]
+    return Preferences(**kept)
+
+
+def to_dict(prefs: Preferences) -> dict[str, Any]:
+    return asdict(prefs)
+
+
+def load_preferences(path: str | Path) -> Preferences:
+    """The preferences stored at ``path``; defaults if the file is missing or broken."""
+    return from_dict(read_json(path, {}))
+
+
+def save_preferences(path: str | Path, prefs: Preferences) -> None:
+    """Store ``prefs`` in ``path`` atomically, keeping the file's other keys."""
+    path = Path(path)
+    existing = read_json(path, {})
+    merged = existing if isinstance(existing, dict) else {}
+    merged.update(to_dict(prefs))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(path, merged)

@@ -1,0 +1,1 @@
+"""Dialogs of the reader: preferences, about, keyboard shortcuts and others."""

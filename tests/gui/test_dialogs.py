@@ -1,0 +1,242 @@
+"""Preferences, About and Keyboard shortcuts dialogs, and the interface languages."""
+
+import os
+from collections.abc import Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+import pytest
+from PySide6.QtCore import QLocale, QtMsgType, qVersion
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from reader import __version__
+from reader.core.preferences_schema import Preferences
+from reader.gui.dialogs.about import AboutDialog, credits_html
+from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme, document_font
+from reader.gui.dialogs.shortcuts import ShortcutsDialog
+from reader.gui.i18n import install_translators, remove_translators, system_language
+
+
+@pytest.fixture(autouse=True)
+def no_qt_warnings(qtlog: object) -> Iterator[None]:
+    yield
+    bad = [r.message for r in qtlog.records if r.type != QtMsgType.QtDebugMsg]  # type: ignore[attr-defined]
+    assert bad == []
+
+
+@pytest.fixture
+def language(qapp: QApplication) -> Iterator[object]:
+    """Install an interface language for one test; English again afterwards."""
+    before = QLocale()
+
+    def use(code: str | None) -> str:
+        return install_translators(qapp, code)
+
+    yield use
+    remove_translators(qapp)
+    QLocale.setDefault(before)
+
+
+# -- Preferences --------------------------------------------------------------------------
+def test_preferences_dialog_returns_what_the_user_chose(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findText("Қазақша"))
+    dialog.size_box.setValue(16)
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findText("Dark"))
+    dialog.search_box.setCurrentIndex(dialog.search_box.findText("Regular expression"))
+    chosen = dialog.preferences()
+    assert chosen == Preferences(language="kk", font_size=16, theme="dark", search_mode="regex")
+
+
+def test_preferences_dialog_shows_stored_values_and_restores_defaults(qtbot: QtBot) -> None:
+    stored = Preferences(language="ru", font_size=20, theme="light", search_mode="exact")
+    dialog = PreferencesDialog(stored)
+    qtbot.addWidget(dialog)
+    assert dialog.language_box.currentText() == "Русский"
+    assert dialog.theme_box.currentText() == "Light"
+    assert dialog.preferences() == stored
+    restore = dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+    restore.click()
+    assert dialog.preferences() == Preferences()
+
+
+def test_choosing_a_font_is_kept(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    families = [f for f in (dialog.font_box.itemText(i) for i in range(dialog.font_box.count()))]
+    other = next(f for f in families if f != dialog.font_box.currentFont().family())
+    dialog.font_box.setCurrentIndex(families.index(other))
+    assert dialog.preferences().font_family == other
+    assert document_font(dialog.preferences()).family() == other
+
+
+def test_edit_returns_none_on_cancel_and_the_choice_on_ok(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert PreferencesDialog.edit(Preferences(theme="dark")) is None
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert PreferencesDialog.edit(Preferences(theme="dark")) == Preferences(theme="dark")
+
+
+def test_dark_theme_darkens_the_window_and_system_brings_it_back(qapp: QApplication) -> None:
+    original = qapp.palette().window().color().lightness()
+    try:
+        apply_theme(qapp, "dark")
+        assert qapp.palette().window().color().lightness() < 80
+        assert qapp.palette().text().color().lightness() > 180
+        apply_theme(qapp, "light")
+        assert qapp.palette().window().color().lightness() > 180
+    finally:
+        apply_theme(qapp, "system")
+    assert qapp.palette().window().color().lightness() == original
+
+
+# -- Languages ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("kk_KZ", "kk"), ("ru_RU", "ru"), ("ru_KZ", "ru"), ("en_GB", "en"), ("de_DE", "en")],
+)
+def test_interface_language_follows_the_system_locale(locale: str, expected: str) -> None:
+    assert system_language(QLocale(locale)) == expected
+
+
+def test_kazakh_interface_translates_our_dialogs_and_qts_buttons(qtbot: QtBot, language) -> None:  # type: ignore[no-untyped-def]
+    assert language("kk") == "kk"
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Баптаулар"
+    assert dialog.theme_box.itemText(2) == "Қараңғы"
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text().replace("&", "") not in ("Cancel", "")  # Qt's own qtbase_kk
+
+
+def test_russian_interface(qtbot: QtBot, language) -> None:  # type: ignore[no-untyped-def]
+    language("ru")
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Сочетания клавиш"
+    assert ("Найти в документе", "Ctrl+F") in dialog.visible_rows()
+    prefs = PreferencesDialog(Preferences())
+    qtbot.addWidget(prefs)
+    cancel = prefs.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text().replace("&", "") == "Отмена"
+
+
+def test_switching_back_to_english_removes_the_translation(qtbot: QtBot, language) -> None:  # type: ignore[no-untyped-def]
+    language("kk")
+    language("en")
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "About Oqyrman"
+
+
+def test_unknown_language_is_refused(qapp: QApplication) -> None:
+    with pytest.raises(ValueError, match="language"):
+        install_translators(qapp, "de")
+
+
+@pytest.mark.parametrize("code", ["kk", "ru", "en"])
+def test_preference_labels_have_distinct_keyboard_mnemonics(qtbot: QtBot, language, code) -> None:  # type: ignore[no-untyped-def]
+    language(code)
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    keys = []
+    for label in dialog.findChildren(QLabel):
+        text = label.text()
+        if "&" in text:
+            keys.append(text[text.index("&") + 1].casefold())
+    assert len(keys) == 5
+    assert len(set(keys)) == len(keys), keys
+
+
+# -- About --------------------------------------------------------------------------------
+def test_about_lists_versions_and_copies_them(qtbot: QtBot) -> None:
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    rows = {
+        dialog.versions.topLevelItem(i).text(0): dialog.versions.topLevelItem(i).text(1)  # type: ignore[union-attr]
+        for i in range(dialog.versions.topLevelItemCount())
+    }
+    assert rows["Oqyrman"] == __version__
+    assert rows["Qt"] == qVersion()
+    assert rows["python-crfsuite"][0].isdigit()
+    assert rows["natasha"][0].isdigit()
+    dialog.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert f"Oqyrman: {__version__}\n" in copied
+    assert f"Qt: {qVersion()}\n" in copied
+
+
+def test_about_credits_every_licence_we_must_honour() -> None:
+    text = credits_html()
+    for needle in (
+        "KazNERD",
+        "Yeshpanov",
+        "Khassanov",
+        "Varol",
+        "LREC 2022",
+        "CC BY 4.0",
+        "UD Kazakh-KTB",
+        "CC BY-SA 4.0",
+        "SIL Open Font License",
+        "LGPL-3.0",
+        "natasha",
+        "MIT",
+        "GNU General Public License",
+    ):
+        assert needle in text, needle
+
+
+def test_about_credits_are_translated_in_kazakh(qtbot: QtBot, language) -> None:  # type: ignore[no-untyped-def]
+    language("kk")
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Oqyrman туралы"
+    assert "еркін бағдарлама" in dialog.credits.toPlainText()
+    assert "KazNERD" in dialog.credits.toPlainText()  # names and licences stay as they are
+
+
+# -- Keyboard shortcuts -------------------------------------------------------------------
+def test_shortcuts_lists_the_documented_keys(qtbot: QtBot) -> None:
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    rows = dialog.visible_rows()
+    for row in (
+        ("Find in the document", "Ctrl+F"),
+        ("Search all open documents", "Ctrl+Shift+F"),
+        ("Close the search bar", "Esc"),
+        ("Close the tab", "Ctrl+W"),
+        ("Undo", "Ctrl+Z"),
+    ):
+        assert row in rows
+
+
+def test_shortcuts_take_the_windows_real_actions(qtbot: QtBot) -> None:
+    open_action = QAction("&Open…")
+    open_action.setShortcut(QKeySequence("Ctrl+O"))
+    latin = QAction("Show in &Latin script")
+    latin.setShortcuts([QKeySequence("Ctrl+L"), QKeySequence("F7")])
+    silent = QAction("No key")
+    dialog = ShortcutsDialog([open_action, latin, silent])
+    qtbot.addWidget(dialog)
+    rows = dialog.visible_rows()
+    assert ("Open", "Ctrl+O") in rows
+    assert ("Open a document", "Ctrl+O") not in rows
+    assert ("Show in Latin script", "Ctrl+L") in rows
+    assert ("Show in Latin script", "F7") in rows
+    assert not any(what == "No key" for what, _ in rows)
+
+
+def test_shortcuts_filter_narrows_the_list(qtbot: QtBot) -> None:
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    dialog.filter_edit.setText("zoom")
+    assert sorted(k for _, k in dialog.visible_rows()) == ["Ctrl++", "Ctrl+-", "Ctrl+0"]
+    dialog.filter_edit.setText("f3")
+    assert {w for w, _ in dialog.visible_rows()} == {"Next match", "Previous match"}
+    dialog.filter_edit.setText("")
+    assert len(dialog.visible_rows()) > 15
