@@ -1,0 +1,122 @@
+"""Plain text and Markdown: encodings detected right, characters kept exactly."""
+
+import codecs
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fixtures_docs import KAZAKH, KAZAKH_LETTERS, RUSSIAN
+
+from reader.core.errors import CancelledError, CorruptDocumentError
+from reader.core.loaders import load
+
+Write = Callable[[str, bytes | str], Path]
+
+# Real sentences: Kazakh news prose (the seed's first line and more) and Russian prose.
+KAZAKH_TEXT = (
+    KAZAKH + "\nҮкімет басшысы өңірлердегі ахуалды бақылауға алуды тапсырды.\n"
+    "Ғалымдар қазақ тілінің әліпбиін жаңғырту туралы ұсыныс жасады.\n"
+)
+RUSSIAN_TEXT = RUSSIAN + "\nПравительство рассмотрело вопросы развития регионов.\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16-le", "utf-16"),
+        ("utf-16-be", "utf-16"),
+        ("kz1048", "kz1048"),
+    ],
+)
+def test_kazakh_text_round_trips_in_every_encoding(
+    write_file: Write, encoding: str, expected: str
+) -> None:
+    data = KAZAKH_TEXT.encode(encoding)
+    if encoding == "utf-16-le":
+        data = codecs.BOM_UTF16_LE + data
+    elif encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    doc = load(write_file("kk.txt", data))
+    assert doc.text == KAZAKH_TEXT  # BOM stripped, every letter intact
+    assert doc.encoding == expected
+    assert doc.format == "text"
+    assert doc.title == "kk"
+
+
+def test_russian_in_windows_1251_is_not_mistaken_for_kz1048(write_file: Write) -> None:
+    doc = load(write_file("ru.txt", RUSSIAN_TEXT.encode("cp1251")))
+    assert doc.text == RUSSIAN_TEXT
+    assert doc.encoding == "cp1251"
+
+
+def test_kazakh_in_kz1048_reads_as_kazakh_not_serbian_letters(write_file: Write) -> None:
+    doc = load(write_file("kk.txt", KAZAKH_LETTERS.encode("kz1048") + b"\n" + b"ok"))
+    assert doc.text.startswith(KAZAKH_LETTERS)
+    assert "ќ" not in doc.text and "ј" not in doc.text
+
+
+def test_ukrainian_letters_in_windows_1251_stay_ukrainian(write_file: Write) -> None:
+    text = "Її батько приїхав у Київ, де є ґанок і сад."
+    doc = load(write_file("uk.txt", text.encode("cp1251")))
+    assert doc.text == text and doc.encoding == "cp1251"
+
+
+def test_line_ends_become_lf_and_nothing_else_changes(write_file: Write) -> None:
+    raw = "  бір\tекі  \r\nүш\rтөрт\n\nбес \u00a0"
+    doc = load(write_file("lines.txt", raw))
+    assert doc.text == "  бір\tекі  \nүш\nтөрт\n\nбес \u00a0"
+    assert [doc.text[b.start : b.end] for b in doc.blocks] == [
+        "  бір\tекі  ",
+        "үш",
+        "төрт",
+        "бес \u00a0",
+    ]
+
+
+def test_empty_text_file_is_an_empty_document(write_file: Write) -> None:
+    doc = load(write_file("empty.txt", b""))
+    assert doc.text == "" and doc.blocks == ()
+
+
+def test_random_bytes_are_not_shown_as_text(write_file: Write) -> None:
+    import random
+
+    data = random.Random(7).randbytes(50_000)
+    with pytest.raises(CorruptDocumentError, match=r"random\.txt: not a text file"):
+        load(write_file("random.txt", data))
+
+
+def test_big_text_reports_progress_and_can_be_cancelled(write_file: Write) -> None:
+    path = write_file("big.txt", (KAZAKH_TEXT * 40_000).encode("utf-8"))  # ~6 MB
+    seen: list[tuple[int, int]] = []
+    doc = load(path, progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) > 3 and seen[-1][0] == seen[-1][1]
+    assert doc.text == KAZAKH_TEXT * 40_000
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(CancelledError):
+        load(path, cancel=cancel)
+
+
+def test_markdown_headings_are_heading_blocks_without_their_marks(write_file: Write) -> None:
+    source = (
+        "# Қазақ тілі #\n\nМәтін *жұлдызбен*.\n\nЕкінші\n------\n\n"
+        "```\n# код, тақырып емес\n```\n### Үшінші\n- тізім\n"
+    )
+    doc = load(write_file("notes.md", source))
+    headings = [(doc.text[b.start : b.end], b.level) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [("Қазақ тілі", 1), ("Екінші", 2), ("Үшінші", 3)]
+    assert "Мәтін *жұлдызбен*." in doc.text  # inline markup is left as written
+    assert "# код, тақырып емес" in doc.text
+    assert "------" not in doc.text and "#" not in doc.text.split("```")[0]
+    assert doc.title == "Қазақ тілі"
+    assert doc.format == "markdown"
+
+
+def test_markdown_in_kz1048_is_decoded_like_text(write_file: Write) -> None:
+    doc = load(write_file("kk.md", ("## " + KAZAKH + "\n").encode("kz1048")))
+    assert doc.text == KAZAKH + "\n"
+    assert doc.blocks[0].kind == "heading" and doc.blocks[0].level == 2
