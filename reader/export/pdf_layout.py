@@ -10,8 +10,9 @@ import bisect
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QPageLayout,
     QPageSize,
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
 )
 
 from reader.core.document import Block, Document, paragraph_blocks
@@ -156,28 +158,47 @@ class Layout:
     ) -> bytes:
         """Paint every page and return the PDF's bytes."""
         total = self.page_count
+        by_page = self._lines_by_page()
         painter = QPainter(self._writer)
         try:
             for page in range(total):
                 check_cancel(cancel)
                 if page:
                     self._writer.newPage()
-                self._paint_page(painter, page)
+                self._paint_page(painter, page, by_page.get(page, []))
                 report(progress, page + 1, total + steps_after)
         finally:
             painter.end()
         self._buffer.close()
         return bytes(self._buffer.data().data())
 
-    def _paint_page(self, painter: QPainter, page: int) -> None:
-        top = page * self.page_height
-        painter.save()
-        painter.translate(0, -top)
-        self._qdoc.drawContents(painter, QRectF(0, top, self.page_width, self.page_height))
-        painter.restore()
+    def _lines_by_page(self) -> dict[int, list[tuple[QTextLayout, int]]]:
+        """Every laid-out line of every block (index included), grouped by page."""
+        pages: dict[int, list[tuple[QTextLayout, int]]] = {}
+        qblock = self._qdoc.begin()
+        while qblock.isValid():
+            lines = qblock.layout()
+            top = lines.position().y()
+            for j in range(lines.lineCount()):
+                line = lines.lineAt(j)
+                page = int((top + line.y() + line.height() / 2) // self.page_height)
+                pages.setdefault(page, []).append((lines, j))
+            qblock = qblock.next()
+        return pages
+
+    def _paint_page(
+        self, painter: QPainter, page: int, lines: list[tuple[QTextLayout, int]]
+    ) -> None:
+        # Line by line rather than QTextDocument.drawContents: that also paints the lines of
+        # a paragraph that continue on the next page, clipped away but still in the PDF's
+        # text, so pdftotext would read them twice.
+        painter.setPen(QColor(0, 0, 0))
+        shift = QPointF(0, -page * self.page_height)
+        for layout, j in lines:
+            layout.lineAt(j).draw(painter, layout.position() + shift)
         # the page number sits in the bottom margin, painted after the text
         painter.setFont(self._font(9, bold=False))
-        footer = QRectF(0, self.page_height, self.page_width, 12 * self._px_per_pt * 2)
+        footer = QRectF(0, self.page_height, self.page_width, 24 * self._px_per_pt)
         painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), str(page + 1))
 
 
