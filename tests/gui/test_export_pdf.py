@@ -118,7 +118,7 @@ def test_highlights_are_real_annotations_over_their_quotes(tmp_path: Path) -> No
             "Көмекшісі",
             "green",
             "екі жолға созылады",
-        ),  # fmt: skip
+        ),
         _ann(doc, "Нұрсұлтан Назарбаевқа", "pink", ""),
         _ann(doc, "Назарбаевқа Қазақстан", "blue", "overlaps the pink one"),
     ]
