@@ -23,8 +23,20 @@ log = logging.getLogger(__name__)
 Migration = Callable[[sqlite3.Connection], None]
 
 
+def _run_script(con: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated DDL inside the caller's transaction.
+
+    ``executescript`` would COMMIT first, breaking the migration's atomicity (and the
+    following COMMIT); migrations hold no ``;`` inside literals.
+    """
+    for statement in script.split(";"):
+        if statement.strip():
+            con.execute(statement)
+
+
 def _v1(con: sqlite3.Connection) -> None:
-    con.executescript(
+    _run_script(
+        con,
         """
         CREATE TABLE documents (
             path TEXT PRIMARY KEY,          -- absolute path as opened
@@ -60,7 +72,7 @@ def _v1(con: sqlite3.Connection) -> None:
             created REAL NOT NULL
         );
         CREATE INDEX entity_corrections_doc ON entity_corrections(doc_sha256);
-        """
+        """,
     )
 
 
