@@ -1,0 +1,111 @@
+"""Start the GUI: one QApplication, one AppContext, the main window, the first documents.
+
+First run (no saved session) opens the seed document(s); later runs restore the tabs and
+scroll positions; ``oqyrman FILE...`` opens those files. ``--quit-after-load FILE`` opens
+FILE and quits right after its text is first painted (start-up measurements).
+``OQYRMAN_SCREENSHOT=out.png`` (undocumented, for the README) saves a picture of the window
+once the current document is painted, then quits.
+"""
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader.core.paths import AppPaths, resources_dir, seeds_dir
+from reader.gui.context import AppContext
+from reader.gui.main_window import MainWindow
+from reader.gui.session import DocumentSession
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_ENV = "OQYRMAN_SCREENSHOT"
+
+
+def seed_files() -> list[str]:
+    """The bundled sample documents, opened on first run."""
+    folder = seeds_dir()
+    return [str(p) for p in sorted(folder.glob("*")) if p.is_file()] if folder.is_dir() else []
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Oqyrman")
+    app.setApplicationDisplayName("Oqyrman")
+    app.setDesktopFileName("oqyrman")
+    icon = resources_dir() / "icons" / "oqyrman-128.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _install_language(app: QApplication, ctx: AppContext) -> None:
+    from reader.gui.i18n import install_translators
+
+    try:
+        install_translators(app, ctx.preferences.language)
+    except (OSError, ValueError) as exc:
+        log.warning("interface language not installed: %s", exc)
+
+
+def _quit_after_paint(app: QApplication, window: MainWindow, path: str) -> None:
+    """Exit 0 after the first paint of ``path``'s text, 1 if it cannot be opened."""
+
+    def on_opened(session: DocumentSession) -> None:
+        session.viewer.first_painted.connect(lambda: app.exit(0))
+
+    def on_failed(failed: str, message: str) -> None:
+        print(f"oqyrman: {message}", file=sys.stderr)
+        app.exit(1)
+
+    window.quiet_errors = True
+    window.persist_session = False
+    window.session_opened.connect(on_opened)
+    window.open_failed.connect(on_failed)
+    window.open_files([path])
+
+
+def _screenshot_after_paint(app: QApplication, window: MainWindow, target: str) -> None:
+    def grab() -> None:
+        window.grab().save(target)
+        log.info("screenshot saved to %s", target)
+        app.exit(0)
+
+    def on_opened(session: DocumentSession) -> None:
+        if session is window.current_session() or not window.sessions()[1:]:
+            session.viewer.first_painted.connect(lambda: QTimer.singleShot(500, grab))
+
+    window.session_opened.connect(on_opened)
+    QTimer.singleShot(15000, grab)  # never hang if nothing opens
+
+
+def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
+    """Run the reader until its window closes; return the exit code."""
+    app = _application()
+    ctx = AppContext.create(paths)
+    _install_language(app, ctx)
+    window = MainWindow(ctx)
+    screenshot = os.environ.get(SCREENSHOT_ENV)
+    if screenshot:
+        _screenshot_after_paint(app, window, str(Path(screenshot).absolute()))
+    if quit_after_load:
+        window.restore_window()
+        _quit_after_paint(app, window, quit_after_load)
+    elif files:
+        window.restore_window()
+        window.open_files(files)
+    elif not window.restore_session():
+        window.open_files(seed_files())
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.close()
+        ctx.close()

@@ -1,0 +1,141 @@
+"""Search across all open documents (Ctrl+Shift+F): matches per document, a line of context
+each; activating one shows that tab at that place. The search runs in the background on
+snapshots of the documents' texts."""
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.search import MODES, line_context
+from reader.gui.search_bar import search_text
+from reader.gui.session import DocumentSession
+from reader.gui.tasks import Job
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+MAX_PER_DOCUMENT = 1000  # listed matches per document (the count shows all of them)
+Row = tuple[int, int, int, str]  # start, end, line, context
+
+
+def _search_all(job: Job, texts: list[str], query: str, opts: tuple[str, bool, bool]) -> Any:
+    results: list[tuple[int, list[Row]]] = []
+    for text in texts:
+        job.check()
+        matches = search_text(text, query, opts[0], opts[1], opts[2], None)
+        rows = [(s, e, *line_context(text, s, e)) for s, e in matches[:MAX_PER_DOCUMENT]]
+        results.append((len(matches), rows))
+    return results
+
+
+class GlobalSearchPanel(QWidget):
+    """A query box and a tree: one top-level item per document, one child per match."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self._window = window
+        self._job = 0
+        self._sessions: list[DocumentSession] = []
+        self.query_edit = QLineEdit()
+        self.query_edit.setPlaceholderText(self.tr("Find in all open documents"))
+        self.query_edit.setClearButtonEnabled(True)
+        self.mode_combo = QComboBox()
+        for mode, label in zip(
+            MODES, (self.tr("Words"), self.tr("Exact"), self.tr("Regex")), strict=True
+        ):
+            self.mode_combo.addItem(label, mode)
+        self.case_box = QCheckBox(self.tr("Match case"))
+        self.word_box = QCheckBox(self.tr("Whole word"))
+        self.status_label = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Match"), self.tr("Line")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.itemActivated.connect(self._on_item)
+        self.tree.itemClicked.connect(self._on_item)
+        self.query_edit.returnPressed.connect(self.run_search)
+        row = QHBoxLayout()
+        for w in (self.mode_combo, self.case_box, self.word_box):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query_edit)
+        layout.addLayout(row)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.tree, 1)
+        window.ctx.tasks.finished.connect(self._on_finished)
+        window.ctx.tasks.failed.connect(self._on_failed)
+
+    def activate(self) -> None:
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+
+    def run_search(self) -> None:
+        """Search every loaded document for the query (Enter in the query box)."""
+        query = self.query_edit.text()
+        self.tree.clear()
+        self._sessions = self._window.sessions()
+        if not query or not self._sessions:
+            self._job = 0
+            self.status_label.clear()
+            return
+        texts = [s.document.text for s in self._sessions]
+        opts = (
+            str(self.mode_combo.currentData()),
+            self.case_box.isChecked(),
+            self.word_box.isChecked(),
+        )
+        self.status_label.setText(self.tr("Searching…"))
+        self._job = self._window.ctx.tasks.submit(lambda job: _search_all(job, texts, query, opts))
+
+    def _on_finished(self, job_id: int, result: Any) -> None:
+        if job_id != self._job or not job_id:
+            return
+        self._job = 0
+        total = 0
+        for session, (count, rows) in zip(self._sessions, result, strict=True):
+            total += count
+            top = QTreeWidgetItem([f"{session.title} ({count})", ""])
+            top.setToolTip(0, session.path)
+            top.setData(0, Qt.ItemDataRole.UserRole, (session, None))
+            for start, end, line, context in rows:
+                child = QTreeWidgetItem([context, str(line)])
+                child.setData(0, Qt.ItemDataRole.UserRole, (session, (start, end)))
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(count > 0)
+        self.tree.resizeColumnToContents(1)
+        self.status_label.setText(
+            self.tr("%1 matches in %2 documents")
+            .replace("%1", str(total))
+            .replace("%2", str(len(self._sessions)))
+            if total
+            else self.tr("No matches")
+        )
+
+    def _on_failed(self, job_id: int, message: str) -> None:
+        if job_id == self._job and job_id:
+            self._job = 0
+            self.status_label.setText(message)
+
+    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        session, span = data
+        if session not in self._window.sessions():
+            return  # its tab was closed since the search
+        self._window.activate_session(session)
+        if span is not None:
+            session.viewer.select_range(*span)
+            session.viewer.setFocus()

@@ -1,0 +1,296 @@
+"""The search bar under the document (Ctrl+F): searches as you type, highlights every match.
+
+Searching goes only through :func:`reader.core.search.find`. Small documents are searched
+at once; big ones in the background (TaskRunner) after a short pause in typing, and only
+the newest job's result is shown, so typing never waits for a search. In the Latin view,
+exact and regex queries search the Latin text and map matches back to original offsets;
+word-form search always runs on the original (it understands Latin queries itself).
+"""
+
+import bisect
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from reader.core.search import MODES, Match, QueryError, find
+from reader.gui.session import DocumentSession
+from reader.gui.tasks import Job, TaskRunner
+from reader.gui.textmap import TextMap
+
+log = logging.getLogger(__name__)
+
+SYNC_LIMIT = 300_000  # characters searched on the GUI thread; longer texts go to a worker
+DEBOUNCE_MS = 150
+MATCH_COLOUR = QColor(255, 235, 120)
+CURRENT_COLOUR = QColor(255, 150, 50)
+
+
+def search_text(
+    text: str, query: str, mode: str, case: bool, whole_word: bool, shown_map: TextMap | None
+) -> list[tuple[int, int]]:
+    """Matches of ``query`` as original ranges; ``shown_map`` maps shown-text matches back."""
+    try:
+        matches: list[Match] = find(text, query, mode=mode, case=case, whole_word=whole_word)
+    except ImportError as exc:  # the Kazakh word-form engine is a separate module
+        raise QueryError(f"Word-form search is not available ({exc.name})") from None
+    if shown_map is None:
+        return [(m.start, m.end) for m in matches]
+    return [shown_map.shown_to_original(m.start, m.end) for m in matches]
+
+
+class SearchBarWidget(QWidget):
+    """Query, mode (Words/Exact/Regex), Match case, Whole word, previous/next, "3 of 17"."""
+
+    closed = Signal()
+    results_changed = Signal(int)  # number of matches (0 also for an error)
+
+    def __init__(
+        self, tasks: TaskRunner, default_mode: str = "words", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._session: DocumentSession | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._current = -1
+        self._job = 0
+        self._build(default_mode if default_mode in MODES else "words")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        tasks.finished.connect(self._on_job_finished)
+        tasks.failed.connect(self._on_job_failed)
+
+    def _build(self, mode: str) -> None:
+        self.query_edit = QLineEdit()
+        self.query_edit.setPlaceholderText(self.tr("Find in document"))
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.installEventFilter(self)
+        self.mode_combo = QComboBox()
+        labels = {"words": self.tr("Words"), "exact": self.tr("Exact"), "regex": self.tr("Regex")}
+        tips = {
+            "words": self.tr("Find every inflected form of the words, in any Kazakh spelling"),
+            "exact": self.tr("Find the text exactly as typed"),
+            "regex": self.tr("Treat the query as a Python regular expression"),
+        }
+        for m in MODES:
+            self.mode_combo.addItem(labels[m], m)
+            self.mode_combo.setItemData(
+                self.mode_combo.count() - 1, tips[m], Qt.ItemDataRole.ToolTipRole
+            )
+        self.mode_combo.setCurrentIndex(MODES.index(mode))  # type: ignore[arg-type]
+        self.mode_combo.setToolTip(
+            self.tr("How the query is matched: word forms, exact text or regex")
+        )
+        self.case_button = self._toggle(
+            self.tr("Aa"), self.tr("Match case: tell upper and lower case apart")
+        )
+        self.word_button = self._toggle(
+            self.tr("W"), self.tr("Whole word: match only complete words")
+        )
+        self.prev_button = self._button("↑", self.tr("Previous match (Shift+Enter, Shift+F3)"))
+        self.next_button = self._button("↓", self.tr("Next match (Enter, F3)"))
+        self.status_label = QLabel()
+        self.status_label.setMinimumWidth(120)
+        close = self._button("✕", self.tr("Close the search bar (Esc)"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        close.clicked.connect(self.close_bar)
+        self.query_edit.textChanged.connect(self._schedule)
+        self.mode_combo.currentIndexChanged.connect(self._schedule)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        for w in (self.query_edit, self.mode_combo, self.case_button, self.word_button):
+            layout.addWidget(w, 1 if w is self.query_edit else 0)
+        for w in (self.prev_button, self.next_button, self.status_label, close):
+            layout.addWidget(w)
+
+    def _toggle(self, text: str, tip: str) -> QToolButton:
+        button = self._button(text, tip)
+        button.setCheckable(True)
+        button.toggled.connect(self._schedule)
+        return button
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    # -- public ---------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return str(self.mode_combo.currentData())
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """The current matches as original ``(start, end)`` offsets."""
+        return list(self._matches)
+
+    @property
+    def current_index(self) -> int:
+        """Index of the current match in :attr:`matches`, or -1."""
+        return self._current
+
+    def activate(self) -> None:
+        """Show the bar and focus the query, with the selection as the query if short."""
+        session = self._session
+        if session is not None:
+            picked = session.viewer.textCursor().selectedText()
+            if picked and len(picked) < 100 and "\u2029" not in picked:
+                self.query_edit.setText(picked)
+        self.show()
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self._timer.stop()
+        self._job = 0
+        self._set_matches([], None)
+        self.status_label.clear()
+        if self._session is not None:
+            self._session.viewer.setFocus()
+        self.closed.emit()
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        """Search ``session`` from now on (the current tab changed)."""
+        if self._session is not None and self._session is not session:
+            try:
+                self._session.viewer.clear_highlights("search")
+                self._session.viewer.clear_highlights("search-current")
+                self._session.latin_changed.disconnect(self._schedule)
+            except RuntimeError:  # its viewer is already gone
+                pass
+        self._session = session
+        self._matches, self._current = [], -1
+        if session is not None:
+            session.latin_changed.connect(self._schedule)
+        if self.isVisible() and self.query_edit.text():
+            self.run_search()
+
+    def step(self, delta: int) -> None:
+        """Go to the next (1) or previous (-1) match, wrapping around."""
+        if not self.isVisible():
+            self.show()
+            if self.query_edit.text():
+                self.run_search()
+            return
+        if self._timer.isActive():
+            self.run_search()
+        if self._matches:
+            self._go_to((self._current + delta) % len(self._matches))
+
+    # -- searching ------------------------------------------------------------------------
+    def _schedule(self, *_: Any) -> None:
+        self._timer.start()
+
+    def run_search(self) -> None:
+        """Search now (on the GUI thread if the text is short, else in the background)."""
+        self._timer.stop()
+        session, query = self._session, self.query_edit.text()
+        self._job = 0
+        if session is None or not query:
+            self._set_matches([], None)
+            self.status_label.clear()
+            return
+        text, shown_map = session.document.text, None
+        if session.is_latin and self.mode != "words":
+            text, shown_map = session.shown_text, session.viewer.text_map
+        args = (
+            text,
+            query,
+            self.mode,
+            self.case_button.isChecked(),
+            self.word_button.isChecked(),
+            shown_map,
+        )
+        if len(text) <= SYNC_LIMIT:
+            try:
+                self._show_results(search_text(*args))
+            except QueryError as exc:
+                self._show_error(str(exc))
+            return
+        self.status_label.setText(self.tr("Searching…"))
+        self._job = self._tasks.submit(lambda job: _search_job(job, args))
+
+    def _on_job_finished(self, job_id: int, result: Any) -> None:
+        if job_id and job_id == self._job:
+            self._job = 0
+            self._show_results(result)
+
+    def _on_job_failed(self, job_id: int, message: str) -> None:
+        if job_id and job_id == self._job:
+            self._job = 0
+            self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        self._set_matches([], None)
+        self.status_label.setStyleSheet("color: #b00020")
+        self.status_label.setText(message)
+        self.status_label.setToolTip(message)
+
+    def _show_results(self, matches: list[tuple[int, int]]) -> None:
+        session = self._session
+        if session is None:
+            return
+        first = bisect.bisect_left(matches, (session.viewer.first_visible_offset(), 0))
+        self._set_matches(matches, first % len(matches) if matches else None)
+
+    def _set_matches(self, matches: list[tuple[int, int]], current: int | None) -> None:
+        self._matches = matches
+        self._current = -1
+        self.status_label.setStyleSheet("")
+        self.status_label.setToolTip("")
+        if self._session is not None:
+            colour = MATCH_COLOUR
+            self._session.viewer.set_highlights("search", [(s, e, colour) for s, e in matches])
+            if current is None:
+                self._session.viewer.clear_highlights("search-current")
+        if current is not None:
+            self._go_to(current)
+        elif self.query_edit.text():
+            self.status_label.setText(self.tr("No matches"))
+        self.results_changed.emit(len(matches))
+
+    def _go_to(self, index: int) -> None:
+        self._current = index
+        start, end = self._matches[index]
+        self.status_label.setText(
+            self.tr("%1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(self._matches)))
+        )
+        if self._session is not None:
+            viewer = self._session.viewer
+            viewer.set_highlights("search-current", [(start, end, CURRENT_COLOUR)])
+            viewer.select_range(start, end)
+
+    # -- keys -----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                self.step(-1 if shift else 1)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _search_job(job: Job, args: tuple[str, str, str, bool, bool, TextMap | None]) -> Any:
+    result = search_text(*args)
+    job.check()
+    return result

@@ -1,0 +1,128 @@
+"""One open document in the window: its Document, its viewer and the signals panels use.
+
+A :class:`DocumentSession` exists once a document has loaded (while it loads, its tab holds a
+progress widget instead). Panels keep per-document state by session and listen to:
+
+- ``entities_changed()``: the entity spans of this document changed (emitted by the entity
+  feature when recognition finishes or a correction is made),
+- ``annotations_changed()``: this document's annotations changed (emitted by the annotation
+  feature),
+- ``latin_changed(bool)``: the view switched between the original and the Latin script.
+
+Offsets anywhere in this API are ``str`` indices into ``document.text``.
+"""
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.document import Document
+from reader.gui.tasks import Job, TaskRunner
+from reader.gui.textmap import TextMap, latin_map
+from reader.gui.viewer import DocumentViewer
+
+log = logging.getLogger(__name__)
+
+
+class DocumentSession(QObject):
+    """An open document: ``document``, ``path``, ``viewer`` and change signals."""
+
+    entities_changed = Signal()
+    annotations_changed = Signal()
+    latin_changed = Signal(bool)
+    latin_failed = Signal(str)
+
+    def __init__(
+        self,
+        document: Document,
+        path: str,
+        tasks: TaskRunner,
+        identity_map: TextMap | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        self.viewer = DocumentViewer()
+        self._tasks = tasks
+        self._original_map = identity_map or TextMap.identity(document.text)
+        self._latin: tuple[str, TextMap] | None = None
+        self._latin_job = 0
+        self._want_latin = False
+        self.viewer.destroyed.connect(self._on_viewer_destroyed)
+        tasks.finished.connect(self._on_job_finished)
+        tasks.failed.connect(self._on_job_failed)
+        self.viewer.show_text(document.text, self._original_map, document.blocks)
+
+    @property
+    def title(self) -> str:
+        return self.document.title or self.path
+
+    @property
+    def is_latin(self) -> bool:
+        """True when the viewer shows the 2021 Latin script."""
+        return self._latin is not None and self.viewer.text_map is self._latin[1]
+
+    @property
+    def shown_text(self) -> str:
+        """The text the viewer shows: the original, or its Latin transliteration."""
+        if self._latin is not None and self.viewer.text_map is self._latin[1]:
+            return self._latin[0]
+        return self.document.text
+
+    def set_latin(self, enabled: bool) -> None:
+        """Show the document in Latin script (computed in the background once) or not."""
+        self._want_latin = enabled
+        if not enabled:
+            if self.viewer.text_map is not self._original_map:
+                self.viewer.show_text(self.document.text, self._original_map, self.document.blocks)
+                self.latin_changed.emit(False)
+            return
+        if self._latin is not None:
+            self._show_latin()
+        elif not self._latin_job:
+            text = self.document.text
+            self._latin_job = self._tasks.submit(lambda job: _latin_job(text, job))
+
+    def _show_latin(self) -> None:
+        assert self._latin is not None
+        if self.viewer.text_map is self._latin[1]:
+            return
+        self.viewer.show_text(self._latin[0], self._latin[1], self.document.blocks)
+        self.latin_changed.emit(True)
+
+    def _on_job_finished(self, job_id: int, result: Any) -> None:
+        if job_id != self._latin_job:
+            return
+        self._latin_job = 0
+        self._latin = result
+        if self._want_latin:
+            self._show_latin()
+
+    def _on_job_failed(self, job_id: int, message: str) -> None:
+        if job_id == self._latin_job:
+            self._latin_job = 0
+            self._want_latin = False
+            self.latin_failed.emit(message)
+
+    def _on_viewer_destroyed(self) -> None:
+        try:
+            self._tasks.finished.disconnect(self._on_job_finished)
+            self._tasks.failed.disconnect(self._on_job_failed)
+        except (RuntimeError, TypeError):
+            pass
+        if self._latin_job:
+            self._tasks.cancel(self._latin_job)
+
+    def close(self) -> None:
+        """Stop background work of this session (its tab is closing)."""
+        if self._latin_job:
+            self._tasks.cancel(self._latin_job)
+            self._latin_job = 0
+
+
+def _latin_job(text: str, job: Job) -> tuple[str, TextMap]:
+    latin, sources = latin_map(text)
+    job.check()
+    return latin, TextMap.shown(text, latin, sources)

@@ -1,0 +1,142 @@
+"""The ONE place that converts Python ``str`` offsets into Qt text positions and back.
+
+Core offsets index ``Document.text`` (Python ``str``, code points, end-exclusive). A Qt text
+document counts UTF-16 units, so every character outside the Basic Multilingual Plane (an
+emoji, say) shifts every later position by one. The viewer may also show a *different*
+string than the document's text (the 2021 Latin view); then each shown character carries
+the offset of the original character it came from.
+
+:class:`TextMap` composes both steps: original offset -> shown offset -> Qt position. It is
+built off the GUI thread (it scans the whole text) and is immutable, so it can be handed
+over as a snapshot.
+"""
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def astral_offsets(text: str) -> list[int]:
+    """The ``str`` indices of the characters that take two UTF-16 units."""
+    return [m.start() for m in _ASTRAL.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Utf16Map:
+    """``str`` index <-> UTF-16 position over one string."""
+
+    astral: tuple[int, ...] = ()  # str indices of astral characters, ascending
+    _qt: tuple[int, ...] = ()  # their UTF-16 positions
+
+    @classmethod
+    def of(cls, text: str) -> "Utf16Map":
+        astral = astral_offsets(text)
+        return cls(tuple(astral), tuple(a + k for k, a in enumerate(astral)))
+
+    def to_utf16(self, offset: int) -> int:
+        """The UTF-16 position of ``str`` index ``offset`` (0 <= offset <= len(text))."""
+        if not self.astral:
+            return offset
+        return offset + bisect.bisect_left(self.astral, offset)
+
+    def from_utf16(self, position: int) -> int:
+        """The ``str`` index at UTF-16 ``position``; inside a surrogate pair, the pair's start."""
+        if not self.astral:
+            return position
+        return position - bisect.bisect_right(self._qt, position - 1)
+
+
+def latin_map(text: str) -> tuple[str, list[int]]:
+    """The 2021 Latin transliteration of ``text`` and, per Latin character, its source offset.
+
+    Uses ``reader.core.kazakh.to_latin_mapped`` when the Kazakh core provides it; otherwise
+    transliterates character by character (slower, but every offset is still exact).
+    """
+    from reader.core import kazakh
+
+    mapped = getattr(kazakh, "to_latin_mapped", None)
+    if mapped is not None:
+        latin, sources = mapped(text)
+        return latin, list(sources)
+    to_latin = kazakh.to_latin
+    parts: list[str] = []
+    sources: list[int] = []
+    cache: dict[str, str] = {}
+    for i, ch in enumerate(text):
+        out = cache.get(ch)
+        if out is None:
+            out = cache[ch] = to_latin(ch)
+        parts.append(out)
+        sources.extend([i] * len(out))
+    return "".join(parts), sources
+
+
+@dataclass(frozen=True, slots=True)
+class TextMap:
+    """Original ``str`` offsets <-> Qt positions in the text the viewer shows.
+
+    ``sources`` is empty when the viewer shows the original text itself; otherwise
+    ``sources[i]`` is the original offset of shown character ``i`` (non-decreasing).
+    """
+
+    original_length: int
+    shown_length: int
+    utf16: Utf16Map = field(default_factory=Utf16Map)
+    sources: Sequence[int] = ()
+
+    @classmethod
+    def identity(cls, text: str) -> "TextMap":
+        """The map for showing ``text`` as it is."""
+        return cls(len(text), len(text), Utf16Map.of(text))
+
+    @classmethod
+    def shown(cls, original: str, shown: str, sources: Sequence[int]) -> "TextMap":
+        """The map for showing ``shown`` in place of ``original`` (``sources`` as above)."""
+        if len(sources) != len(shown):
+            raise ValueError(f"{len(sources)} source offsets for {len(shown)} shown characters")
+        return cls(len(original), len(shown), Utf16Map.of(shown), sources)
+
+    @property
+    def is_identity(self) -> bool:
+        return not self.sources and self.original_length == self.shown_length
+
+    def to_qt(self, offset: int) -> int:
+        """The Qt position of original offset ``offset`` (clamped into the text)."""
+        offset = min(max(offset, 0), self.original_length)
+        if self.sources:
+            offset = bisect.bisect_left(self.sources, offset)
+        return self.utf16.to_utf16(offset)
+
+    def from_qt(self, position: int) -> int:
+        """The original offset at Qt position ``position`` (clamped into the text)."""
+        shown = min(max(self.utf16.from_utf16(max(position, 0)), 0), self.shown_length)
+        if not self.sources:
+            return shown
+        if shown >= self.shown_length:
+            return self.original_length
+        return self.sources[shown]
+
+    def shown_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original range of shown ``str`` range ``[start, end)`` (search in the shown
+        text maps back with this)."""
+        if not self.sources:
+            return start, end
+        lo = self.sources[start] if start < self.shown_length else self.original_length
+        hi = self.sources[end] if end < self.shown_length else self.original_length
+        if end > start and hi <= lo:
+            hi = min(lo + 1, self.original_length)
+        return lo, hi
+
+    def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_qt(start), self.to_qt(end)
+
+    def range_from_qt(self, start: int, end: int) -> tuple[int, int]:
+        """An original range from a Qt selection; never shorter than one character if the
+        selection was not empty (a Latin digraph maps back to its one source letter)."""
+        lo, hi = self.from_qt(start), self.from_qt(end)
+        if end > start and hi <= lo and lo < self.original_length:
+            hi = lo + 1
+        return lo, hi

@@ -1,0 +1,325 @@
+"""The document view: a read-only QPlainTextEdit (fast with 20 MB) with highlight layers.
+
+Every offset in this API is a Python ``str`` index into ``Document.text`` (end-exclusive),
+whatever the view shows (the original or the 2021 Latin script); :mod:`reader.gui.textmap`
+converts. Panels use these methods, which are kept stable:
+
+- :meth:`DocumentViewer.select_range`, :meth:`DocumentViewer.selected_range`
+- :meth:`DocumentViewer.set_highlights` / :meth:`DocumentViewer.clear_highlights` with named
+  layers ("search", "entities", "annotations", ...)
+- :meth:`DocumentViewer.offset_at` for hover tooltips
+"""
+
+import bisect
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPaintEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from reader.core.document import Block
+from reader.gui.textmap import TextMap
+
+log = logging.getLogger(__name__)
+
+Tooltip = Callable[[int], str | None]
+HighlightItem = tuple[int, int, QColor]
+
+#: Painting order of known layers: later ones paint over earlier ones.
+LAYER_ORDER = ("annotations", "entities", "search", "search-current")
+VISIBLE_MARGIN = 4000  # Qt positions around the visible text that get their highlights
+MAX_SELECTIONS_PER_LAYER = 4000
+HEADING_SCALE = {1: 1.8, 2: 1.5, 3: 1.3, 4: 1.15, 5: 1.05, 6: 1.0}
+
+
+@dataclass(slots=True)
+class _Layer:
+    """One layer's items in original offsets and, sorted by start, in Qt positions."""
+
+    items: list[HighlightItem]
+    tooltip: Tooltip | None
+    qt_starts: list[int]
+    qt_ends: list[int]
+    order: list[int]  # index into items for each (qt_start, qt_end) pair
+    longest: int
+
+
+class DocumentViewer(QPlainTextEdit):
+    """Read-only, selectable text of one document, zoomable, with highlight layers."""
+
+    first_painted = Signal()  # once, after the text was painted for the first time
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        self._map = TextMap.identity("")
+        self._layers: dict[str, _Layer] = {}
+        self._painted = False
+        self._pending_offset: int | None = None
+        self._base_size = self.font().pointSizeF()
+        self._zoom = 0
+        self._window = (-1, -1)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self._apply_visible_highlights)
+        self.updateRequest.connect(self._on_update_request)
+
+    # -- text ---------------------------------------------------------------------------
+    @property
+    def text_map(self) -> TextMap:
+        """The current original-offset <-> Qt-position map."""
+        return self._map
+
+    def show_text(self, text: str, text_map: TextMap, blocks: Sequence[Block] = ()) -> None:
+        """Show ``text`` (the original, or a transliteration described by ``text_map``).
+
+        Headings among ``blocks`` (original offsets) are shown larger and bold. Highlights
+        and the scroll position are kept, mapped onto the new text.
+        """
+        offset = self.first_visible_offset() if self.document().characterCount() > 1 else None
+        self._map = text_map
+        self.setPlainText(text)
+        self._format_headings(blocks)
+        for name, layer in list(self._layers.items()):
+            self._layers[name] = self._build_layer(layer.items, layer.tooltip)
+        self._window = (-1, -1)
+        self._refresh.start()
+        if offset:
+            self.scroll_to_offset(offset)
+
+    def _format_headings(self, blocks: Sequence[Block]) -> None:
+        headings = [b for b in blocks if b.kind == "heading"]
+        if not headings:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for block in headings:
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+            fmt.setFontPointSize(self._base_size * HEADING_SCALE.get(block.level, 1.0))
+            start, end = self._map.range_to_qt(block.start, block.end)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    # -- selection and scrolling ----------------------------------------------------------
+    def select_range(self, start: int, end: int) -> None:
+        """Select ``text[start:end]`` (original offsets) and scroll it into the middle."""
+        qt_start, qt_end = self._map.range_to_qt(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as original offsets ``(start, end)``, or None if nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.range_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def offset_at(self, pos: QPoint) -> int | None:
+        """The original offset of the character under viewport point ``pos``, or None when
+        there is no text there (an empty document, or past the end of a line)."""
+        if self.document().characterCount() <= 1:
+            return None
+        cursor = self.cursorForPosition(pos)
+        qt = cursor.position()
+        rect = self.cursorRect(cursor)
+        if pos.x() < rect.left() and qt > cursor.block().position():
+            qt -= 1  # the click landed on the right half of the previous character
+        elif qt >= cursor.block().position() + cursor.block().length() - 1:
+            return None  # beyond the end of the line
+        return self._map.from_qt(qt)
+
+    def first_visible_offset(self) -> int:
+        """The original offset of the first character at the top of the view."""
+        return self._map.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that original ``offset`` is on the top line (once the view is shown)."""
+        if not self.isVisible():
+            self._pending_offset = offset
+            return
+        self._pending_offset = None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(offset))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())  # scrolling back up puts the cursor's line on top
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def cursor_line(self) -> int:
+        """1-based line of the text cursor."""
+        return self.textCursor().blockNumber() + 1
+
+    # -- zoom -----------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Font size ``steps`` points from the default (clamped to -8..20)."""
+        steps = max(-8, min(20, steps))
+        size = max(4.0, self._base_size + steps)
+        font = self.font()
+        font.setPointSizeF(size)
+        self.setFont(font)
+        if steps != self._zoom:
+            self._zoom = steps
+            self.zoom_changed.emit(steps)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.set_zoom(self._zoom + (1 if delta > 0 else -1))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- highlights -----------------------------------------------------------------------
+    def set_highlights(
+        self, layer: str, items: Sequence[HighlightItem], tooltip: Tooltip | None = None
+    ) -> None:
+        """Replace layer ``layer`` with ``items``: ``(start, end, colour)`` in original offsets.
+
+        Layers are independent ("search", "entities", "annotations"; any name works) and
+        painted in that order. Only the items near the visible text are handed to Qt, so
+        tens of thousands are cheap. ``tooltip(i)``, if given, returns the hover text of
+        ``items[i]`` (or None for no tooltip).
+        """
+        if not items and tooltip is None:
+            self._layers.pop(layer, None)
+        else:
+            self._layers[layer] = self._build_layer(list(items), tooltip)
+        self._window = (-1, -1)
+        self._refresh.start()
+
+    def clear_highlights(self, layer: str) -> None:
+        self.set_highlights(layer, [])
+
+    def highlight_count(self, layer: str) -> int:
+        layer_ = self._layers.get(layer)
+        return len(layer_.items) if layer_ else 0
+
+    def _build_layer(self, items: list[HighlightItem], tooltip: Tooltip | None) -> _Layer:
+        pairs = []
+        for i, (start, end, _colour) in enumerate(items):
+            qs, qe = self._map.range_to_qt(start, end)
+            pairs.append((qs, qe, i))
+        pairs.sort()
+        return _Layer(
+            items,
+            tooltip,
+            [p[0] for p in pairs],
+            [p[1] for p in pairs],
+            [p[2] for p in pairs],
+            max((p[1] - p[0] for p in pairs), default=0),
+        )
+
+    def _visible_range(self) -> tuple[int, int]:
+        """Qt positions of the first and last characters in the viewport."""
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        return top, self.cursorForPosition(corner).position()
+
+    def _on_update_request(self, _rect: object, dy: int) -> None:
+        if self._layers and dy:
+            top, bottom = self._visible_range()
+            if top < self._window[0] or bottom > self._window[1]:
+                self._refresh.start()
+
+    def _apply_visible_highlights(self) -> None:
+        top, bottom = self._visible_range()
+        lo, hi = max(0, top - VISIBLE_MARGIN), bottom + VISIBLE_MARGIN
+        self._window = (lo, hi)
+        known = [n for n in LAYER_ORDER if n in self._layers]
+        names = [n for n in self._layers if n not in LAYER_ORDER] + known
+        selections: list[QTextEdit.ExtraSelection] = []
+        for name in names:
+            selections.extend(self._selections(self._layers[name], lo, hi))
+        self.setExtraSelections(selections)
+
+    def _selections(self, layer: _Layer, lo: int, hi: int) -> list[QTextEdit.ExtraSelection]:
+        first = bisect.bisect_left(layer.qt_starts, lo - layer.longest)
+        last = bisect.bisect_left(layer.qt_starts, hi)
+        out = []
+        doc = self.document()
+        for k in range(first, min(last, first + MAX_SELECTIONS_PER_LAYER)):
+            qs, qe = layer.qt_starts[k], layer.qt_ends[k]
+            if qe <= lo or qe <= qs:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(qs)
+            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[misc]
+            fmt = QTextCharFormat()
+            fmt.setBackground(layer.items[layer.order[k]][2])
+            sel.format = fmt  # type: ignore[misc]
+            out.append(sel)
+        return out
+
+    def _tooltip_at(self, offset: int) -> str | None:
+        qt = self._map.to_qt(offset)
+        for name in reversed(list(self._layers)):
+            layer = self._layers[name]
+            if layer.tooltip is None:
+                continue
+            first = bisect.bisect_left(layer.qt_starts, qt - layer.longest)
+            last = bisect.bisect_right(layer.qt_starts, qt)
+            for k in range(first, last):
+                if layer.qt_starts[k] <= qt < layer.qt_ends[k]:
+                    text = layer.tooltip(layer.order[k])
+                    if text:
+                        return text
+        return None
+
+    # -- Qt overrides -----------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            offset = self.offset_at(event.pos())
+            text = self._tooltip_at(offset) if offset is not None else None
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted and self.document().characterCount() > 1:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_offset is not None:
+            offset = self._pending_offset
+            QTimer.singleShot(0, self, lambda: self.scroll_to_offset(offset))
