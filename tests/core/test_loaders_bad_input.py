@@ -1,0 +1,254 @@
+"""Bad input: each case fails with a one-line ReaderError naming the file, quickly, in bounded
+memory, and hostile markup never leaks a local file or expands an entity bomb."""
+
+import json
+import random
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fixtures_docs import KAZAKH, lie_about_sizes, write_docx, write_epub, write_odt, zip_bomb
+
+from reader.core.errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    FileAccessError,
+    ReaderError,
+    UnsupportedFormatError,
+)
+from reader.core.loaders import load
+
+Write = Callable[[str, bytes | str], Path]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def refused(path: Path, error: type[ReaderError] = ReaderError) -> str:
+    """Load ``path`` expecting ``error``; return its message after checking it is one line."""
+    with pytest.raises(error) as info:
+        load(path)
+    message = str(info.value)
+    assert message and "\n" not in message
+    return message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "no such file" in refused(tmp_path / "нет.txt", FileAccessError)
+
+
+def test_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "book.docx"
+    folder.mkdir()
+    assert "is a folder" in refused(folder, FileAccessError)
+
+
+def test_unknown_format(write_file: Write) -> None:
+    assert "cannot open" in refused(write_file("x.xyz", "hello"), UnsupportedFormatError)
+
+
+@pytest.mark.parametrize(
+    "suffix", [".txt", ".md", ".html", ".xml", ".fb2", ".docx", ".odt", ".rtf", ".epub", ".pdf"]
+)
+def test_random_bytes_in_every_format(write_file: Write, suffix: str) -> None:
+    data = random.Random(suffix).randbytes(20_000)
+    assert f"noise{suffix}" in refused(write_file(f"noise{suffix}", data))
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".xhtml", ".xml", ".fb2", ".rtf"])
+def test_empty_text_formats_are_empty_documents(write_file: Write, suffix: str) -> None:
+    doc = load(write_file(f"empty{suffix}", b""))
+    assert doc.text == "" and doc.blocks == ()
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt", ".epub", ".pdf"])
+def test_empty_container_formats_are_corrupt(write_file: Write, suffix: str) -> None:
+    assert "is empty" in refused(write_file(f"empty{suffix}", b""), CorruptDocumentError)
+
+
+def test_docx_that_is_really_a_pdf(write_file: Write, pdf_three_pages: Path) -> None:
+    fake = write_file("letter.docx", pdf_three_pages.read_bytes())
+    message = refused(fake, CorruptDocumentError)
+    assert message.startswith("letter.docx: is not a DOCX file")
+
+
+def test_docx_that_is_some_other_zip(tmp_path: Path) -> None:
+    path = tmp_path / "book.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "not word")
+    assert "not a Word document" in refused(path, CorruptDocumentError)
+
+
+def test_pdf_that_is_really_a_docx(tmp_path: Path) -> None:
+    fake = tmp_path / "scan.pdf"
+    fake.write_bytes(write_docx(tmp_path / "real.docx").read_bytes())
+    assert refused(fake, CorruptDocumentError).startswith("scan.pdf: is not a PDF file")
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_truncated_docx(tmp_path: Path, keep: float) -> None:
+    data = write_docx(tmp_path / "whole.docx").read_bytes()
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    assert "cut.docx" in refused(cut, CorruptDocumentError)
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])
+def test_truncated_pdf(tmp_path: Path, pdf_three_pages: Path, keep: float) -> None:
+    data = pdf_three_pages.read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    assert "cut.pdf" in refused(cut, CorruptDocumentError)
+
+
+def test_encrypted_pdf(tmp_path: Path, pdf_three_pages: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(pdf_three_pages))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "locked.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    assert "encrypted" in refused(path, CorruptDocumentError)
+
+
+def test_zip_bomb_with_honest_headers_is_refused_before_inflating(tmp_path: Path) -> None:
+    bomb = zip_bomb(tmp_path / "bomb.docx", size=64 << 20)  # 64 MB of zeros, ~1000:1
+    assert "zip bomb" in refused(bomb, DocumentTooLargeError)
+
+
+def test_declared_size_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "huge.docx")
+    lie_about_sizes(path, "word/document.xml", 0xFFFF_FFF0)  # claims 4 GB
+    assert "zip bomb" in refused(path, DocumentTooLargeError)
+
+
+def test_lying_small_header_cannot_inflate_past_its_claim(tmp_path: Path) -> None:
+    """The member says 2 KB, really inflates to 64 MB: stopped at the claim, not read on."""
+    bomb = zip_bomb(tmp_path / "liar.docx", size=64 << 20)
+    lie_about_sizes(bomb, "word/document.xml", 2048)
+    assert "liar.docx" in refused(bomb, CorruptDocumentError)
+
+
+SECRET = "TOP-SECRET-7d1f"
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text(SECRET, encoding="utf-8")
+    return path
+
+
+def xxe(secret: Path, root: str = "r", body: str = "&xxe;") -> str:
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE {root} [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>\n'
+        f"<{root}>{body}</{root}>"
+    )
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".xhtml", ".html", ".fb2"])
+def test_external_entity_is_never_resolved(
+    write_file: Write, secret_file: Path, suffix: str
+) -> None:
+    path = write_file(f"evil{suffix}", xxe(secret_file, "html" if "htm" in suffix else "r"))
+    try:
+        doc = load(path)
+    except CorruptDocumentError as exc:
+        assert SECRET not in str(exc) and "entities" in str(exc)
+    else:
+        assert SECRET not in doc.text and SECRET not in doc.title
+
+
+def test_external_entity_in_docx_is_never_resolved(tmp_path: Path, secret_file: Path) -> None:
+    path = write_docx(tmp_path / "evil.docx")
+    with zipfile.ZipFile(path) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        b"?>", b'?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "' + secret_file.as_uri().encode()
+        + b'">]>', 1
+    ).replace("Басты тақырып".encode(), b"&xxe;")  # fmt: skip
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    message = refused(path, CorruptDocumentError)
+    assert SECRET not in message and "entities" in message
+
+
+def test_external_entity_in_odt_and_epub(tmp_path: Path, secret_file: Path) -> None:
+    odt = write_odt(tmp_path / "evil.odt", content=xxe(secret_file, "office:document-content"))
+    assert SECRET not in refused(odt, CorruptDocumentError)
+    epub = write_epub(tmp_path / "evil.epub", chapter=xxe(secret_file, "html"))
+    assert SECRET not in refused(epub, CorruptDocumentError)
+
+
+def billion_laughs(levels: int = 10) -> str:
+    lines = ['<!ENTITY lol0 "lol">']
+    lines += [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels)
+    ]  # 10**9 "lol"s at level 9
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE lolz [{"".join(lines)}]>\n<lolz>&lol{levels - 1};</lolz>'
+    )
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".html", ".xhtml", ".fb2"])
+def test_billion_laughs_does_not_expand(write_file: Write, suffix: str) -> None:
+    path = write_file(f"lol{suffix}", billion_laughs())
+    try:
+        doc = load(path)
+    except CorruptDocumentError as exc:
+        assert "entities" in str(exc)
+    else:
+        assert "lollol" not in doc.text and len(doc.text) < 10_000
+
+
+_CHILD = """
+import json, resource, sys, time
+from reader.core.loaders import load
+from reader.core.errors import CorruptDocumentError, ReaderError
+results = {}
+for name in sys.argv[1:]:
+    start = time.monotonic()
+    try:
+        load(name)
+        outcome = "loaded"
+    except ReaderError as exc:
+        outcome = "refused" if isinstance(exc, CorruptDocumentError) else type(exc).__name__
+    results[name] = [outcome, time.monotonic() - start]
+peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"results": results, "peak_mb": peak_kb / 1024}))
+"""
+
+
+def test_hostile_files_fail_fast_in_bounded_memory(tmp_path: Path) -> None:
+    """All the bombs in one child process: refused, within seconds, peak RSS well under 1 GB."""
+    bomb = zip_bomb(tmp_path / "bomb.docx", size=200 << 20)
+    liar = zip_bomb(tmp_path / "liar.docx", size=200 << 20)
+    lie_about_sizes(liar, "word/document.xml", 4096)
+    laughs = tmp_path / "lol.xml"
+    laughs.write_text(billion_laughs(), encoding="utf-8")
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(random.Random(1).randbytes(5 << 20))
+    files = [str(p) for p in (bomb, liar, laughs, noise)]
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    report = json.loads(out.stdout)
+    print(report)  # shown with -s: the figures for the record
+    for name in files:
+        outcome, seconds = report["results"][name]
+        assert outcome == "refused", name
+        assert seconds < 10, name
+    assert report["peak_mb"] < 1024
+
+
+def test_one_line_messages_name_the_file(write_file: Write) -> None:
+    path = write_file("Кітап.docx", KAZAKH)
+    assert refused(path, CorruptDocumentError).startswith("Кітап.docx: ")
