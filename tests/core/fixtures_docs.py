@@ -153,7 +153,7 @@ def zip_bomb(path: Path, member: str = "word/document.xml", size: int = 300 << 2
     """A zip whose one member inflates to ``size`` bytes of zeros (streamed, not in memory)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-        with zf.open(member, "w", force_zip64=True) as fh:
+        with zf.open(member, "w") as fh:
             chunk = b"\0" * (1 << 20)
             for _ in range(size >> 20):
                 fh.write(chunk)
