@@ -5,16 +5,21 @@ Annotation JSON) or, without it, from the store in the data folder. Errors are o
 on stderr: 2 for an output name we cannot write (a usage error), 1 for everything else.
 """
 
+from __future__ import annotations
+
 import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from reader.core.annotations import Annotation
 from reader.core.document import Document
 from reader.core.errors import ExportError, ReaderError
-from reader.core.ner.entities import Entity
 from reader.export.common import check_suffix
+
+if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
+    from reader.core.ner.entities import Entity
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +82,7 @@ def _from_json(path: str, document: Document) -> list[Annotation]:
 
 
 def _from_store(data_dir: str | None, document: Document) -> list[Annotation]:
-    """The document's annotations as the store keeps them (re-anchored to this text)."""
+    """The document's annotations from the store (re-attached to this text if it changed)."""
     from reader.core.annotations import AnnotationRepository
     from reader.core.paths import resolve
     from reader.core.store import Store
@@ -86,7 +91,14 @@ def _from_store(data_dir: str | None, document: Document) -> list[Annotation]:
     if not paths.database.exists():
         return []
     with Store(paths.database) as store:
-        return list(AnnotationRepository(store).for_document(document))
+        found = AnnotationRepository(store).for_document(document)
+    if found.orphaned:
+        print(
+            f"oqyrman: {len(found.orphaned)} annotations no longer match the text and are "
+            "left out of the copy (see `oqyrman annotations FILE`)",
+            file=sys.stderr,
+        )
+    return list(found.attached)
 
 
 def _entities(document: Document) -> list[Entity]:

@@ -4,6 +4,8 @@ cancellation and atomic output.
 Offsets are Python ``str`` indices into ``Document.text``, end-exclusive.
 """
 
+from __future__ import annotations
+
 import contextlib
 import getpass
 import itertools
@@ -12,12 +14,15 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.annotations import COLORS, Annotation
 from reader.core.document import Document
 from reader.core.errors import CancelledError, ExportError
 from reader.core.fsutil import atomic_path
-from reader.core.ner.entities import Entity
+
+if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
+    from reader.core.ner.entities import Entity
 
 log = logging.getLogger(__name__)
 

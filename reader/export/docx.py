@@ -11,16 +11,17 @@ Windows and macOS machine; LibreOffice substitutes the metric-compatible Liberat
 Windows) would be substituted silently, sometimes by one without Ә Ғ Қ Ң Ө Ұ Ү Һ І.
 """
 
+from __future__ import annotations
+
 import colorsys
 import logging
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.annotations import COLORS, Annotation
 from reader.core.document import Block, Document, paragraph_blocks
-from reader.core.ner.entities import Entity
 from reader.export.common import (
     INDEX_TITLE,
     Progress,
@@ -35,6 +36,9 @@ from reader.export.common import (
     top_color,
 )
 from reader.export.common import usable_annotations as _usable
+
+if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
+    from reader.core.ner.entities import Entity
 
 log = logging.getLogger(__name__)
 

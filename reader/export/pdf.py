@@ -4,20 +4,21 @@ then real /Highlight annotations added over the exact glyphs.
 Qt paginates the text and writes selectable text in the bundled Noto Sans (embedded).
 Qt's layout tells on which page every character landed; pypdfium2 then reads the glyph
 boxes of each quote back from the written PDF, and pypdf appends the annotations
-(QuadPoints per line, colour, note as /Contents with a popup) as an incremental update.
+(QuadPoints per line, colour, note as /Contents with a popup).
 """
+
+from __future__ import annotations
 
 import logging
 import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.annotations import Annotation
 from reader.core.document import Document
-from reader.core.ner.entities import Entity
 from reader.core.paths import project_root
-from reader.export import pdf_annots
 from reader.export.common import (
     INDEX_TITLE,
     Progress,
@@ -29,6 +30,9 @@ from reader.export.common import (
     report,
     usable_annotations,
 )
+
+if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
+    from reader.core.ner.entities import Entity
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,8 @@ def export_pdf(
     data = layout.render(progress=progress, cancel=cancel, steps_after=1 if anns else 0)
     if anns:
         check_cancel(cancel)
+        from reader.export import pdf_annots  # pypdf and pdfium load only when needed
+
         data = pdf_annots.add_highlights(data, document, anns, layout, author=author)
         report(progress, layout.page_count + 1, layout.page_count + 1)
     check_cancel(cancel)

@@ -5,8 +5,9 @@ and their boxes from the written PDF. Whitespace is where PDF text and document 
 (line wraps, generated spaces), so both sides are compared without it: the quote's
 position among the page's non-space characters is known from the document, checked against
 the PDF, and searched for (nearest occurrence) if the two disagree. Boxes are merged into
-one quad per printed line. pypdf appends the /Highlight and /Popup objects as an
-incremental update, so the pages Qt wrote are kept byte for byte.
+one quad per printed line. pypdf then writes the /Highlight and /Popup objects into a
+rewritten copy (an incremental update would need a cross-reference stream without the
+/Info dictionary, and poppler then loses the title and author).
 """
 
 import bisect
