@@ -1,0 +1,36 @@
+"""A crude, deterministic Kazakh stemmer used for CRF features.
+
+The CRF's features must not change under a trained model, so the recogniser keeps its
+own stemmer instead of following the (evolving) lemmatiser in ``reader.core.kazakh``.
+It strips at most one case, one possessive and one plural ending (in that order from the
+end of the word), longest first, and never leaves fewer than three letters.
+"""
+
+from functools import lru_cache
+
+
+def _longest_first(words: str) -> tuple[str, ...]:
+    return tuple(sorted(words.split(), key=len, reverse=True))
+
+
+# Kazakh endings come in slots after the stem: plural, possessive, case (read backwards).
+_SLOTS: tuple[tuple[str, ...], ...] = (
+    _longest_first(
+        "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті нда нде да де та те "
+        "дан ден тан тен нан нен мен бен пен ндағы ндегі дағы дегі тағы тегі ғы гі қы кі"
+    ),
+    _longest_first("ымыз іміз мыз міз ыңыз іңіз ңыз ңіз ың ің сы сі ы і"),
+    _longest_first("лар лер дар дер тар тер"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> tuple[str, str]:
+    """``(stem, stripped_endings)`` of a lowercased word, e.g. назарбаевқа -> (назарбаев, қа)."""
+    base = word
+    for slot in _SLOTS:
+        for suffix in slot:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+                base = base[: -len(suffix)]
+                break
+    return base, word[len(base) :]

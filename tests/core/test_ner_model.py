@@ -1,0 +1,123 @@
+"""The shipped model on the seed document and on sentences it never saw."""
+
+import itertools
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import CancelledError
+from reader.core.ner import analyse, extract
+from reader.core.ner.entities import LABELS, Entity
+
+SEED = next((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seed_text: str) -> list[Entity]:
+    return analyse(seed_text)
+
+
+def entries(entities: list[Entity], label: str, word: str) -> list[Entity]:
+    return [e for e in entities if e.label == label and word in e.name]
+
+
+def test_one_person_nazarbayev_with_every_mention_including_the_dative(
+    seed_text: str, seed_entities: list[Entity]
+) -> None:
+    [nazarbayev] = entries(seed_entities, "PERSON", "Назарбаев")
+    assert nazarbayev.name == "Нұрсұлтан Назарбаев"
+    texts = {m.text for m in nazarbayev.mentions}
+    assert "Нұрсұлтан Назарбаевқа" in texts
+    assert nazarbayev.count == seed_text.count("Назарбаев")
+
+
+@pytest.mark.parametrize(
+    ("label", "word"),
+    [
+        ("PERSON", "Қасымбеков"),
+        ("PERSON", "Бисембаев"),
+        ("ORGANISATION", "Nur Otan"),
+        ("ORGANISATION", "Қауіпсіздік Кеңесі"),
+    ],
+)
+def test_seed_names(seed_entities: list[Entity], label: str, word: str) -> None:
+    assert len(entries(seed_entities, label, word)) == 1
+
+
+def test_one_gpe_entry_for_kazakhstan(seed_entities: list[Entity]) -> None:
+    # KazNERD makes "Қазақстан Республикасының Тұңғыш Президенті" one POSITION, so the
+    # country is a GPE of its own only where it stands alone (Қазақстанның).
+    kazakhstan = [e for e in seed_entities if e.label == "GPE" and e.name.startswith("Қазақстан")]
+    assert [e.name for e in kazakhstan] == ["Қазақстан"]
+
+
+def test_spans_are_sorted_disjoint_labelled_and_match_the_text(seed_text: str) -> None:
+    spans = extract(seed_text)
+    assert spans
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+    for s in spans:
+        assert s.label in LABELS
+        assert seed_text[s.start : s.end] == seed_text[s.start : s.end].strip()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "label"),
+    [
+        ("Кеше Алматыда Асқар Мамин жаңа зауытты аралады.", "Асқар Мамин", "PERSON"),
+        ("Кеше Алматыда Асқар Мамин жаңа зауытты аралады.", "Алматыда", "GPE"),
+        ("Жиын 2021 жылғы 5 қаңтарда Астанада өтті.", "2021 жылғы 5 қаңтарда", "DATE"),
+        ("Ол Денсаулық сақтау министрлігіне хат жолдады.", "Денсаулық сақтау министрлігіне",
+         "ORGANISATION"),
+    ],
+)  # fmt: skip
+def test_unseen_sentences(sentence: str, mention: str, label: str) -> None:
+    start = sentence.index(mention)
+    found = {(sentence[s.start : s.end], s.label) for s in extract(sentence)}
+    assert (mention, label) in found, found
+    assert start >= 0
+
+
+def test_russian_paragraph_gets_natasha_entities_and_english_none() -> None:
+    text = (
+        "Президент России Владимир Путин встретился в Москве с главой компании.\n"
+        "The President met the delegation in Astana on Monday."
+    )
+    found = {(text[s.start : s.end], s.label) for s in extract(text)}
+    assert ("Владимир Путин", "PERSON") in found
+    assert ("Москве", "GPE") in found
+    assert all(s.start < text.index("\n") for s in extract(text))
+
+
+def test_same_result_from_several_threads(seed_text: str) -> None:
+    expected = extract(seed_text)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(extract, [seed_text] * 8))
+    assert all(r == expected for r in results)
+
+
+def test_analyse_reports_progress_up_to_the_end(seed_text: str) -> None:
+    text = "\n".join([seed_text] * 40)
+    calls: list[tuple[int, int]] = []
+    analyse(text, progress=lambda done, total: calls.append((done, total)))
+    assert len(calls) > 2
+    assert calls[-1] == (len(text), len(text))
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_analyse_stops_when_cancelled(seed_text: str) -> None:
+    cancel = threading.Event()
+    text = "\n".join([seed_text] * 40)
+
+    def progress(done: int, total: int) -> None:
+        cancel.set()
+
+    with pytest.raises(CancelledError):
+        analyse(text, progress=progress, cancel=cancel)
