@@ -1,0 +1,197 @@
+"""The suffix grammar of Kazakh nouns: every way a word form can split into stem + endings.
+
+Endings come in ordered slots, read from the end of the word: an optional relative ``-ғы/-гі``
+(only after the locative: Астанадағы), an optional case, an optional possessive, an optional
+plural. Each ending's first consonant depends on the sound before it (consonant assimilation:
+елдер, қалалар, кітаптар; Қазақстанның, елдің, кітаптың; ...) and its vowel on the stem's vowels
+(vowel harmony). After a 3rd-person possessive the cases take an ``н`` (қаласының, қаласын,
+қаласына, қаласында, қаласынан); after a 1st/2nd-person singular possessive the dative is
+``-а/-е`` (үйіме).
+
+Matching works on folded text (see :func:`reader.core.kazakh.script.fold`), so a word typed on
+a Russian keyboard layout (Казакстанга) splits the same way; vowel harmony is then checked on
+the original letters and only costs a candidate points, because loan words break it
+(Назарбаевқа). Which candidate is right is decided by :mod:`reader.core.kazakh.lemmatizer`.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reader.core.kazakh.script import fold
+
+# Classes of the sound before an ending (on folded letters; у is a consonant here: тауға).
+_VOWELS = "аеиоыэюяё"
+_CLASSES = {**dict.fromkeys(_VOWELS, "V"), **dict.fromkeys("ру", "R"), "й": "R", "л": "L"}
+_CLASSES.update({**dict.fromkeys("мн", "N"), **dict.fromkeys("зж", "Z")})
+_ALL = frozenset("VRLNZT")  # T: voiceless, and б в г д (кітаптар, Назарбаевқа)
+
+# case -> (first consonants by class, back body, front body, bonus)
+_CASES: dict[str, tuple[dict[str, str], str, str, float]] = {
+    "gen": ({"V": "н", "N": "н", "R": "д", "L": "д", "Z": "д", "T": "т"}, "ың", "ің", 1.0),
+    "acc": ({"V": "н", "N": "д", "R": "д", "L": "д", "Z": "д", "T": "т"}, "ы", "і", -0.8),
+    "dat": ({"V": "ғ", "N": "ғ", "R": "ғ", "L": "ғ", "Z": "ғ", "T": "қ"}, "а", "е", 1.0),
+    "loc": ({"V": "д", "N": "д", "R": "д", "L": "д", "Z": "д", "T": "т"}, "а", "е", 0.5),
+    "abl": ({"V": "д", "N": "н", "R": "д", "L": "д", "Z": "д", "T": "т"}, "ан", "ен", 1.0),
+    "ins": ({"V": "м", "N": "м", "R": "мб", "L": "мб", "Z": "б", "T": "п"}, "ен", "ен", 0.5),
+}
+# Case endings after a 3rd-person possessive (the possessive is then obligatory).
+_AFTER_POSS3: dict[str, tuple[str, str, float]] = {
+    "acc": ("н", "н", -1.0),
+    "dat": ("на", "не", 0.0),
+    "loc": ("нда", "нде", 0.5),
+    "abl": ("нан", "нен", 0.5),
+}
+# possessive -> (after a vowel back/front, after a consonant back/front, bonus)
+_POSS: dict[str, tuple[str, str, str, str, float]] = {
+    "p3": ("сы", "сі", "ы", "і", -0.3),
+    "p1s": ("м", "м", "ым", "ім", -5.0),
+    "p2s": ("ң", "ң", "ың", "ің", -5.0),
+    "p2f": ("ңыз", "ңіз", "ыңыз", "іңіз", -2.0),
+    "p1p": ("мыз", "міз", "ымыз", "іміз", -1.0),
+}
+_PLURAL = ({"V": "л", "R": "л", "L": "д", "N": "д", "Z": "д", "T": "т"}, "ар", "ер", 0.8)
+_FRONT, _BACK = "әеөүі", "аоұы"
+HARMONY_PENALTY = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """``word[:stem_len]`` is the stem; ``tags`` name the endings, innermost first."""
+
+    stem_len: int
+    tags: tuple[str, ...]
+    bonus: float
+    vowel_after: bool  # the first ending starts with a vowel (stem alternations may apply)
+    fronts: tuple[bool, ...]  # for each ending with a vowel: whether the vowel is front
+
+
+def _cls(ch: str) -> str:
+    return _CLASSES.get(ch, "T")
+
+
+def _variants(first: str, back: str, front: str) -> Iterator[tuple[str, bool]]:
+    for cons in first:
+        yield fold(cons + back), False
+        if front != back or cons in "ғқ":
+            front_cons = {"ғ": "г", "қ": "к"}.get(cons, cons)
+            yield fold(front_cons + front), True
+
+
+def _case_endings() -> list[tuple[str, str, frozenset[str], bool, float, bool]]:
+    """(tag, folded ending, classes allowed before, front, bonus, needs poss3)."""
+    out = []
+    for tag, (firsts, back, front, bonus) in _CASES.items():
+        by_ending: dict[tuple[str, bool], set[str]] = {}
+        for cls, first in firsts.items():
+            for ending, is_front in _variants(first, back, front):
+                by_ending.setdefault((ending, is_front), set()).add(cls)
+        for (ending, is_front), classes in by_ending.items():
+            out.append((tag, ending, frozenset(classes), is_front, bonus, False))
+    for tag, (back, front, bonus) in _AFTER_POSS3.items():
+        out.append((tag, fold(back), _ALL, False, bonus, True))
+        out.append((tag, fold(front), _ALL, True, bonus, True))
+    # the relative -ғы/-гі after a locative: Астанадағы, облыстағы, қаласындағы
+    for cons in "дт":
+        out.append(("rel", fold(cons + "ағы"), _ALL, False, 1.0, False))
+        out.append(("rel", fold(cons + "егі"), _ALL, True, 1.0, False))
+    out.append(("rel", fold("ндағы"), _ALL, False, 1.0, True))
+    out.append(("rel", fold("ндегі"), _ALL, True, 1.0, True))
+    return sorted(set(out))
+
+
+_CASE_ENDINGS = _case_endings()
+
+
+def _has_vowel(folded: str) -> bool:
+    return any(ch in _VOWELS or ch == "у" for ch in folded)
+
+
+def _poss_options(f: str, end: int) -> Iterator[tuple[int, str, float, bool, bool]]:
+    """Possessive endings of ``f[:end]``: (new end, tag, bonus, starts with vowel, front)."""
+    for tag, (v_back, v_front, c_back, c_front, bonus) in _POSS.items():
+        for ending, front, after_vowel in (
+            (v_back, False, True),
+            (v_front, True, True),
+            (c_back, False, False),
+            (c_front, True, False),
+        ):
+            ending = fold(ending)
+            start = end - len(ending)
+            if start < 2 or not f.endswith(ending, 0, end):
+                continue
+            if (_cls(f[start - 1]) == "V") != after_vowel:
+                continue
+            yield start, tag, bonus, not after_vowel, front
+
+
+def _plural_options(f: str, end: int) -> Iterator[tuple[int, bool]]:
+    firsts, back, front, _ = _PLURAL
+    for cls, first in firsts.items():
+        for ending, is_front in _variants(first, back, front):
+            start = end - len(ending)
+            if start >= 2 and f.endswith(ending, 0, end) and _cls(f[start - 1]) == cls:
+                yield start, is_front
+
+
+def _case_options(f: str) -> Iterator[tuple[int, str, float, bool, bool]]:
+    """Case endings of ``f``: (new end, tag, bonus, needs poss3, front)."""
+    yield len(f), "", 0.0, False, False
+    for tag, ending, classes, front, bonus, needs_p3 in _CASE_ENDINGS:
+        start = len(f) - len(ending)
+        if start >= 2 and f.endswith(ending) and _cls(f[start - 1]) in classes:
+            yield start, tag, bonus, needs_p3, front
+    # the dative -а/-е after a 1st/2nd person singular possessive: үйіме, атыңа
+    for ending, front in (("а", False), ("е", True)):
+        if f.endswith(ending) and len(f) > 3 and f[-2] in "мн":
+            yield len(f) - 1, "dat12", -1.0, False, front
+
+
+def splits(word: str) -> list[Split]:
+    """Every grammatical way to read ``word`` as stem + endings (the bare word included)."""
+    f = fold(word)
+    out: list[Split] = []
+    for c_end, c_tag, c_bonus, needs_p3, c_front in _case_options(f):
+        for p_end, p_tag, p_bonus, p_vowel, p_front in _poss_with_none(f, c_end, c_tag):
+            if needs_p3 and p_tag != "p3":
+                continue
+            if c_tag == "dat12" and p_tag not in ("p1s", "p2s"):
+                continue
+            if p_tag == "p3" and c_tag in ("acc", "dat", "loc", "abl", "rel") and not needs_p3:
+                continue
+            if p_tag in ("p1s", "p2s") and c_tag == "dat" and not needs_p3:
+                continue
+            for n_end, n_tag, n_front in _plural_with_none(f, p_end):
+                if not _has_vowel(f[:n_end]):
+                    continue
+                tags = tuple(t for t in (n_tag, p_tag, c_tag) if t)
+                fronts = tuple(
+                    fr for fr, t in ((n_front, n_tag), (p_front, p_tag), (c_front, c_tag)) if t
+                )
+                vowel_after = p_vowel if (p_tag and not n_tag) else False
+                if c_tag == "dat12" and not p_tag:
+                    vowel_after = True
+                bonus = c_bonus + p_bonus + (_PLURAL[3] if n_tag else 0.0)
+                out.append(Split(n_end, tags, bonus, vowel_after, fronts))
+    return out
+
+
+def _poss_with_none(f: str, end: int, c_tag: str) -> Iterator[tuple[int, str, float, bool, bool]]:
+    yield end, "", 0.0, False, False
+    yield from _poss_options(f, end)
+
+
+def _plural_with_none(f: str, end: int) -> Iterator[tuple[int, str, bool]]:
+    yield end, "", False
+    for start, front in _plural_options(f, end):
+        yield start, "pl", front
+
+
+def harmony_clash(stem: str, fronts: tuple[bool, ...]) -> bool:
+    """Whether the endings' vowels clearly disagree with the stem's last decisive vowel."""
+    for ch in reversed(stem.lower()):
+        if ch in _FRONT or ch in _BACK:
+            stem_front = ch in _FRONT
+            if ch == "е" and not any(c in "әөүіұы" for c in stem.lower()):
+                return False  # no Kazakh-only vowel: may be typed on a Russian layout
+            return any(fr != stem_front for fr in fronts)
+    return False

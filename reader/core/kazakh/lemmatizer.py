@@ -1,0 +1,122 @@
+"""Dictionary forms of Kazakh nouns and proper nouns: a suffix grammar ranked by a stem lexicon.
+
+:func:`reader.core.kazakh.grammar.splits` lists every grammatical reading of a word; each
+reading's stem is restored (п/к/қ that turned into б/г/ғ before a vowel: кітабы→кітап; a
+vowel that dropped: орны→орын) and scored by how well the lexicon knows it (how often it
+occurs as a word of its own and how many different forms of it occur in the training text,
+see ``build_lexicon.py``) plus a small prior per ending: common, unambiguous endings (the
+genitive, dative, plural) help, rare or ambiguous ones (1st/2nd person singular possessives,
+the accusative that looks like a verb's past tense) cost. The bare word competes on the same
+terms, so a word that is not inflected stays as it is. Derivational suffixes (-лық, -шы, -ғы)
+are not endings here: Қазақстандық is a word of its own.
+"""
+
+import functools
+import gzip
+import math
+import threading
+from importlib import resources
+
+from reader.core.kazakh.grammar import HARMONY_PENALTY, Split, harmony_clash, splits
+from reader.core.kazakh.script import fold
+
+LEXICON_RESOURCE = "lexicon.tsv.gz"
+ALTERNATION_PENALTY = 0.3
+VOWEL_DROP_PENALTY = 0.8
+COUNT_WEIGHT = 0.5  # a stem seen alone
+FORMS_WEIGHT = 1.5  # a stem seen in many forms: the stronger sign of a real stem
+_ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
+_CONSONANTS = frozenset("бвгғджзйкқлмнңпрстфхһцчшщ")
+_VOWELS = frozenset("аәеиоөұүыіэюяё")
+
+Lexicon = dict[str, tuple[int, int]]  # folded stem -> (count as a word, distinct forms)
+
+_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+
+
+def parse_lexicon(lines: list[str]) -> Lexicon:
+    """The lexicon from its TSV lines (``stem<TAB>count<TAB>forms``; ``#`` starts a comment)."""
+    lex: Lexicon = {}
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        stem, count, forms = line.rstrip("\n").split("\t")
+        lex[stem] = (int(count), int(forms))
+    return lex
+
+
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon, read once (thread-safe)."""
+    global _lexicon
+    with _lock:
+        if _lexicon is None:
+            data = resources.files("reader.core.kazakh.data").joinpath(LEXICON_RESOURCE)
+            text = gzip.decompress(data.read_bytes()).decode("utf-8")
+            _lexicon = parse_lexicon(text.splitlines())
+        return _lexicon
+
+
+def _evidence(lex: Lexicon, stem: str) -> float:
+    count, forms = lex.get(fold(stem), (0, 0))
+    return COUNT_WEIGHT * math.log1p(count) + FORMS_WEIGHT * math.log1p(forms)
+
+
+def _insert_vowel(stem: str) -> str:
+    """орн→орын, ерн→ерін: the vowel that dropped between the last two consonants."""
+    low = stem.lower()
+    front = next((ch in "әеөүі" for ch in reversed(low) if ch in "аәеөоұүыі"), False)
+    vowel = "і" if front else "ы"
+    if stem[-1].isupper() and stem[-2].isupper():
+        vowel = vowel.upper()
+    return stem[:-1] + vowel + stem[-1]
+
+
+def _ends_in_two_consonants(low: str) -> bool:
+    """True for орн, халқ and (у after a vowel being a consonant) ауз."""
+    if len(low) < 3 or low[-1] not in _CONSONANTS:
+        return False
+    return low[-2] in _CONSONANTS or (low[-2] == "у" and low[-3] in _VOWELS)
+
+
+def _stems(word: str, split: Split) -> list[tuple[str, float]]:
+    """The stems a split can stand for, each with its extra cost."""
+    stem = word[: split.stem_len]
+    out = [(stem, 0.0)]
+    if split.vowel_after and len(stem) >= 2:
+        last = stem[-1]
+        if last in _ALTERNATIONS:
+            out.append((stem[:-1] + _ALTERNATIONS[last], ALTERNATION_PENALTY))
+        if _ends_in_two_consonants(stem.lower()):
+            out.append((_insert_vowel(stem), VOWEL_DROP_PENALTY))
+    return out
+
+
+def best_lemma(word: str, lex: Lexicon) -> str:
+    """The best-scoring stem of ``word`` under ``lex`` (the word itself when nothing beats it)."""
+    best, best_score = word, _evidence(lex, word)
+    for split in splits(word):
+        if not split.tags:
+            continue
+        clash = HARMONY_PENALTY if harmony_clash(word[: split.stem_len], split.fronts) else 0.0
+        for stem, cost in _stems(word, split):
+            score = _evidence(lex, stem) + split.bonus - cost - clash
+            if score > best_score:
+                best, best_score = stem, score
+    return best
+
+
+def _is_word(word: str) -> bool:
+    return len(word) >= 3 and all(ch.isalpha() or ch == "-" for ch in word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of a Kazakh noun or proper noun, capitalisation kept.
+
+    >>> lemma("Қазақстанның"), lemma("кітабымыз"), lemma("Астанадағы")
+    ('Қазақстан', 'кітап', 'Астана')
+    """
+    if not _is_word(word):
+        return word
+    return best_lemma(word, load_lexicon())

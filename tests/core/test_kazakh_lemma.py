@@ -1,0 +1,164 @@
+"""Dictionary forms of Kazakh nouns: each suffix class, each alternation, words left alone."""
+
+import pytest
+
+from reader.core.kazakh import lemma
+
+ISSUE_EXAMPLES = [
+    ("Қазақстанның", "Қазақстан"),
+    ("елдеріміздің", "ел"),
+    ("Назарбаевқа", "Назарбаев"),
+    ("Астанадағы", "Астана"),
+    ("кітабымыз", "кітап"),
+    ("қызығы", "қызық"),
+    ("орнына", "орын"),
+    ("аузымен", "ауыз"),
+]
+
+
+@pytest.mark.parametrize(("form", "expected"), ISSUE_EXAMPLES)
+def test_examples_from_the_issue(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("елдер", "ел"),
+        ("қалалар", "қала"),
+        ("адамдар", "адам"),
+        ("жастар", "жас"),
+        ("міндеттер", "міндет"),
+    ],
+)
+def test_plural_with_each_consonant(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Қазақстанның", "Қазақстан"),  # н after a nasal
+        ("елдің", "ел"),  # д after л
+        ("Президенттің", "Президент"),  # т after a voiceless consonant
+        ("қаланың", "қала"),  # н after a vowel
+    ],
+)
+def test_genitive(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Қазақстанға", "Қазақстан"),
+        ("елге", "ел"),
+        ("Назарбаевқа", "Назарбаев"),
+        ("халыққа", "халық"),
+    ],
+)
+def test_dative(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [("міндеттерді", "міндет"), ("жұмысты", "жұмыс"), ("қаланы", "қала")],
+)
+def test_accusative(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [("Астанада", "Астана"), ("елде", "ел"), ("Қазақстанда", "Қазақстан"), ("облыста", "облыс")],
+)
+def test_locative(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Қазақстаннан", "Қазақстан"),
+        ("елден", "ел"),
+        ("Астанадан", "Астана"),
+        ("мектептен", "мектеп"),
+    ],
+)
+def test_ablative(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Астанамен", "Астана"),
+        ("елмен", "ел"),
+        ("Қазақстанмен", "Қазақстан"),
+        ("халықпен", "халық"),
+    ],
+)
+def test_instrumental(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Республикасы", "Республика"),  # 3rd person after a vowel
+        ("Республикасының", "Республика"),
+        ("елі", "ел"),  # 3rd person after a consonant
+        ("қаласында", "қала"),  # н before the case after the 3rd person
+        ("қаласына", "қала"),
+        ("еліміз", "ел"),  # 1st person plural
+        ("еліміздің", "ел"),
+    ],
+)
+def test_possessive(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [("Астанадағы", "Астана"), ("елдегі", "ел"), ("облыстағы", "облыс"), ("қаласындағы", "қала")],
+)
+def test_relative_after_locative(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("кітабы", "кітап"),  # п→б
+        ("халқы", "халық"),  # vowel drop
+        ("қызығы", "қызық"),  # қ→ғ
+        ("орны", "орын"),  # vowel drop before a possessive
+    ],
+)
+def test_stem_alternations(form: str, expected: str) -> None:
+    assert lemma(form) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Қазақстандық", "бала", "адам", "әлем", "Үкімет", "болды", "айтты", "келді", "деді", "Алматы"],
+)
+def test_uninflected_words_derived_words_and_verbs_stay(word: str) -> None:
+    assert lemma(word) == word
+
+
+def test_capitals_are_kept() -> None:
+    assert lemma("ҚАЗАҚСТАННЫҢ") == "ҚАЗАҚСТАН"
+    assert lemma("Елдердің") == "Ел"
+
+
+def test_russian_layout_spelling_is_analysed_too() -> None:
+    assert lemma("Казакстанга") == "Казакстан"
+    assert lemma("Республикасынын") == "Республика"
+
+
+def test_non_words_pass_through() -> None:
+    assert lemma("2019") == "2019"
+    assert lemma("") == ""
+    assert lemma("«") == "«"
