@@ -1,9 +1,10 @@
 """Folding and the 2021 Latin alphabet, as a reader sees them."""
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from reader.core.kazakh import fold, fold_mapped, is_latin, to_cyrillic, to_latin, to_latin_mapped
@@ -86,6 +87,8 @@ def test_kazakh_without_ambiguous_letters_round_trips(text: str) -> None:
     # Words mixing capitals (ҚаЗ) are outside the promise; only lower, Title or UPPER words.
     words = [w.lower() for w in text.split()]
     plain = " ".join(words)
+    # documented guesses: шш reads back as щ, a word-initial тс as ц
+    assume("шш" not in plain and not any(w.startswith("тс") for w in re.split(r"[ -]", plain)))
     assert to_cyrillic(to_latin(plain)) == plain
     assert to_cyrillic(to_latin(plain.upper())) == plain.upper()
 
