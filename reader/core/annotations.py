@@ -11,6 +11,7 @@ GUI's undoable commands without Qt.
 
 import dataclasses
 import logging
+import os
 import sqlite3
 import time
 import uuid
@@ -168,7 +169,7 @@ class AnnotationRepository:
         """
         rows = self.store.query(
             f"SELECT {_COLUMNS} FROM annotations WHERE doc_sha256 = ? OR doc_path = ?",
-            (document.sha256, document.path),
+            (document.sha256, normal_path(document.path)),
         )
         attached: list[Annotation] = []
         moved: list[Annotation] = []
@@ -190,6 +191,11 @@ class AnnotationRepository:
         return DocumentAnnotations(in_text_order(attached + moved), in_text_order(orphaned))
 
 
+def normal_path(path: str | None) -> str | None:
+    """Paths are stored absolute, so the CLI (relative paths) and the GUI agree."""
+    return os.path.abspath(path) if path else None
+
+
 def _fits(text: str, ann: Annotation) -> bool:
     return text[ann.start : ann.end] == ann.exact
 
@@ -206,7 +212,7 @@ def _upsert(con: sqlite3.Connection, ann: Annotation, doc_path: str | None) -> N
         (
             ann.id,
             ann.doc_sha256,
-            doc_path,
+            normal_path(doc_path),
             ann.start,
             ann.end,
             ann.exact,
