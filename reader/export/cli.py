@@ -75,10 +75,12 @@ def _annotations(args: argparse.Namespace, document: Document) -> list[Annotatio
 
 
 def _from_json(path: str, document: Document) -> list[Annotation]:
-    """Annotations from a Web Annotation file, anchored to ``document``."""
+    """Annotations from a Web Annotation file, anchored to ``document`` by their quotes."""
     from reader.export import webanno
 
-    return list(webanno.load_for_document(path, document))
+    found = webanno.anchor(document, webanno.read(path))
+    _report_orphans(len(found.orphaned), f"of {path} are not in this text")
+    return list(found.attached)
 
 
 def _from_store(data_dir: str | None, document: Document) -> list[Annotation]:
@@ -92,13 +94,17 @@ def _from_store(data_dir: str | None, document: Document) -> list[Annotation]:
         return []
     with Store(paths.database) as store:
         found = AnnotationRepository(store).for_document(document)
-    if found.orphaned:
+    _report_orphans(len(found.orphaned), "no longer match the text")
+    return list(found.attached)
+
+
+def _report_orphans(count: int, why: str) -> None:
+    if count:
         print(
-            f"oqyrman: {len(found.orphaned)} annotations no longer match the text and are "
-            "left out of the copy (see `oqyrman annotations FILE`)",
+            f"oqyrman: {count} annotation{'s' if count != 1 else ''} {why} and "
+            "are left out of the copy",
             file=sys.stderr,
         )
-    return list(found.attached)
 
 
 def _entities(document: Document) -> list[Entity]:

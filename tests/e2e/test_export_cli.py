@@ -1,0 +1,173 @@
+"""``oqyrman export`` end to end: a subprocess on the seed document, results read back with
+pypdf, poppler's pdftotext and python-docx."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = next((ROOT / "seeds").glob("*.txt"))
+TEXT = SEED.read_text(encoding="utf-8")
+
+
+def _env() -> dict[str, str]:
+    """No display and no platform chosen: the export must still run headless."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    return env
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "export", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120)
+
+
+def _webanno(quote: str, note: str, color: str, nth: int = 0) -> dict[str, object]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(quote, start + 1)
+    obj: dict[str, object] = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": f"urn:uuid:00000000-0000-4000-8000-{start:012d}",
+        "type": "Annotation",
+        "motivation": "commenting" if note else "highlighting",
+        "target": {
+            "source": SEED.as_uri(),
+            "styleClass": color,
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": quote,
+                    "prefix": TEXT[max(0, start - 20) : start],
+                    "suffix": TEXT[start + len(quote) : start + len(quote) + 20],
+                },
+                {"type": "TextPositionSelector", "start": start, "end": start + len(quote)},
+            ],
+        },
+    }
+    if note:
+        obj["body"] = {"type": "TextualBody", "value": note, "format": "text/plain"}
+    return obj
+
+
+@pytest.fixture
+def anns_json(tmp_path: Path) -> Path:
+    path = tmp_path / "anns.json"
+    items = [
+        _webanno("Елбасы бірқатар нақты тапсырма", "Негізгі ой", "yellow"),
+        _webanno("Нұрсұлтан Назарбаевқа", "Кімге баяндалды", "pink"),
+        _webanno("Тұңғыш Президент Қоры", "", "green"),
+    ]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_pdf_with_highlights_from_web_annotation_json(tmp_path: Path, anns_json: Path) -> None:
+    out = tmp_path / "copy.pdf"
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns_json))
+    assert done.returncode == 0, done.stderr
+    highlights = [
+        a.get_object()
+        for page in pypdf.PdfReader(out).pages
+        for a in page.get("/Annots") or []
+        if a.get_object()["/Subtype"] == "/Highlight"
+    ]
+    assert [h["/Contents"] for h in highlights] == [
+        "Негізгі ой",
+        "",
+        "Кімге баяндалды",
+    ]  # text order
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Жиын қорытындысы бойынша Елбасы бірқатар нақты тапсырма берді." in text
+    assert "3 highlights, 2 notes" in done.stderr
+
+
+def test_docx_with_comments_from_web_annotation_json(tmp_path: Path, anns_json: Path) -> None:
+    out = tmp_path / "copy.docx"
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns_json))
+    assert done.returncode == 0, done.stderr
+    word = docx.Document(str(out))
+    assert [c.text for c in word.comments] == ["Негізгі ой", "Кімге баяндалды"]
+    highlighted = "".join(r.text for p in word.paragraphs for r in p.runs if r.font.highlight_color)
+    assert "Тұңғыш Президент Қоры" in highlighted
+    assert word.paragraphs[0].text == TEXT.splitlines()[0]
+
+
+def test_annotations_from_the_store_when_no_file_is_given(tmp_path: Path) -> None:
+    from reader.core.annotations import AnnotationRepository, new_annotation
+    from reader.core.loaders import load
+    from reader.core.paths import resolve
+    from reader.core.store import Store
+
+    data = tmp_path / "data"
+    doc = load(SEED)
+    start = doc.text.index("Zakon.kz")
+    paths = resolve(data).ensure()
+    with Store(paths.database) as store:
+        ann = new_annotation(doc.text, start, start + 8, color="blue", note="дереккөз")
+        AnnotationRepository(store).save(ann, str(SEED))
+    out = tmp_path / "copy.docx"
+    done = run(data, str(SEED), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert [c.text for c in docx.Document(str(out)).comments] == ["дереккөз"]
+
+
+def test_entity_index_is_appended(tmp_path: Path) -> None:
+    out = tmp_path / "copy.docx"
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--entities")
+    assert done.returncode == 0, done.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    at = texts.index("Index of entities")
+    assert any(t.startswith("Нұрсұлтан Назарбаев") and "(PERSON)" in t for t in texts[at:])
+
+
+def test_unknown_suffix_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    done = run(tmp_path / "data", str(SEED), "-o", str(tmp_path / "copy.odt"))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and ".pdf or .docx" in done.stderr
+    assert not (tmp_path / "copy.odt").exists()
+
+
+def test_json_that_is_not_web_annotation_keeps_the_old_copy(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"highlights": [1, 2]}), encoding="utf-8")
+    out = tmp_path / "copy.pdf"
+    out.write_bytes(b"%PDF the good copy")
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(bad))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "Web Annotation" in done.stderr
+    assert out.read_bytes() == b"%PDF the good copy"
+
+
+def test_missing_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    done = run(tmp_path / "data", str(SEED), "-o", str(tmp_path / "no" / "copy.pdf"))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "does not exist" in done.stderr
+
+
+def test_unwritable_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    folder = Path("/proc")  # no one may create files here, root included
+    done = run(tmp_path / "data", str(SEED), "-o", str(folder / "copy.docx"))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "Cannot write /proc/copy.docx" in done.stderr
+
+
+def test_pdf_export_needs_no_qtwidgets_and_no_display(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from reader.core.loaders import load\n"
+        "from reader.export.pdf import export_pdf\n"
+        f"export_pdf(load({str(SEED)!r}), [], {str(tmp_path / 'x.pdf')!r})\n"
+        "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets was loaded'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=_env()
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
