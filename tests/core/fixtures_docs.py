@@ -15,6 +15,16 @@ KAZAKH_LETTERS = "Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі"
 RUSSIAN = "Съешь же ещё этих мягких французских булок, да выпей чаю."
 
 
+FB2_SAMPLE = f"""<?xml version="1.0" encoding="utf-8"?>
+<FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0">
+<description><title-info><book-title>Абай жолы</book-title></title-info></description>
+<body><title><p>Абай жолы</p></title>
+<section><title><p>Бірінші</p><p>бөлім</p></title><p>{KAZAKH}</p>
+<section><title><p>Ішкі</p></title><p>{KAZAKH_LETTERS}</p>
+<poem><stanza><v>Өлең жолы</v></stanza></poem></section></section>
+</body><binary id="cover" content-type="image/png">AAAAAAAA</binary></FictionBook>"""
+
+
 def write_docx(path: Path, *, title: str = "Құжат") -> Path:
     import docx
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from fixtures_docs import KAZAKH, KAZAKH_LETTERS
+from fixtures_docs import FB2_SAMPLE, KAZAKH, KAZAKH_LETTERS
 
 from reader.core.loaders import load
 
@@ -70,18 +70,8 @@ def test_generic_xml_gives_one_paragraph_per_text_element(write_file: Write) -> 
     assert doc.title == "Тест"
 
 
-FB2 = f"""<?xml version="1.0" encoding="utf-8"?>
-<FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0">
-<description><title-info><book-title>Абай жолы</book-title></title-info></description>
-<body><title><p>Абай жолы</p></title>
-<section><title><p>Бірінші</p><p>бөлім</p></title><p>{KAZAKH}</p>
-<section><title><p>Ішкі</p></title><p>{KAZAKH_LETTERS}</p>
-<poem><stanza><v>Өлең жолы</v></stanza></poem></section></section>
-</body><binary id="cover" content-type="image/png">AAAAAAAA</binary></FictionBook>"""
-
-
 def test_fb2_sections_become_nested_headings(write_file: Write) -> None:
-    doc = load(write_file("book.fb2", FB2))
+    doc = load(write_file("book.fb2", FB2_SAMPLE))
     assert doc.title == "Абай жолы"
     headings = [(doc.text[b.start : b.end], b.level) for b in doc.blocks if b.kind == "heading"]
     assert headings == [("Абай жолы", 1), ("Бірінші бөлім", 1), ("Ішкі", 2)]
@@ -90,7 +80,7 @@ def test_fb2_sections_become_nested_headings(write_file: Write) -> None:
 
 
 def test_fb2_in_windows_1251(write_file: Write) -> None:
-    book = FB2.replace("utf-8", "windows-1251").replace(KAZAKH_LETTERS, "Россия")
+    book = FB2_SAMPLE.replace("utf-8", "windows-1251").replace(KAZAKH_LETTERS, "Россия")
     book = book.replace(KAZAKH, "Москва")
     book = book.replace("Абай жолы", "Книга").replace("Бірінші", "Первая").replace("бөлім", "часть")
     book = book.replace("Ішкі", "Внутри").replace("Өлең жолы", "Стих")
