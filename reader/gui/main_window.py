@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Oqyrman"))
         self.setAcceptDrops(True)
         self.resize(1100, 760)
-        self._sessions: dict[QWidget, DocumentSession] = {}
+        self._sessions: dict[QWidget | None, DocumentSession] = {}
         self._loading: dict[int, LoadingWidget] = {}
         self._state = load_session(ctx.session_file) or SessionState()
         self._zoom = self._state.zoom

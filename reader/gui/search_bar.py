@@ -88,7 +88,7 @@ class SearchBarWidget(QWidget):
             self.mode_combo.setItemData(
                 self.mode_combo.count() - 1, tips[m], Qt.ItemDataRole.ToolTipRole
             )
-        self.mode_combo.setCurrentIndex(MODES.index(mode))  # type: ignore[arg-type]
+        self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(mode)))
         self.mode_combo.setToolTip(
             self.tr("How the query is matched: word forms, exact text or regex")
         )
@@ -110,9 +110,10 @@ class SearchBarWidget(QWidget):
         self.mode_combo.currentIndexChanged.connect(self._schedule)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        for w in (self.query_edit, self.mode_combo, self.case_button, self.word_button):
-            layout.addWidget(w, 1 if w is self.query_edit else 0)
-        for w in (self.prev_button, self.next_button, self.status_label, close):
+        layout.addWidget(self.query_edit, 1)
+        widgets: tuple[QWidget, ...] = (self.mode_combo, self.case_button, self.word_button)
+        widgets += (self.prev_button, self.next_button, self.status_label, close)
+        for w in widgets:
             layout.addWidget(w)
 
     def _toggle(self, text: str, tip: str) -> QToolButton:

@@ -59,8 +59,8 @@ def latin_map(text: str) -> tuple[str, list[int]]:
 
     mapped = getattr(kazakh, "to_latin_mapped", None)
     if mapped is not None:
-        latin, sources = mapped(text)
-        return latin, list(sources)
+        latin, mapped_sources = mapped(text)
+        return latin, list(mapped_sources)
     to_latin = kazakh.to_latin
     parts: list[str] = []
     sources: list[int] = []

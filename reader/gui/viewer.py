@@ -277,10 +277,10 @@ class DocumentViewer(QPlainTextEdit):
             cursor = QTextCursor(doc)
             cursor.setPosition(qs)
             cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[misc]
+            sel.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(layer.items[layer.order[k]][2])
-            sel.format = fmt  # type: ignore[misc]
+            sel.format = fmt
             out.append(sel)
         return out
 

@@ -1,0 +1,180 @@
+"""The window: open files into tabs, switch and close them, errors, recent files, zoom."""
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.core.document import Document
+from reader.gui.main_window import MainWindow
+from reader.gui.tabs import LoadingWidget
+
+
+@pytest.fixture
+def two_files(tmp_path: Path, kazakh_text: str) -> list[Path]:
+    a, b = tmp_path / "first.txt", tmp_path / "second.md"
+    a.write_text(kazakh_text, encoding="utf-8")
+    b.write_text("# Тақырып\n\nЕкінші құжат.\n", encoding="utf-8")
+    return [a, b]
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+
+    def fake(parent: object, title: str, text: str, *args: Any) -> None:
+        shown.append((title, text))
+
+    monkeypatch.setattr(QMessageBox, "warning", fake)
+    return shown
+
+
+def test_open_two_files_gives_two_tabs_with_title_and_path_tooltip(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    first = open_doc(two_files[0])
+    second = open_doc(two_files[1])
+    assert window.tabs.count() == 2
+    assert window.tabs.tabText(0) == "first"
+    assert window.tabs.tabToolTip(1) == str(two_files[1])
+    assert window.current_session() is second
+    assert second.viewer.toPlainText().startswith("Тақырып\n")  # Markdown heading, shown bold
+    heading = second.viewer.document().firstBlock().begin().fragment().charFormat()
+    assert heading.fontWeight() == QFont.Weight.Bold
+    assert window.sessions() == [first, second]
+
+
+def test_switching_tabs_changes_session_and_status_bar(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    first = open_doc(two_files[0])
+    open_doc(two_files[1])
+    with qtbot.waitSignal(window.current_session_changed) as blocker:
+        window.tabs.setCurrentIndex(0)
+    assert blocker.args == [first]
+    assert "TEXT" in window._status_format.text()
+    assert "utf-8" in window._status_format.text()
+    assert window._status_words.text() == f"{first.document.word_count} word(s)"
+    qtbot.keyClick(window.tabs.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+
+
+def test_ctrl_w_and_middle_click_close_tabs(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    open_doc(two_files[0])
+    second = open_doc(two_files[1])
+    with qtbot.waitSignal(window.session_closed) as closed:
+        qtbot.keyClick(second.viewer, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert closed.args == [second]
+    assert window.tabs.count() == 1
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.MiddleButton, pos=bar.tabRect(0).center())
+    assert window.tabs.count() == 0
+    assert window.current_session() is None
+
+
+def test_opening_an_open_file_again_activates_its_tab(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    open_doc(two_files[0])
+    open_doc(two_files[1])
+    window.open_files([str(two_files[0])])
+    assert window.tabs.count() == 2
+    assert window.tabs.currentIndex() == 0
+
+
+def test_unreadable_file_opens_no_tab_and_names_the_file(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path, warnings: list[tuple[str, str]]
+) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"this is not a zip file at all")
+    with qtbot.waitSignal(window.open_failed, timeout=10000):
+        window.open_files([str(broken), str(tmp_path / "missing.txt")])
+    qtbot.waitUntil(lambda: len(warnings) == 2)
+    assert window.tabs.count() == 0
+    texts = "\n".join(text for _, text in warnings)
+    assert "broken.docx" in texts and "missing.txt" in texts
+    assert all(len(text.splitlines()) == 2 for _, text in warnings)  # file, then one reason
+
+
+def test_loading_tab_shows_progress_and_cancel_removes_it(
+    qtbot: QtBot,
+    window: MainWindow,
+    open_doc: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: list[tuple[str, str]],
+) -> None:
+    import reader.core.loaders as loaders
+
+    started = threading.Event()
+
+    def slow_load(path: Any, progress: Any, cancel: threading.Event) -> Document:
+        progress(1, 4)
+        started.set()
+        while not cancel.wait(0.01):
+            pass
+        from reader.core.errors import CancelledError
+
+        raise CancelledError("cancelled")
+
+    monkeypatch.setattr(loaders, "load", slow_load)
+    window.open_files([str(tmp_path / "big.txt")])
+    placeholder = window.tabs.currentWidget()
+    assert isinstance(placeholder, LoadingWidget)
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: placeholder.progress.maximum() == 4)
+    assert window.current_session() is None
+    qtbot.mouseClick(placeholder.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tabs.count() == 0)
+    assert warnings == []
+
+
+def test_recent_files_menu_lists_opened_documents_newest_first(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    open_doc(two_files[0])
+    open_doc(two_files[1])
+    window._fill_recent_menu()
+    entries = [a.text() for a in window._recent_menu.actions()]
+    assert entries == [str(two_files[1]), str(two_files[0])]
+
+
+def test_zoom_applies_to_every_tab_and_new_ones(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    first = open_doc(two_files[0])
+    size = first.viewer.font().pointSizeF()
+    qtbot.keyClick(first.viewer, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(first.viewer, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert first.viewer.font().pointSizeF() == size + 2
+    second = open_doc(two_files[1])
+    assert second.viewer.zoom == 2
+    qtbot.keyClick(second.viewer, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert first.viewer.font().pointSizeF() == size
+
+
+def test_text_is_read_only_but_selectable(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    session = open_doc(two_files[0])
+    qtbot.keyClicks(session.viewer, "xyz")
+    assert session.viewer.toPlainText() == session.document.text
+    qtbot.keyClick(session.viewer, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert session.viewer.selected_range() == (0, len(session.document.text))
+
+
+def test_dock_panel_is_listed_in_view_panels(window: MainWindow, open_doc: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dock = window.add_dock_panel(QLabel("x"), "Things", "things_panel")
+    assert dock.objectName() == "things_panel"
+    panels = [m for m in window.menus["view"].actions() if m.menu()]
+    titles = [a.text() for a in panels[0].menu().actions()]
+    assert "Things" in titles

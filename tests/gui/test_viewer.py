@@ -1,0 +1,102 @@
+"""DocumentViewer: selection and highlights in str offsets, whatever Qt counts; headings."""
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QFont
+from pytestqt.qtbot import QtBot
+
+from reader.core.document import Block, Document
+from reader.gui.textmap import TextMap
+from reader.gui.viewer import DocumentViewer
+
+TEXT = "Басы 😀😀 Елбасы сөйледі.\nҚазақстан 🇰🇿 халқы\n"
+
+
+def _viewer(qtbot: QtBot, text: str = TEXT, blocks: tuple[Block, ...] = ()) -> DocumentViewer:
+    viewer = DocumentViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(600, 300)
+    viewer.show_text(text, TextMap.identity(text), blocks)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    return viewer
+
+
+def test_select_range_selects_the_word_after_emoji(qtbot: QtBot) -> None:
+    viewer = _viewer(qtbot)
+    start = TEXT.index("Қазақстан")
+    viewer.select_range(start, start + len("Қазақстан"))
+    assert viewer.textCursor().selectedText() == "Қазақстан"
+    assert viewer.selected_range() == (start, start + len("Қазақстан"))
+
+
+def test_nothing_selected_is_none(qtbot: QtBot) -> None:
+    assert _viewer(qtbot).selected_range() is None
+
+
+def test_layers_are_replaced_independently(qtbot: QtBot) -> None:
+    viewer = _viewer(qtbot)
+    yellow, green = QColor("yellow"), QColor("green")
+    viewer.set_highlights("search", [(0, 4, yellow), (10, 16, yellow)])
+    viewer.set_highlights("entities", [(10, 16, green)])
+    qtbot.waitUntil(lambda: len(viewer.extraSelections()) == 3)
+    viewer.set_highlights("search", [])
+    qtbot.waitUntil(lambda: len(viewer.extraSelections()) == 1)
+    selections = viewer.extraSelections()
+    only = selections[0]
+    assert only.format.background().color() == green
+    cursor = only.cursor
+    assert cursor.selectedText() == TEXT[10:16]
+
+
+def test_thousands_of_highlights_only_the_visible_ones_go_to_qt(qtbot: QtBot) -> None:
+    text = "Елбасы сөйледі.\n" * 20000
+    viewer = _viewer(qtbot, text)
+    items = [(i * 16, i * 16 + 6, QColor("yellow")) for i in range(20000)]
+    viewer.set_highlights("search", items)
+    qtbot.waitUntil(lambda: len(viewer.extraSelections()) > 0)
+    assert viewer.highlight_count("search") == 20000
+    assert len(viewer.extraSelections()) < 2000
+    viewer.select_range(19999 * 16, 19999 * 16 + 6)  # scrolls to the end
+    qtbot.waitUntil(lambda: _last_highlight_end(viewer) > 300000)
+
+
+def _last_highlight_end(viewer: DocumentViewer) -> int:
+    selections = viewer.extraSelections()  # keep the list alive while reading its cursors
+    cursor = selections[-1].cursor
+    return cursor.selectionEnd()
+
+
+def test_offset_at_points_at_the_character_under_the_mouse(qtbot: QtBot) -> None:
+    viewer = _viewer(qtbot)
+    start = TEXT.index("Елбасы")
+    cursor = viewer.textCursor()
+    cursor.setPosition(viewer.text_map.to_qt(start) + 2)
+    rect = viewer.cursorRect(cursor)
+    assert viewer.offset_at(QPoint(rect.left() + 2, rect.center().y())) == start + 2
+    below_text = QPoint(5, viewer.viewport().height() - 5)
+    assert viewer.offset_at(below_text) is None
+
+
+def test_headings_are_bold_and_larger(qtbot: QtBot) -> None:
+    doc = Document.create(
+        "Кіріспе\nМәтін",
+        title="t",
+        format="markdown",
+        blocks=[Block(0, 7, "heading", 1), Block(8, 13)],
+    )
+    viewer = _viewer(qtbot, doc.text, doc.blocks)
+    heading = viewer.document().findBlockByNumber(0)
+    body = viewer.document().findBlockByNumber(1)
+    fmt = heading.begin().fragment().charFormat()
+    assert fmt.fontWeight() == QFont.Weight.Bold
+    assert fmt.fontPointSize() > viewer.font().pointSizeF()
+    assert body.begin().fragment().charFormat().fontWeight() != QFont.Weight.Bold
+
+
+def test_zoom_changes_the_font_size(qtbot: QtBot) -> None:
+    viewer = _viewer(qtbot)
+    before = viewer.font().pointSizeF()
+    viewer.set_zoom(3)
+    assert viewer.font().pointSizeF() == before + 3
+    viewer.set_zoom(0)
+    assert viewer.font().pointSizeF() == before
