@@ -1,0 +1,83 @@
+"""Word-form search (mode "words"): every inflected form of the query's words, and little else."""
+
+import threading
+
+import pytest
+
+from reader.core.errors import CancelledError
+from reader.core.kazakh.wordsearch import build_index, find_words
+from reader.core.search import find
+
+TEXT = (
+    "Қазақстанның астанасы Астана. Қазақстанға келген қонақтар Қазақстандағы өзгерістерді "
+    "көрді. Қазақстандық өнім. Қазақстан Республикасының Президенті. ҚАЗАҚСТАН ХАЛҚЫ."
+)
+
+
+def found(query: str, text: str = TEXT, **kw: bool) -> list[str]:
+    return [text[m.start : m.end] for m in find(text, query, mode="words", **kw)]
+
+
+def test_finds_inflected_forms_but_not_the_derived_word() -> None:
+    assert found("Қазақстан") == [
+        "Қазақстанның",
+        "Қазақстанға",
+        "Қазақстандағы",
+        "Қазақстан",
+        "ҚАЗАҚСТАН",
+    ]
+
+
+def test_russian_layout_query_finds_kazakh_letters() -> None:
+    assert found("Казакстан") == found("Қазақстан")
+    assert "Қазақстанға" in found("казакстанга")
+
+
+def test_latin_query_is_read_in_the_2021_alphabet() -> None:
+    assert found("Qazaqstan") == found("Қазақстан")
+    assert found("halqy") == ["ХАЛҚЫ"]
+
+
+def test_inflected_query_finds_the_other_forms() -> None:
+    assert found("Қазақстанның") == found("Қазақстан")
+
+
+def test_several_words_match_in_order_each_in_any_form() -> None:
+    assert found("Қазақстан Республика") == ["Қазақстан Республикасының"]
+    assert found("Республика Қазақстан") == []
+
+
+def test_match_case_wants_the_query_capitals() -> None:
+    assert found("ҚАЗАҚСТАН", case=True) == ["ҚАЗАҚСТАН"]
+    assert found("халық", case=True) == []
+    assert found("Қазақстан", case=True)[:1] == ["Қазақстанның"]
+
+
+def test_offsets_index_the_original_text_after_wide_characters() -> None:
+    text = "😀 Астанадағы 😀 Астанаға"
+    matches = find_words(text, "астана", case=False, whole_word=False)
+    assert [text[m.start : m.end] for m in matches] == ["Астанадағы", "Астанаға"]
+
+
+def test_a_word_inside_another_word_is_not_a_match() -> None:
+    assert found("ел", text="Елдер мен Келдер") == ["Елдер"]
+
+
+def test_empty_or_wordless_query_finds_nothing() -> None:
+    assert found("") == []
+    assert found("2019 !") == []
+
+
+def test_index_is_built_once_per_text_and_reports_progress() -> None:
+    text = TEXT * 3
+    seen: list[tuple[int, int]] = []
+    index = build_index(text, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1][0] == seen[-1][1] > 0
+    assert build_index(text) is index
+
+
+def test_cancelled_index_build_raises() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(CancelledError):
+        build_index(TEXT + " жаңа мәтін", cancel=cancel)
