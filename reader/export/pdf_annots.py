@@ -60,6 +60,13 @@ class _PageChars:
     indexes: list[int]
     textpage: Any
     boxes: dict[int, Box] = field(default_factory=dict)
+    _alnum: list[int] | None = None
+
+    def alnum_positions(self) -> list[int]:
+        """Positions in ``text`` of letters and digits (cached)."""
+        if self._alnum is None:
+            self._alnum = [j for j, c in enumerate(self.text) if c.isalnum()]
+        return self._alnum
 
     def box(self, i: int) -> Box:
         index = self.indexes[i]
@@ -109,11 +116,11 @@ def _locate(
                 if not want:
                     continue
                 chars = pages.get(page) or pages.setdefault(page, _read_page(pdf, page - 1))
-                found = _find(chars.text, want, counter.count(page_start, lo))
+                found = _match(chars, want, counter.count(page_start, lo))
                 if found is None:
                     log.warning("annotation %s: quote not found on page %d", ann.id, page)
                     continue
-                boxes = [chars.box(i) for i in range(found, found + len(want))]
+                boxes = [chars.box(i) for i in range(*found)]
                 quads[page - 1] = _line_quads(boxes)
             if quads:
                 placed.append((ann, quads))
@@ -143,6 +150,26 @@ def _read_page(pdf: Any, index: int) -> _PageChars:
 def _char(textpage: Any, index: int) -> str:
     code = pdfium_c.FPDFText_GetUnicode(textpage, index)
     return chr(code) if 0 < code < 0x110000 else "\x00"
+
+
+def _match(chars: _PageChars, want: str, expected: int) -> tuple[int, int] | None:
+    """The range of ``chars.text`` showing ``want``: exactly, else by letters and digits.
+
+    The second try covers what a PDF does not carry as text: a soft hyphen Qt leaves out,
+    an emoji drawn from a fallback font without a Unicode mapping.
+    """
+    at = _find(chars.text, want, expected)
+    if at is not None:
+        return at, at + len(want)
+    strict = "".join(c for c in want if c.isalnum())
+    if not strict:
+        return None
+    keep = chars.alnum_positions()
+    loose = "".join(chars.text[j] for j in keep)
+    at = _find(loose, strict, bisect.bisect_left(keep, expected))
+    if at is None:
+        return None
+    return keep[at], keep[at + len(strict) - 1] + 1
 
 
 def _find(haystack: str, needle: str, expected: int) -> int | None:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import threading
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -245,3 +246,26 @@ def test_cancel_midway_writes_nothing(tmp_path: Path) -> None:
         export_pdf(_long(), [], tmp_path / "out.pdf", progress=progress, cancel=cancel)
     assert seen[0][0] == 1 and seen[0][1] > 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_quotes_the_pdf_spells_differently_are_still_highlighted(tmp_path: Path) -> None:
+    lines = [
+        "Office affluent flight fiord in ligatures.",
+        "A soft\u00adhyphen word and an emoji 😀 in the middle.",
+        "https://example.kz/" + "ұзынжолсегменті" * 12 + " аяғы",
+    ]
+    text = "\n".join(lines)
+    doc = Document.create(text, title="t", format="text")
+    quotes = ["affluent flight fiord", "soft\u00adhyphen", "emoji 😀 in", "сегментіұзынжол"]
+    anns = []
+    for q in quotes:
+        start = text.rindex(q)  # the wrapped URL: the last occurrence, on its second line
+        anns.append(Annotation(q, start, start + len(q), q, note=q))
+    out = export_pdf(doc, anns, tmp_path / "out.pdf")
+    found = {annot["/Contents"]: (page, annot) for page, annot in _highlights(out)}
+    assert sorted(found) == sorted(quotes)
+    page, annot = found["affluent flight fiord"]
+    under = unicodedata.normalize("NFKC", _text_under(out, page, annot))  # ﬄ -> ffl
+    assert under == "affluent flight fiord"
+    page, annot = found["сегментіұзынжол"]
+    assert _text_under(out, page, annot).replace(" ", "") == "сегментіұзынжол"
