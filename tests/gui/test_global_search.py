@@ -1,0 +1,42 @@
+"""Ctrl+Shift+F: matches in every open document with a line of context; a click goes there."""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+
+
+def test_search_all_lists_matches_per_document_and_opens_the_place(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Бірінші жол.\nЕкінші жолда Қазақстан бар.\n", encoding="utf-8")
+    first = open_doc(kazakh_file)
+    second = open_doc(other)
+    qtbot.keyClick(
+        second.viewer,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    panel = window.global_search
+    assert window.global_search_dock.isVisible()
+    panel.mode_combo.setCurrentIndex(panel.mode_combo.findData("exact"))
+    panel.query_edit.setText("қазақстан")
+    with qtbot.waitSignal(window.ctx.tasks.finished, timeout=5000):
+        qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    tree = panel.tree
+    assert tree.topLevelItemCount() == 2
+    assert tree.topLevelItem(0).text(0) == "qazaq (3)"
+    assert tree.topLevelItem(1).text(0) == "other (1)"
+    assert panel.status_label.text() == "4 matches in 2 documents"
+    hit = tree.topLevelItem(1).child(0)
+    assert hit.text(0) == "Екінші жолда Қазақстан бар." and hit.text(1) == "2"
+    window.tabs.setCurrentIndex(0)
+    tree.itemClicked.emit(hit, 0)
+    assert window.current_session() is second
+    start, end = second.viewer.selected_range()
+    assert second.document.text[start:end] == "Қазақстан"
+    assert first is not second
