@@ -269,3 +269,21 @@ def test_quotes_the_pdf_spells_differently_are_still_highlighted(tmp_path: Path)
     assert under == "affluent flight fiord"
     page, annot = found["сегментіұзынжол"]
     assert _text_under(out, page, annot).replace(" ", "") == "сегментіұзынжол"
+
+
+def test_export_runs_in_a_worker_thread_as_the_gui_will_call_it(tmp_path: Path) -> None:
+    doc = _seed()
+    ann = _ann(doc, "Нұрсұлтан Назарбаевқа", "pink", "from a worker")
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            export_pdf(doc, [ann], tmp_path / "out.pdf")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert not errors
+    assert [a["/Contents"] for _, a in _highlights(tmp_path / "out.pdf")] == ["from a worker"]
