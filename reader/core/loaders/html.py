@@ -13,6 +13,7 @@ from reader.core.document import BlockKind, Document, TextBuilder
 from reader.core.errors import CorruptDocumentError
 from reader.core.loaders.base import LoadContext, corrupt, default_title, read_bytes
 from reader.core.loaders.text import decode
+from reader.core.loaders.xml import xml_encoding
 from reader.core.loaders.xmlsafe import (
     EntityDeclarationError,
     local_name,
@@ -61,12 +62,13 @@ def parse_markup(data: bytes, path: Path, ctx: LoadContext, *, xhtml: bool) -> t
     start = data[:1024].lstrip()
     if xhtml or start.startswith(b"<?xml"):
         try:
-            return parse_xml(data, path, "XHTML"), "utf-8"
+            root = parse_xml(data, path, "XHTML")
+            return root, xml_encoding(root)
         except EntityDeclarationError:
             raise
         except CorruptDocumentError:
             pass  # XHTML in name only (e.g. HTML entities like &nbsp;): read it as HTML
-    encoding = _declared_charset(data)
+    encoding = None if _has_bom(data) else _declared_charset(data)
     if encoding is not None:
         text = data.decode(encoding, "replace")
         if text.startswith("\ufeff"):
@@ -74,6 +76,10 @@ def parse_markup(data: bytes, path: Path, ctx: LoadContext, *, xhtml: bool) -> t
     else:
         text, encoding = decode(data, path, ctx)
     return parse_html(text, path), encoding
+
+
+def _has_bom(data: bytes) -> bool:
+    return data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 def _declared_charset(data: bytes) -> str | None:

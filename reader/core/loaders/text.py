@@ -121,12 +121,9 @@ def kazakh_or_russian_page(data: bytes) -> str:
     no Kazakh or Russian text contains. Ukrainian letters (є ї ґ) are plausible in 1251, unless
     the text also has ы, э, ъ or ё, which Ukrainian lacks but Kazakh uses.
     """
-    counts = [0] * 256
-    for byte in data:
-        counts[byte] += 1
 
     def total(group: frozenset[int]) -> int:
-        return sum(counts[b] for b in group)
+        return sum(data.count(bytes((b,))) for b in group)
 
     kazakh_score = total(_MACEDONIAN_SERBIAN) * 2
     ukrainian = total(_UKRAINIAN_BELARUSIAN)
