@@ -5,6 +5,7 @@ import json
 import random
 import subprocess
 import sys
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from fixtures_docs import KAZAKH, lie_about_sizes, write_docx, write_epub, write_odt, zip_bomb
 
 from reader.core.errors import (
+    CancelledError,
     CorruptDocumentError,
     DocumentTooLargeError,
     FileAccessError,
@@ -252,3 +254,23 @@ def test_hostile_files_fail_fast_in_bounded_memory(tmp_path: Path) -> None:
 def test_one_line_messages_name_the_file(write_file: Write) -> None:
     path = write_file("Кітап.docx", KAZAKH)
     assert refused(path, CorruptDocumentError).startswith("Кітап.docx: ")
+
+
+def test_entity_bomb_inside_a_docx_is_refused_without_expansion(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "lol.docx")
+    with zipfile.ZipFile(path) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    bomb = billion_laughs().encode()
+    members["word/document.xml"] = bomb
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    assert "entities" in refused(path, CorruptDocumentError)
+
+
+def test_cancelling_stops_pdf_and_epub_loading(tmp_path: Path, pdf_three_pages: Path) -> None:
+    cancel = threading.Event()
+    cancel.set()
+    for path in (pdf_three_pages, write_epub(tmp_path / "b.epub"), write_docx(tmp_path / "d.docx")):
+        with pytest.raises(CancelledError):
+            load(path, cancel=cancel)
