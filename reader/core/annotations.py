@@ -230,8 +230,6 @@ def _upsert(con: sqlite3.Connection, ann: Annotation, doc_path: str | None) -> N
 class Operation(Protocol):
     """A change the user can undo: ``apply`` then ``revert`` leaves the store as before."""
 
-    label: str
-
     def apply(self, repo: AnnotationRepository) -> None: ...
 
     def revert(self, repo: AnnotationRepository) -> None: ...
@@ -241,7 +239,6 @@ class Operation(Protocol):
 class AddAnnotation:
     annotation: Annotation
     doc_path: str | None = None
-    label: str = "Highlight"
 
     def apply(self, repo: AnnotationRepository) -> None:
         repo.save(self.annotation, self.doc_path)
@@ -254,7 +251,6 @@ class AddAnnotation:
 class DeleteAnnotation:
     annotation: Annotation
     doc_path: str | None = None
-    label: str = "Delete annotation"
 
     def apply(self, repo: AnnotationRepository) -> None:
         repo.delete(self.annotation.id)
@@ -269,7 +265,6 @@ class EditAnnotation:
 
     before: Annotation
     after: Annotation
-    label: str = "Edit annotation"
 
     def __post_init__(self) -> None:
         if self.before.id != self.after.id:

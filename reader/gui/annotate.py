@@ -1,0 +1,409 @@
+"""Annotating in the main window: highlight in five colours, notes, delete, undo and redo.
+
+:class:`AnnotationController` owns the "Annotate" toolbar and menu (shortcuts 1–5 for the
+colours), adds the same actions to each viewer's context menu, keeps one undo stack per
+document (Ctrl+Z / Ctrl+Shift+Z), draws the highlights on the viewer's "annotations" layer
+with the note as hover tooltip, and feeds the :class:`AnnotationPanel`. Every change is
+written to the store at once (see :mod:`reader.core.annotations`).
+"""
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoGroup,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolBar
+
+from reader.core.annotations import (
+    COLORS,
+    AddAnnotation,
+    Annotation,
+    AnnotationRepository,
+    DeleteAnnotation,
+    DocumentAnnotations,
+    EditAnnotation,
+    Operation,
+    edited,
+    new_annotation,
+)
+from reader.core.errors import ReaderError
+from reader.gui.annotation_panel import AnnotationPanel, color_label, swatch
+from reader.gui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+HIGHLIGHT_ALPHA = 150  # translucent, so overlapping highlights and entities stay visible
+
+
+class _OperationCommand(QUndoCommand):
+    """A core :class:`Operation` on the undo stack; ``redo`` runs when it is pushed."""
+
+    def __init__(
+        self,
+        ops: list[Operation],
+        text: str,
+        controller: "AnnotationController",
+        session: DocumentSession,
+    ) -> None:
+        super().__init__(text)
+        self._ops = ops
+        self._controller = controller
+        self._session = session
+
+    def redo(self) -> None:
+        if not self._controller.run(self._session, self._ops, undo=False):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self._controller.run(self._session, list(reversed(self._ops)), undo=True)
+
+
+class AnnotationController(QObject):
+    """The annotation feature of a :class:`MainWindow`; build it once after the window."""
+
+    def __init__(self, window: "MainWindow", panel: AnnotationPanel | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.repo = AnnotationRepository(window.ctx.store)
+        self.panel = panel or AnnotationPanel()
+        self.undo_group = QUndoGroup(self)
+        self._data: dict[DocumentSession, DocumentAnnotations] = {}
+        self._stacks: dict[DocumentSession, QUndoStack] = {}
+        self._build_actions()
+        self._connect()
+        for session in window.sessions():
+            self._on_session_opened(session)
+        self._on_current_changed(window.current_session())
+
+    # -- public API -------------------------------------------------------------------------
+    def annotations(self, session: DocumentSession) -> DocumentAnnotations:
+        """The session's annotations as last loaded (attached in text order, orphans)."""
+        return self._data.get(session, DocumentAnnotations())
+
+    def undo_stack(self, session: DocumentSession) -> QUndoStack:
+        return self._stacks[session]
+
+    def highlight(self, color: str) -> None:
+        """Highlight the current selection in ``color`` (recolour it if already a highlight)."""
+        session = self.window.current_session()
+        span = self._selection(session)
+        if session is None or span is None:
+            self._status(self.tr("Select some text to highlight"))
+            return
+        same = [a for a in self.annotations(session).attached if (a.start, a.end) == span]
+        if same:
+            if same[0].color != color:
+                self._push(
+                    session,
+                    [EditAnnotation(same[0], edited(same[0], color=color))],
+                    self.tr("Change highlight colour"),
+                )
+            return
+        doc = session.document
+        ann = new_annotation(doc.text, *span, color=color, doc_sha256=doc.sha256)
+        self._push(session, [AddAnnotation(ann, session.path)], self.tr("Highlight"))
+
+    def edit_note(self, ann_id: str | None = None) -> None:
+        """Ask for the note of an annotation (the one given, under the selection or cursor).
+
+        With a selection that is not yet highlighted, the note makes a yellow highlight.
+        """
+        session = self.window.current_session()
+        if session is None:
+            return
+        ann = self._find(session, ann_id) if ann_id else self._at_cursor(session)
+        span = self._selection(session) if ann is None else None
+        if ann is None and span is None:
+            self._status(self.tr("Select some text or a highlight to add a note"))
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, self.tr("Note"), self.tr("Note:"), ann.note if ann else ""
+        )
+        if not ok:
+            return
+        if ann is not None:
+            if text != ann.note:
+                self._push(
+                    session, [EditAnnotation(ann, edited(ann, note=text))], self.tr("Edit note")
+                )
+            return
+        assert span is not None
+        doc = session.document
+        new = new_annotation(doc.text, *span, note=text, doc_sha256=doc.sha256)
+        self._push(session, [AddAnnotation(new, session.path)], self.tr("Add note"))
+
+    def delete(self, ann_id: str | None = None) -> None:
+        """Delete an annotation (the one given, or the one under the selection or cursor)."""
+        session = self.window.current_session()
+        if session is None:
+            return
+        ann = self._find(session, ann_id) if ann_id else self._at_cursor(session)
+        if ann is None:
+            self._status(self.tr("There is no annotation here to delete"))
+            return
+        self._push(session, [DeleteAnnotation(ann, session.path)], self.tr("Delete annotation"))
+
+    def show_annotation(self, ann_id: str) -> None:
+        """Scroll to an annotation and select its text."""
+        session = self.window.current_session()
+        ann = self._find(session, ann_id) if session else None
+        if session is not None and ann is not None:
+            session.viewer.select_range(ann.start, ann.end)
+            session.viewer.setFocus()
+
+    def reload(self, session: DocumentSession) -> None:
+        """Read the session's annotations from the store and show them."""
+        try:
+            self._data[session] = self.repo.for_document(session.document)
+        except ReaderError as exc:
+            self.window.show_error(self.tr("Annotations"), str(exc))
+            self._data[session] = DocumentAnnotations()
+        self._paint(session)
+        if session is self.window.current_session():
+            self.panel.show_annotations(self._data[session])
+        session.annotations_changed.emit()
+
+    def run(self, session: DocumentSession, ops: list[Operation], *, undo: bool) -> bool:
+        """Apply (or revert) ``ops`` and refresh the session; False if the store refused."""
+        try:
+            for op in ops:
+                op.revert(self.repo) if undo else op.apply(self.repo)
+        except ReaderError as exc:
+            self.window.show_error(self.tr("Annotations"), str(exc))
+            return False
+        if session in self._data:
+            self.reload(session)
+        return True
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        win = self.window
+        self.color_actions: dict[str, QAction] = {}
+        for number, name in enumerate(COLORS, 1):
+            action = QAction(
+                swatch(name), self.tr("Highlight %1").replace("%1", color_label(name)), win
+            )
+            action.setShortcut(QKeySequence(str(number)))
+            action.triggered.connect(lambda _=False, c=name: self.highlight(c))
+            self.color_actions[name] = action
+        self.note_action = QAction(self.tr("Add or Edit &Note…"), win)
+        self.note_action.setShortcut(QKeySequence("N"))
+        self.note_action.triggered.connect(lambda: self.edit_note())
+        self.delete_action = QAction(self.tr("&Delete Annotation"), win)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.triggered.connect(lambda: self.delete())
+        self.undo_action = self.undo_group.createUndoAction(win, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(win, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.import_action = QAction(self.tr("&Import Annotations…"), win)
+        self.import_action.triggered.connect(self.import_file)
+        self.export_action = QAction(self.tr("&Export Annotations…"), win)
+        self.export_action.triggered.connect(self.export_file)
+        self.toolbar = QToolBar(self.tr("Annotate"), win)
+        self.toolbar.setObjectName("annotate_toolbar")
+        self.toolbar.addActions(list(self.color_actions.values()))
+        self.toolbar.addActions([self.note_action, self.delete_action])
+        win.addToolBar(self.toolbar)
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        edit = self.window.menus["edit"]
+        first = edit.actions()[0] if edit.actions() else None
+        edit.insertActions(first, [self.undo_action, self.redo_action])  # type: ignore[arg-type]
+        edit.insertSeparator(first)  # type: ignore[arg-type]
+        menu = QMenu(self.tr("&Annotate"), self.window)
+        menu.addActions(list(self.color_actions.values()))
+        menu.addSeparator()
+        menu.addActions([self.note_action, self.delete_action])
+        menu.addSeparator()
+        menu.addActions([self.import_action, self.export_action])
+        self.menu = menu
+        help_menu = self.window.menus.get("help")
+        bar = self.window.menuBar()
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        self.window.menus.setdefault("annotate", menu)
+
+    def _connect(self) -> None:
+        win = self.window
+        win.session_opened.connect(self._on_session_opened)
+        win.session_closed.connect(self._on_session_closed)
+        win.current_session_changed.connect(self._on_current_changed)
+        self.panel.activated.connect(self.show_annotation)
+        self.panel.edit_requested.connect(self.edit_note)
+        self.panel.delete_requested.connect(self.delete)
+        self.panel.import_requested.connect(self.import_file)
+        self.panel.export_requested.connect(self.export_file)
+
+    # -- sessions ---------------------------------------------------------------------------
+    def _on_session_opened(self, session: DocumentSession) -> None:
+        if session in self._stacks:
+            return
+        stack = QUndoStack(session)
+        self._stacks[session] = stack
+        self.undo_group.addStack(stack)
+        session.viewer.viewport().installEventFilter(self)
+        self.reload(session)
+
+    def _on_session_closed(self, session: DocumentSession) -> None:
+        stack = self._stacks.pop(session, None)
+        if stack is not None:
+            self.undo_group.removeStack(stack)
+        self._data.pop(session, None)
+
+    def _on_current_changed(self, session: DocumentSession | None) -> None:
+        self.undo_group.setActiveStack(self._stacks.get(session) if session else None)  # type: ignore[arg-type]
+        self.panel.show_annotations(self._data.get(session) if session else None)
+        for action in (
+            *self.color_actions.values(),
+            self.note_action,
+            self.delete_action,
+            self.import_action,
+            self.export_action,
+        ):
+            action.setEnabled(session is not None)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _push(self, session: DocumentSession, ops: list[Operation], text: str) -> None:
+        self._stacks[session].push(_OperationCommand(ops, text, self, session))
+
+    def _paint(self, session: DocumentSession) -> None:
+        anns = self.annotations(session).attached
+        # Longest first, so a short highlight inside a long one is painted on top.
+        ordered = sorted(anns, key=lambda a: (a.start - a.end, a.start))
+        items = []
+        for a in ordered:
+            colour = QColor(COLORS.get(a.color, COLORS["yellow"]))
+            colour.setAlpha(HIGHLIGHT_ALPHA)
+            items.append((a.start, a.end, colour))
+
+        def tooltip(i: int) -> str | None:
+            return ordered[i].note or None
+
+        session.viewer.set_highlights("annotations", items, tooltip)
+
+    def _selection(self, session: DocumentSession | None) -> tuple[int, int] | None:
+        """The selected range without surrounding blanks, or None."""
+        if session is None:
+            return None
+        span = session.viewer.selected_range()
+        if span is None:
+            return None
+        text = session.document.text
+        start, end = span
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _find(self, session: DocumentSession | None, ann_id: str) -> Annotation | None:
+        if session is None:
+            return None
+        data = self.annotations(session)
+        return next((a for a in (*data.attached, *data.orphaned) if a.id == ann_id), None)
+
+    def _at_cursor(self, session: DocumentSession) -> Annotation | None:
+        """The annotation matching the selection, else the innermost one under the cursor."""
+        span = self._selection(session)
+        attached = self.annotations(session).attached
+        if span is not None:
+            exact = [a for a in attached if (a.start, a.end) == span]
+            if exact:
+                return exact[0]
+        viewer = session.viewer
+        cursor = viewer.textCursor()
+        offset = viewer.text_map.from_qt(cursor.selectionStart())
+        under = [a for a in attached if a.start <= offset < a.end]
+        return min(under, key=lambda a: a.end - a.start, default=None)
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 5000)
+
+    # -- interchange ------------------------------------------------------------------------
+    def import_file(self) -> None:
+        """Import W3C Web Annotation JSON into the current document (one undo step)."""
+        from reader.export import webanno
+
+        session = self.window.current_session()
+        if session is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import annotations"), "", self.tr("Web Annotations (*.json)")
+        )
+        if not path:
+            return
+        try:
+            result = webanno.anchor(session.document, webanno.read(path))
+        except ReaderError as exc:
+            self.window.show_error(self.tr("Cannot import annotations"), str(exc))
+            return
+        ops: list[Operation] = []
+        for ann in result.attached:
+            before = self.repo.get(ann.id)
+            ops.append(EditAnnotation(before, ann) if before else AddAnnotation(ann, session.path))
+        for ann in result.orphaned:
+            if self.repo.get(ann.id) is None:  # kept, listed as orphaned
+                ops.append(AddAnnotation(ann, session.path))
+        if ops:
+            self._push(session, ops, self.tr("Import annotations"))
+        message = self.tr("%1 annotations imported.").replace("%1", str(len(result.attached)))
+        if result.orphaned:
+            message += " " + self.tr(
+                "%1 could not be found in this text and are listed as orphaned."
+            ).replace("%1", str(len(result.orphaned)))
+        QMessageBox.information(self.window, self.tr("Import annotations"), message)
+
+    def export_file(self) -> None:
+        """Save the current document's annotations as W3C Web Annotation JSON."""
+        from reader.export import webanno
+
+        session = self.window.current_session()
+        if session is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export annotations"), "", self.tr("Web Annotations (*.json)")
+        )
+        if not path:
+            return
+        data = self.annotations(session)
+        try:
+            webanno.write(
+                path, [*data.attached, *data.orphaned], webanno.source_iri(session.document)
+            )
+        except (ReaderError, OSError) as exc:
+            self.window.show_error(self.tr("Cannot export annotations"), str(exc))
+            return
+        self._status(self.tr("Annotations saved to %1").replace("%1", path))
+
+    # -- context menu -----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            session = self.window.current_session()
+            if session is not None and watched is session.viewer.viewport():
+                self._context_menu(session, event)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, session: DocumentSession, event: QContextMenuEvent) -> None:
+        menu = session.viewer.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        highlight = menu.addMenu(self.tr("Highlight"))
+        highlight.addActions(list(self.color_actions.values()))
+        menu.addActions([self.note_action, self.delete_action])
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -1,0 +1,178 @@
+"""Annotating in the window: highlight with 1-5, notes, undo/redo, the panel, orphans."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
+from pytestqt.qtbot import QtBot
+
+from reader.core.annotations import AnnotationRepository, new_annotation
+from reader.core.document import Document
+from reader.gui.annotate import AnnotationController
+from reader.gui.main_window import MainWindow
+from reader.gui.session import DocumentSession
+
+
+@pytest.fixture
+def long_file(tmp_path: Path, kazakh_text: str) -> Path:
+    path = tmp_path / "long.txt"
+    path.write_text(kazakh_text * 200 + "Соңғы сөйлем осында.\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def controller(window: MainWindow) -> AnnotationController:
+    existing = window.findChild(AnnotationController)
+    if isinstance(existing, AnnotationController):  # the window installs it itself
+        return existing
+    ctl = AnnotationController(window)
+    window.add_dock_panel(ctl.panel, "Annotations", "annotations_test")
+    return ctl
+
+
+def _stored(window: MainWindow, session: DocumentSession) -> list[tuple[str, str, str]]:
+    found = AnnotationRepository(window.ctx.store).for_document(session.document).attached
+    return [(a.exact, a.color, a.note) for a in found]
+
+
+def _select(session: DocumentSession, needle: str) -> tuple[int, int]:
+    start = session.document.text.index(needle)
+    session.viewer.select_range(start, start + len(needle))
+    return start, start + len(needle)
+
+
+def _key(
+    qtbot: QtBot, session: DocumentSession, key: Qt.Key, mods=Qt.KeyboardModifier.NoModifier
+) -> None:  # type: ignore[no-untyped-def]
+    session.viewer.setFocus()
+    qtbot.keyClick(session.viewer, key, mods)
+
+
+def test_select_and_press_2_stores_and_shows_a_green_highlight(
+    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    kazakh_file: Path,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    _select(session, "Астанада")
+    _key(qtbot, session, Qt.Key.Key_2)
+    assert _stored(window, session) == [("Астанада", "green", "")]
+    assert session.viewer.highlight_count("annotations") == 1
+    qtbot.waitUntil(lambda: any(
+        s.cursor.selectedText() == "Астанада" for s in session.viewer.extraSelections()
+    ))  # fmt: skip
+    assert controller.panel.visible_ids() == [controller.annotations(session).attached[0].id]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # QToolTip, offscreen only
+def test_note_is_saved_and_shown_on_hover(
+    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    kazakh_file: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    start, _ = _select(session, "Елбасы")
+    _key(qtbot, session, Qt.Key.Key_1)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *a, **k: ("Тұңғыш Президент", True)
+    )
+    controller.note_action.trigger()
+    assert _stored(window, session) == [("Елбасы", "yellow", "Тұңғыш Президент")]
+    assert "Тұңғыш Президент" in controller.panel.list.item(0).text()
+    viewer = session.viewer
+    rect = viewer.cursorRect(viewer.textCursor())  # the cursor sits at the end of the word
+    pos = QPoint(rect.left() - 8, rect.center().y())
+    assert viewer.offset_at(pos) is not None and start <= viewer.offset_at(pos) < start + 6  # type: ignore[operator]
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, viewer.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(viewer.viewport(), event)
+    assert QToolTip.text() == "Тұңғыш Президент"
+    QToolTip.hideText()
+
+
+def test_undo_and_redo_with_ctrl_z_and_ctrl_shift_z(
+    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    kazakh_file: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    _select(session, "Үкімет")
+    _key(qtbot, session, Qt.Key.Key_3)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ескерту", True))
+    controller.edit_note()
+    assert _stored(window, session) == [("Үкімет", "blue", "ескерту")]
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _key(qtbot, session, Qt.Key.Key_Z, ctrl)
+    assert _stored(window, session) == [("Үкімет", "blue", "")]
+    _key(qtbot, session, Qt.Key.Key_Z, ctrl)
+    assert _stored(window, session) == []
+    assert session.viewer.highlight_count("annotations") == 0
+    _key(qtbot, session, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    _key(qtbot, session, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert _stored(window, session) == [("Үкімет", "blue", "ескерту")]
+    _select(session, "Үкімет")
+    controller.delete_action.trigger()
+    assert _stored(window, session) == []
+    _key(qtbot, session, Qt.Key.Key_Z, ctrl)
+    assert _stored(window, session) == [("Үкімет", "blue", "ескерту")]
+
+
+def test_overlapping_highlights_and_panel_in_text_order_with_filters(
+    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    kazakh_file: Path,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    for needle, key in [("Қазақстан халқы", Qt.Key.Key_4), ("Орталық Азиядағы", Qt.Key.Key_1),
+                        ("Азиядағы мемлекет", Qt.Key.Key_5)]:  # fmt: skip
+        _select(session, needle)
+        _key(qtbot, session, key)
+    assert len(_stored(window, session)) == 3  # the two overlapping ones both kept
+    panel = controller.panel
+    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert [r.split("”")[0] for r in rows] == [
+        "“Орталық Азиядағы",
+        "“Азиядағы мемлекет",
+        "“Қазақстан халқы",
+    ]
+    panel.color_filter.setCurrentIndex(panel.color_filter.findData("orange"))
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["“Азиядағы мемлекет”"]
+    panel.color_filter.setCurrentIndex(0)
+    panel.text_filter.setText("халқы")
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["“Қазақстан халқы”"]
+
+
+def test_clicking_a_row_scrolls_to_the_highlight_and_selects_it(
+    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    long_file: Path, kazakh_text: str,
+) -> None:  # fmt: skip
+    session = open_doc(long_file)
+    start, end = _select(session, "Соңғы сөйлем")
+    _key(qtbot, session, Qt.Key.Key_1)
+    session.viewer.select_range(0, 1)  # back to the top
+    qtbot.waitUntil(lambda: session.viewer.first_visible_offset() == 0)
+    item = controller.panel.list.item(0)
+    rect = controller.panel.list.visualItemRect(item)
+    qtbot.mouseClick(controller.panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert session.viewer.selected_range() == (start, end)
+    qtbot.waitUntil(lambda: session.viewer.first_visible_offset() > len(kazakh_text) * 150)
+
+
+def test_changed_file_lists_orphans_and_moves_the_others(
+    window: MainWindow, controller: AnnotationController, open_doc: Any, tmp_path: Path,
+) -> None:  # fmt: skip
+    path = tmp_path / "doc.txt"
+    old = "Бірінші жол өзгермейді.\nЕкінші жол жойылады мүлдем.\n"
+    repo = AnnotationRepository(window.ctx.store)
+    old_doc = Document.create(old, title="t", format="text", path=str(path))
+    for needle, note in [("өзгермейді", "қалады"), ("Екінші жол жойылады", "жоғалды")]:
+        s = old.index(needle)
+        repo.save(new_annotation(old, s, s + len(needle), note=note), str(path))
+    assert len(repo.for_document(old_doc).attached) == 2
+    path.write_text("Жаңа бас.\nБірінші жол өзгермейді.\n", encoding="utf-8")
+    session = open_doc(path)
+    rows = [controller.panel.list.item(i).text() for i in range(controller.panel.list.count())]
+    assert rows[0] == "“өзгермейді”\nқалады"
+    assert rows[1].startswith("Orphaned")
+    assert rows[2] == "“Екінші жол жойылады”\nжоғалды"
+    (moved,) = controller.annotations(session).attached
+    assert session.document.text[moved.start : moved.end] == "өзгермейді"
+    assert repo.count() == 2  # the orphan is still in the database
