@@ -101,6 +101,12 @@ class MainWindow(QMainWindow):
         self._connect()
 
         # -- panels: other features install their panels below --
+        from reader.gui.annotate import AnnotationController
+
+        self.annotations = AnnotationController(self)
+        self.annotations_dock = self.add_dock_panel(
+            self.annotations.panel, self.tr("Annotations"), "annotations"
+        )
 
     # -- public API -----------------------------------------------------------------------
     def current_session(self) -> DocumentSession | None:
