@@ -120,7 +120,7 @@ class IndexEntry:
 def index_entries(
     entities: Sequence[Entity], page_of: Callable[[int], int] | None = None
 ) -> list[IndexEntry]:
-    """Entities sorted by name (case-insensitive), with the pages of their mentions."""
+    """Entities in alphabetical order (Kazakh-aware), with the pages of their mentions."""
     out = []
     for ent in entities:
         if not ent.mentions:
@@ -129,7 +129,21 @@ def index_entries(
         if page_of is not None:
             pages = tuple(sorted({page_of(m.start) for m in ent.mentions}))
         out.append(IndexEntry(ent.name, ent.label, ent.count, pages))
-    return sorted(out, key=lambda e: (e.name.casefold(), e.label))
+    return sorted(out, key=lambda e: (alphabetical(e.name), e.label))
+
+
+#: The Kazakh Cyrillic alphabet in dictionary order (Unicode puts Ә Ғ Қ Ң Ө Ұ Ү Һ І last).
+KAZAKH_ORDER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_RANK = {ch: i for i, ch in enumerate(KAZAKH_ORDER)}
+
+
+def alphabetical(name: str) -> tuple[tuple[int, int], ...]:
+    """Sort key: Latin names first, then Cyrillic in Kazakh dictionary order."""
+    key = []
+    for ch in name.casefold():
+        rank = _RANK.get(ch)
+        key.append((1, rank) if rank is not None else (0 if ch.isascii() else 2, ord(ch)))
+    return tuple(key)
 
 
 def index_line(entry: IndexEntry) -> str:

@@ -142,11 +142,8 @@ def _add_runs(para: Any, text: str) -> list[Any]:
 
 
 def _write_index(word: Any, entities: Sequence[Entity]) -> None:
-    from docx.enum.text import WD_BREAK
-
-    heading = word.add_heading(level=1)
-    heading.add_run().add_break(WD_BREAK.PAGE)
-    heading.add_run(INDEX_TITLE)
+    heading = word.add_heading(INDEX_TITLE, level=1)
+    heading.paragraph_format.page_break_before = True
     for entry in index_entries(entities):
         word.add_paragraph(index_line(entry))
 

@@ -54,6 +54,14 @@ def test_annotations_past_the_text_are_skipped_and_the_rest_sorted() -> None:
     assert [a.id for a in usable_annotations(doc, anns)] == ["a", "b"]
 
 
+def test_index_follows_the_kazakh_alphabet() -> None:
+    names = ["Қарағанды", "Ұлытау", "Алматы", "Zakon.kz", "Әлия", "Кентау", "Өскемен", "Орал"]
+    ents = [Entity(n, n, "GPE", (Mention(0, 1, "x"),)) for n in names]
+    assert [e.name for e in index_entries(ents)] == [
+        "Zakon.kz", "Алматы", "Әлия", "Кентау", "Қарағанды", "Орал", "Өскемен", "Ұлытау",
+    ]  # fmt: skip
+
+
 def test_index_sorted_by_name_with_pages() -> None:
     pages = {0: 1, 50: 3, 70: 3}
     ents = [
