@@ -17,6 +17,7 @@ import colorsys
 import logging
 import threading
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,9 +77,12 @@ def export_docx(
     for ann in anns:
         if ann.note.strip() and ann.id in anchors:
             first, last = anchors[ann.id]
-            word.add_comment(
+            comment = word.add_comment(
                 [first, last], text=ann.note, author=author, initials=_initials(author)
             )
+            if ann.modified or ann.created:  # the note's own time, not the export's
+                when = datetime.fromtimestamp(ann.modified or ann.created, UTC)
+                comment._comment_elm.date = when.replace(microsecond=0)
     if entities:
         _write_index(word, entities)
     check_cancel(cancel)

@@ -87,10 +87,10 @@ def add_highlights(
     placed = _locate(data, document.text, annotations, layout)
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
-    stamp = time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime())
+    now = time.time()
     for ann, quads_by_page in placed:
         for page_index, quads in quads_by_page.items():
-            _annotate(writer, page_index, ann, quads, author, stamp)
+            _annotate(writer, page_index, ann, quads, author, now)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -231,7 +231,7 @@ def _annotate(
     ann: Annotation,
     quads: Sequence[Quad],
     author: str,
-    stamp: str,
+    now: float,
 ) -> None:
     rect = (
         min(q[0] for q in quads),
@@ -252,8 +252,8 @@ def _annotate(
             NameObject("/Contents"): TextStringObject(ann.note),
             NameObject("/T"): TextStringObject(author),
             NameObject("/NM"): TextStringObject(ann.id),
-            NameObject("/M"): TextStringObject(stamp),
-            NameObject("/CreationDate"): TextStringObject(stamp),
+            NameObject("/M"): TextStringObject(_pdf_date(ann.modified or now)),
+            NameObject("/CreationDate"): TextStringObject(_pdf_date(ann.created or now)),
             NameObject("/Subj"): TextStringObject("Highlight"),
             NameObject("/AP"): DictionaryObject(
                 {NameObject("/N"): writer._add_object(_appearance(rect, quads, rgb))}
@@ -274,6 +274,11 @@ def _annotate(
     )
     popup_added = writer.add_annotation(page_index, popup)
     added[NameObject("/Popup")] = popup_added.indirect_reference
+
+
+def _pdf_date(stamp: float) -> str:
+    """A PDF date string (UTC) for a Unix time: when the note was made or last edited."""
+    return time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(stamp))
 
 
 def _quad_points(quads: Sequence[Quad]) -> list[float]:

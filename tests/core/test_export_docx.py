@@ -198,3 +198,17 @@ def test_missing_folder_is_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as err:
         export_docx(_doc(), [], tmp_path / "nowhere" / "out.docx")
     assert "does not exist" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_comment_carries_the_time_the_note_was_written(tmp_path: Path) -> None:
+    import dataclasses
+    from datetime import UTC, datetime
+
+    when = datetime(2024, 3, 22, 9, 30, tzinfo=UTC)
+    ann = dataclasses.replace(
+        _ann("Астанада", note="Наурыз"), created=when.timestamp(), modified=when.timestamp()
+    )
+    out = export_docx(_doc(), [ann], tmp_path / "out.docx")
+    [comment] = docx.Document(str(out)).comments
+    assert comment.timestamp is not None
+    assert comment.timestamp.replace(tzinfo=UTC) == when
