@@ -1,0 +1,596 @@
+"""The entity panel: who and what the current document mentions, and the user's fixes.
+
+Recognition runs in the background (through the window's TaskRunner) the first time a
+document becomes current; its raw output is cached per session and the user's corrections
+(:mod:`reader.core.ner.corrections`, kept in the store) are replayed over it. Entries are
+grouped by class, each group can be highlighted in the text in its own colour, and
+clicking a mention selects it in the viewer.
+"""
+
+import json
+import logging
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.errors import ExportError
+from reader.core.fsutil import atomic_write_bytes
+from reader.core.ner.corrections import CorrectionLog, apply_corrections
+from reader.core.ner.entities import LABELS, Entity, Mention
+from reader.core.store import Store
+from reader.gui.models.entity_model import (
+    GROUPS,
+    SORT_FREQUENCY,
+    SORT_NAME,
+    group_of,
+    grouped,
+    highlight_items,
+    snippet,
+)
+from reader.gui.tasks import Job, TaskRunner
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+    from reader.gui.session import DocumentSession
+
+log = logging.getLogger(__name__)
+
+Analyse = Callable[..., list[Entity]]  # reader.core.ner.analyse(text, progress=, cancel=)
+LAYER = "entities"
+MAX_MENTIONS_LISTED = 2000
+KEY_ROLE = Qt.ItemDataRole.UserRole
+RANGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _default_analyse(text: str, **kwargs: Any) -> list[Entity]:
+    from reader.core.ner import analyse
+
+    return analyse(text, **kwargs)
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
+
+
+class EntityPanel(QWidget):
+    """Entries of the current document by class, their mentions, highlights, corrections."""
+
+    entities_ready = Signal(object)  # the DocumentSession whose entities (re)arrived
+
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskRunner,
+        analyse: Analyse | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("EntityPanel")
+        self._store = store
+        self._tasks = tasks
+        self._analyse = analyse or _default_analyse
+        self._session: DocumentSession | None = None
+        self._raw: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
+        self._shown: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
+        self._latest: weakref.WeakKeyDictionary[QObject, int] = weakref.WeakKeyDictionary()
+        self._jobs: dict[int, weakref.ref[QObject]] = {}
+        self.dock: QDockWidget | None = None  # set by install_entity_panel
+        self.export_action: QAction | None = None
+        self._build()
+        tasks.finished.connect(self._on_job_finished)
+        tasks.failed.connect(self._on_job_failed)
+        tasks.cancelled.connect(self._on_job_cancelled)
+        tasks.progress.connect(self._on_job_progress)
+        self._show_state()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter entities"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda _t: self._fill_tree())
+        self.sort_box = QComboBox()
+        self.sort_box.addItem(self.tr("By frequency"), SORT_FREQUENCY)
+        self.sort_box.addItem(self.tr("By name"), SORT_NAME)
+        self.sort_box.currentIndexChanged.connect(lambda _i: self._fill_tree())
+        row = QHBoxLayout()
+        row.addWidget(self.filter_edit, 1)
+        row.addWidget(self.sort_box)
+        layout.addWidget(self.status)
+        layout.addLayout(busy)
+        layout.addLayout(row)
+        layout.addLayout(self._build_legend())
+        layout.addLayout(self._build_buttons())
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._build_tree())
+        split.addWidget(self._build_mentions())
+        layout.addWidget(split, 1)
+
+    def _build_legend(self) -> QHBoxLayout:
+        """One checkbox per group: the legend of the colours and the highlight toggle."""
+        row = QHBoxLayout()
+        self.highlight_boxes: dict[str, QCheckBox] = {}
+        for group in GROUPS:
+            box = QCheckBox(group.title)
+            box.setIcon(_swatch(QColor(group.colour)))
+            box.setToolTip(self.tr("Highlight %1 in the text").replace("%1", group.title))
+            box.toggled.connect(lambda _on: self._update_highlights())
+            self.highlight_boxes[group.id] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        specs = [
+            ("rename", self.tr("Rename…"), self._on_rename),
+            ("merge", self.tr("Merge"), self._on_merge),
+            ("relabel", self.tr("Class…"), self._on_relabel),
+            ("remove", self.tr("Remove"), self._on_remove_entry),
+            ("add", self.tr("Add Selection…"), self._on_add_selection),
+            ("undo", self.tr("Undo"), self.undo_correction),
+        ]
+        self.correction_actions: dict[str, QAction] = {}
+        for name, text, slot in specs:
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.correction_actions[name] = action
+            button = QToolButton()
+            button.setDefaultAction(action)
+            row.addWidget(button)
+        self.correction_actions["merge"].setToolTip(
+            self.tr("Merge the selected entries into the first")
+        )
+        self.correction_actions["add"].setToolTip(self.tr("Add the text selected in the document"))
+        for name, text, slot in (
+            ("split", self.tr("Split Off as Own Entry"), self._on_split),
+            ("remove_mention", self.tr("Not an Entity"), self._on_remove_mention),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.correction_actions[name] = action
+        row.addStretch(1)
+        return row
+
+    def _build_tree(self) -> QTreeWidget:
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_menu)
+        self.tree.itemSelectionChanged.connect(self._on_entry_selected)
+        return self.tree
+
+    def _build_mentions(self) -> QListWidget:
+        self.mention_list = QListWidget()
+        self.mention_list.setWordWrap(True)
+        self.mention_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.mention_list.customContextMenuRequested.connect(self._on_mention_menu)
+        self.mention_list.itemClicked.connect(self._on_mention_clicked)
+        self.mention_list.itemActivated.connect(self._on_mention_clicked)
+        return self.mention_list
+
+    # -- public API -------------------------------------------------------------------------
+    @property
+    def session(self) -> "DocumentSession | None":
+        return self._session
+
+    def set_session(self, session: "DocumentSession | None") -> None:
+        """Show ``session``'s entities, recognising them in the background the first time."""
+        self._session = session
+        if session is not None and session not in self._raw and session not in self._latest:
+            self._start(session)
+        self._show_state()
+        self._fill_tree()
+        self._update_highlights()
+
+    def forget(self, session: "DocumentSession") -> None:
+        """Drop what is kept for ``session`` (its tab closed); cancel its recognition."""
+        job_id = self._latest.pop(session, None)
+        if job_id is not None:
+            self._tasks.cancel(job_id)
+        self._raw.pop(session, None)
+        self._shown.pop(session, None)
+        if session is self._session:
+            self.set_session(None)
+
+    def entities(self, session: "DocumentSession | None" = None) -> list[Entity]:
+        """The corrected entities of ``session`` (default: the current one); [] until known."""
+        session = session or self._session
+        return list(self._shown.get(session, [])) if session is not None else []
+
+    def is_busy(self) -> bool:
+        return self._session is not None and self._session in self._latest
+
+    def recognise_again(self) -> None:
+        """Run the recogniser again on the current document (corrections are kept)."""
+        if self._session is not None and self._session not in self._latest:
+            self._start(self._session)
+            self._show_state()
+
+    def cancel(self) -> None:
+        """Stop recognising the current document."""
+        if self._session is not None:
+            job_id = self._latest.get(self._session)
+            if job_id is not None:
+                self._tasks.cancel(job_id)
+
+    # -- background recognition -------------------------------------------------------------
+    def _start(self, session: "DocumentSession") -> None:
+        text = session.document.text
+        analyse = self._analyse
+
+        def work(job: Job) -> list[Entity]:
+            return analyse(text, progress=job.progress, cancel=job.cancel)
+
+        job_id = self._tasks.submit(work)
+        self._latest[session] = job_id
+        self._jobs[job_id] = weakref.ref(session)
+        log.info("recognising entities of %s (job %d)", session.path, job_id)
+
+    def _take(self, job_id: int) -> "DocumentSession | None":
+        """The session of ``job_id`` if it is still that session's latest job."""
+        ref = self._jobs.pop(job_id, None)
+        session = ref() if ref is not None else None
+        if session is None or self._latest.get(session) != job_id:
+            return None  # an older job, or the document was closed: drop the result
+        del self._latest[session]
+        return session  # type: ignore[return-value]
+
+    def _on_job_finished(self, job_id: int, result: Any) -> None:
+        session = self._take(job_id)
+        if session is None:
+            return
+        self._raw[session] = list(result)
+        self._refresh(session)
+
+    def _on_job_failed(self, job_id: int, message: str) -> None:
+        session = self._take(job_id)
+        if session is not None and session is self._session:
+            self._show_state(self.tr("Entity recognition failed: %1").replace("%1", message))
+
+    def _on_job_cancelled(self, job_id: int) -> None:
+        session = self._take(job_id)
+        if session is not None and session is self._session:
+            self._show_state(self.tr("Entity recognition was cancelled."))
+
+    def _on_job_progress(self, job_id: int, done: int, total: int) -> None:
+        if self._session is not None and self._latest.get(self._session) == job_id:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+    def _show_state(self, message: str | None = None) -> None:
+        busy = self.is_busy()
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        if message is None:
+            message = self._state_text(busy)
+        self.status.setText(message)
+
+    def _state_text(self, busy: bool) -> str:
+        if self._session is None:
+            return self.tr("No document.")
+        if busy:
+            return self.tr("Recognising entities…")
+        if self._session not in self._shown:
+            return self.tr("Entities not recognised.")
+        entities = self._shown[self._session]
+        mentions = sum(e.count for e in entities)
+        return (
+            self.tr("%1 entities, %2 mentions")
+            .replace("%1", str(len(entities)))
+            .replace("%2", str(mentions))
+        )
+
+    # -- corrections ------------------------------------------------------------------------
+    def _refresh(self, session: "DocumentSession") -> None:
+        """Replay the stored corrections over the raw output and show the result."""
+        ops = CorrectionLog(self._store, session.document.sha256).ops()
+        raw = self._raw.get(session, [])
+        self._shown[session] = apply_corrections(session.document.text, raw, ops)
+        session.entities_changed.emit()
+        self.entities_ready.emit(session)
+        if session is self._session:
+            self._show_state()
+            self._fill_tree()
+            self._update_highlights()
+
+    def correct(self, op: str, **payload: Any) -> None:
+        """Record one correction (see :mod:`reader.core.ner.corrections`) and show its effect."""
+        session = self._session
+        if session is None or session not in self._raw:
+            return
+        CorrectionLog(self._store, session.document.sha256).add(op, **payload)
+        self._refresh(session)
+
+    def rename_entry(self, key: str, name: str) -> None:
+        self.correct("rename", key=key, name=name)
+
+    def merge_entries(self, keep: str, others: list[str]) -> None:
+        for other in others:
+            if other != keep:
+                self.correct("merge", key=keep, other=other)
+
+    def relabel_entry(self, key: str, label: str) -> None:
+        self.correct("relabel", key=key, label=label)
+
+    def remove_entry(self, key: str) -> None:
+        self.correct("remove", key=key)
+
+    def split_mention(self, start: int, end: int) -> None:
+        self.correct("split", start=start, end=end)
+
+    def remove_mention(self, start: int, end: int) -> None:
+        self.correct("remove", start=start, end=end)
+
+    def add_selection(self, label: str) -> bool:
+        """Make the viewer's selection an entity of class ``label``; False if none."""
+        if self._session is None:
+            return False
+        selected = self._session.viewer.selected_range()
+        if selected is None or not self._session.document.text[slice(*selected)].strip():
+            return False
+        self.correct("add", start=selected[0], end=selected[1], label=label)
+        return True
+
+    def undo_correction(self) -> None:
+        session = self._session
+        if session is None or session not in self._raw:
+            return
+        if CorrectionLog(self._store, session.document.sha256).undo_last() is not None:
+            self._refresh(session)
+
+    # -- export -----------------------------------------------------------------------------
+    def export(self, path: str | Path) -> None:
+        """Write the current entity list as CSV, or as JSON if ``path`` ends in ``.json``."""
+        from reader.core.ner.listing import to_csv, to_json
+
+        entities = self.entities()
+        if str(path).lower().endswith(".json"):
+            text = json.dumps(to_json(entities), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = to_csv(entities)
+        try:
+            atomic_write_bytes(path, text.encode("utf-8"))
+        except OSError as exc:
+            raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+
+    def export_interactively(self) -> None:
+        """Ask where to save the entity list (File > Export Entities…)."""
+        if self._session is None or self._session not in self._shown:
+            return
+        csv_filter, json_filter = self.tr("CSV (*.csv)"), self.tr("JSON (*.json)")
+        suggested = str(Path(self._session.path).with_suffix(".entities.csv"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export Entities"), suggested, f"{csv_filter};;{json_filter}"
+        )
+        if not path:
+            return
+        if chosen == json_filter and not path.lower().endswith(".json"):
+            path = str(Path(path).with_suffix(".json"))
+        try:
+            self.export(path)
+        except ExportError as exc:
+            self.status.setText(str(exc))
+
+    # -- the lists --------------------------------------------------------------------------
+    def _fill_tree(self) -> None:
+        selected = set(self.selected_keys())
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        entities = self.entities()
+        sort = str(self.sort_box.currentData())
+        for group, members in grouped(entities, self.filter_edit.text(), sort):
+            top = QTreeWidgetItem([f"{group.title} ({len(members)})"])
+            top.setIcon(0, _swatch(QColor(group.colour)))
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            top.setData(0, KEY_ROLE, group.id)
+            for entity in members:
+                item = QTreeWidgetItem(top, [f"{entity.name} ({entity.count})"])
+                item.setData(0, KEY_ROLE, entity.key)
+                item.setToolTip(0, entity.label)
+                item.setSelected(entity.key in selected)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.tree.blockSignals(False)
+        self._on_entry_selected()
+
+    def entry_items(self) -> dict[str, QTreeWidgetItem]:
+        """Every entry row shown, by entity key."""
+        out: dict[str, QTreeWidgetItem] = {}
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount() if top is not None else 0):
+                child = top.child(j) if top is not None else None
+                if child is not None:
+                    out[str(child.data(0, KEY_ROLE))] = child
+        return out
+
+    def selected_keys(self) -> list[str]:
+        """Keys of the selected entries, the most mentioned first, then in display order."""
+        by_key = {e.key: e for e in self.entities()}
+        keys = [k for k, item in self.entry_items().items() if item.isSelected() and k in by_key]
+        return sorted(keys, key=lambda k: -by_key[k].count)
+
+    def _on_entry_selected(self) -> None:
+        keys = self.selected_keys()
+        self.mention_list.clear()
+        enabled = {"rename": len(keys) == 1, "merge": len(keys) > 1, "relabel": len(keys) == 1}
+        enabled["remove"] = bool(keys)
+        enabled["add"] = self._session is not None and self._session in self._raw
+        enabled["undo"] = enabled["add"]
+        for name, on in enabled.items():
+            self.correction_actions[name].setEnabled(on)
+        if len(keys) != 1 or self._session is None:
+            return
+        entity = next(e for e in self.entities() if e.key == keys[0])
+        text = self._session.document.text
+        for mention in entity.mentions[:MAX_MENTIONS_LISTED]:
+            before, exact, after = snippet(text, mention)
+            item = QListWidgetItem(f"{before}[{exact}]{after}")
+            item.setData(RANGE_ROLE, (mention.start, mention.end))
+            item.setToolTip(self.tr("Offset %1").replace("%1", str(mention.start)))
+            self.mention_list.addItem(item)
+        if entity.count > MAX_MENTIONS_LISTED:
+            more = entity.count - MAX_MENTIONS_LISTED
+            rest = QListWidgetItem(self.tr("… and %1 more").replace("%1", str(more)))
+            rest.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.mention_list.addItem(rest)
+
+    def _on_mention_clicked(self, item: QListWidgetItem) -> None:
+        span = item.data(RANGE_ROLE)
+        if span is not None and self._session is not None:
+            self._session.viewer.select_range(int(span[0]), int(span[1]))
+
+    def _selected_mention(self) -> Mention | None:
+        item = self.mention_list.currentItem()
+        span = item.data(RANGE_ROLE) if item is not None else None
+        if span is None or self._session is None:
+            return None
+        start, end = int(span[0]), int(span[1])
+        return Mention(start, end, self._session.document.text[start:end])
+
+    # -- highlights -------------------------------------------------------------------------
+    def highlighted_groups(self) -> set[str]:
+        return {gid for gid, box in self.highlight_boxes.items() if box.isChecked()}
+
+    def _update_highlights(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        items, owners = highlight_items(self.entities(), self.highlighted_groups())
+
+        def tooltip(i: int) -> str:
+            entity = owners[i]
+            return f"{entity.name} — {group_of(entity.label).title} ({entity.label})"
+
+        session.viewer.set_highlights(LAYER, items, tooltip if items else None)
+
+    # -- menus and dialogs (tests patch the _ask_* methods) ---------------------------------
+    def _ask_text(self, title: str, label: str, default: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, default)
+        return text if ok and text.strip() else None
+
+    def _ask_label(self, title: str, current: str) -> str | None:
+        index = LABELS.index(current) if current in LABELS else LABELS.index("PERSON")
+        label, ok = QInputDialog.getItem(self, title, self.tr("Class:"), list(LABELS), index, False)
+        return label if ok else None
+
+    def _current_entity(self) -> Entity | None:
+        keys = self.selected_keys()
+        return next((e for e in self.entities() if keys and e.key == keys[0]), None)
+
+    def _on_rename(self) -> None:
+        entity = self._current_entity()
+        if entity is not None:
+            name = self._ask_text(self.tr("Rename Entity"), self.tr("Name:"), entity.name)
+            if name:
+                self.rename_entry(entity.key, name)
+
+    def _on_merge(self) -> None:
+        keys = self.selected_keys()
+        if len(keys) > 1:
+            self.merge_entries(keys[0], keys[1:])
+
+    def _on_relabel(self) -> None:
+        entity = self._current_entity()
+        if entity is not None:
+            label = self._ask_label(self.tr("Change Class"), entity.label)
+            if label and label != entity.label:
+                self.relabel_entry(entity.key, label)
+
+    def _on_remove_entry(self) -> None:
+        for key in self.selected_keys():
+            self.remove_entry(key)
+
+    def _on_split(self) -> None:
+        mention = self._selected_mention()
+        if mention is not None:
+            self.split_mention(mention.start, mention.end)
+
+    def _on_remove_mention(self) -> None:
+        mention = self._selected_mention()
+        if mention is not None:
+            self.remove_mention(mention.start, mention.end)
+
+    def _on_add_selection(self) -> None:
+        if self._session is None or self._session.viewer.selected_range() is None:
+            self.status.setText(self.tr("Select some text in the document first."))
+            return
+        label = self._ask_label(self.tr("Add as Entity"), "PERSON")
+        if label:
+            self.add_selection(label)
+
+    def _on_tree_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for name in ("rename", "merge", "relabel", "remove", "add", "undo"):
+            menu.addAction(self.correction_actions[name])
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _on_mention_menu(self, pos: QPoint) -> None:
+        if self._selected_mention() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.correction_actions["split"])
+        menu.addAction(self.correction_actions["remove_mention"])
+        menu.popup(self.mention_list.viewport().mapToGlobal(pos))
+
+
+def install_entity_panel(window: "MainWindow") -> EntityPanel:
+    """Create the panel in a dock of ``window`` and add File > Export Entities…"""
+    panel = EntityPanel(window.ctx.store, window.ctx.tasks, parent=window)
+    panel.dock = window.add_dock_panel(panel, panel.tr("Entities"), "entity_panel")
+    action = QAction(panel.tr("Export &Entities…"), window)
+    action.triggered.connect(panel.export_interactively)
+    file_menu = window.menus["file"]
+    separators = [a for a in file_menu.actions() if a.isSeparator()]
+    if separators:
+        file_menu.insertAction(separators[-1], action)
+    else:
+        file_menu.addAction(action)
+    panel.export_action = action
+    window.current_session_changed.connect(panel.set_session)
+    window.session_closed.connect(panel.forget)
+    panel.set_session(window.current_session())
+    return panel

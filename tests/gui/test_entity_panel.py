@@ -1,0 +1,342 @@
+"""The entity panel: grouping, filter, sort, mentions, highlights, corrections, export."""
+
+import csv
+import io
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.core.document import Document
+from reader.core.errors import CancelledError
+from reader.core.ner.entities import Entity, Mention
+from reader.core.store import Store
+from reader.gui.entity_panel import EntityPanel
+from reader.gui.models.entity_model import GROUPS, HIGHLIGHT_ALPHA
+from reader.gui.session import DocumentSession
+from reader.gui.tasks import TaskRunner
+
+TEXT = (
+    "Назарбаев Астанаға келді.\n"
+    "Назарбаевқа «Nur Otan» партиясы хат жазды.\n"
+    "Бисембаев пен Назарбаев 2021 жылы Алматыда сөйлесті.\n"
+)
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_df59e22b846d8d1a.txt"
+COLOURS = {g.id: g.colour for g in GROUPS}
+
+
+def _all(word: str) -> tuple[Mention, ...]:
+    out, i = [], TEXT.find(word)
+    while i >= 0:
+        out.append(Mention(i, i + len(word), word))
+        i = TEXT.find(word, i + 1)
+    return tuple(out)
+
+
+def fake_analyse(text: str, **_kwargs: Any) -> list[Entity]:
+    """What the recogniser says about TEXT; a fake for these panel tests only."""
+    assert text == TEXT
+    nazarbayev = tuple(sorted(_all("Назарбаев") + _all("Назарбаевқа")))
+    nazarbayev = tuple(m for m in nazarbayev if text[m.end] in " .")  # drop the prefix hit
+    return [
+        Entity("PERSON:назарбаев", "Назарбаев", "PERSON", nazarbayev),
+        Entity("PERSON:бисембаев", "Бисембаев", "PERSON", _all("Бисембаев")),
+        Entity("ORGANISATION:nur otan", "«Nur Otan»", "ORGANISATION", _all("«Nur Otan»")),
+        Entity("GPE:астана", "Астана", "GPE", _all("Астанаға")),
+        Entity("GPE:алматы", "Алматы", "GPE", _all("Алматыда")),
+        Entity("DATE:2021 жыл", "2021 жыл", "DATE", _all("2021 жылы")),
+    ]
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "oqyrman.sqlite3"
+
+
+class Rig:
+    """A panel and a viewer side by side, as the main window arranges them."""
+
+    def __init__(self, qtbot: QtBot, db: Path, tasks: TaskRunner, analyse: Callable[..., Any]):
+        self.qtbot = qtbot
+        self.store = Store(db)
+        self.tasks = tasks
+        self.panel = EntityPanel(self.store, tasks, analyse=analyse)
+        qtbot.addWidget(self.panel)
+        self.panel.show()
+        self.sessions: list[DocumentSession] = []
+
+    def session(self, text: str = TEXT, path: str = "/docs/news.txt") -> DocumentSession:
+        """A loaded document with its viewer shown (kept alive until :meth:`close`)."""
+        doc = Document.create(text, title="news", format="text", path=path)
+        session = DocumentSession(doc, path, self.tasks)
+        self.sessions.append(session)
+        session.viewer.resize(500, 400)
+        session.viewer.show()
+        return session
+
+    def open(self, text: str = TEXT, path: str = "/docs/news.txt") -> DocumentSession:
+        session = self.session(text, path)
+        with self.qtbot.waitSignal(self.panel.entities_ready, timeout=60_000):
+            self.panel.set_session(session)
+        return session
+
+    def rows(self) -> dict[str, list[str]]:
+        """Group title -> entry texts, as shown."""
+        tree = self.panel.tree
+        out = {}
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            assert top is not None
+            out[top.text(0)] = [top.child(j).text(0) for j in range(top.childCount())]  # type: ignore[union-attr]
+        return out
+
+    def select(self, key: str) -> None:
+        self.panel.tree.clearSelection()
+        self.panel.entry_items()[key].setSelected(True)
+
+    def close(self) -> None:
+        """Delete the viewers while their sessions live, as closing a tab does."""
+        self.panel.close()
+        for session in self.sessions:
+            session.close()
+            shiboken6.delete(session.viewer)
+        self.store.close()
+
+
+@pytest.fixture
+def rig(qtbot: QtBot, db: Path, tasks: TaskRunner) -> Iterator[Rig]:
+    r = Rig(qtbot, db, tasks, fake_analyse)
+    yield r
+    r.close()
+
+
+def _type(widget: QWidget, text: str) -> None:
+    for ch in text:  # keyClicks with Kazakh letters aborts the process
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def test_entries_are_grouped_by_class_with_counts(rig: Rig) -> None:
+    rig.open()
+    assert rig.rows() == {
+        "People (2)": ["Назарбаев (3)", "Бисембаев (1)"],
+        "Organisations (1)": ["«Nur Otan» (1)"],
+        "Places (2)": ["Алматы (1)", "Астана (1)"],
+        "Dates (1)": ["2021 жыл (1)"],
+    }
+    assert rig.panel.status.text() == "6 entities, 8 mentions"
+    assert not rig.panel.progress.isVisible()
+
+
+def test_filter_and_sort(rig: Rig) -> None:
+    rig.open()
+    _type(rig.panel.filter_edit, "бис")
+    assert rig.rows() == {"People (1)": ["Бисембаев (1)"]}
+    rig.panel.filter_edit.clear()
+    _type(rig.panel.filter_edit, "астанаға")  # a mention's inflected form finds its entry
+    assert rig.rows() == {"Places (1)": ["Астана (1)"]}
+    rig.panel.filter_edit.clear()
+    rig.panel.sort_box.setCurrentIndex(rig.panel.sort_box.findData("name"))
+    assert rig.rows()["People (2)"] == ["Бисембаев (1)", "Назарбаев (3)"]
+
+
+def test_selecting_an_entry_lists_its_mentions_and_a_click_selects_one(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    session = rig.open()
+    rig.select("PERSON:назарбаев")
+    listing = rig.panel.mention_list
+    assert listing.count() == 3
+    # Context stays within the mention's paragraph.
+    assert listing.item(1).text() == "[Назарбаевқа] «Nur Otan» партиясы хат жазды."
+    listing.scrollToItem(listing.item(2))
+    rect = listing.visualItemRect(listing.item(2))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    start = TEXT.rindex("Назарбаев")
+    assert session.viewer.selected_range() == (start, start + len("Назарбаев"))
+    assert session.viewer.textCursor().selectedText() == "Назарбаев"
+
+
+def test_highlight_toggles_paint_each_class_in_its_colour(rig: Rig, qtbot: QtBot) -> None:
+    session = rig.open()
+    viewer = session.viewer
+    assert viewer.extraSelections() == []
+    rig.panel.highlight_boxes["people"].setChecked(True)
+    qtbot.waitUntil(lambda: len(viewer.extraSelections()) == 4)
+    expected = QColor(COLOURS["people"])
+    expected.setAlpha(HIGHLIGHT_ALPHA)
+    for sel in viewer.extraSelections():
+        assert sel.format.background().color() == expected
+        assert sel.cursor.selectedText() in {"Назарбаев", "Назарбаевқа", "Бисембаев"}
+    rig.panel.highlight_boxes["places"].setChecked(True)
+    qtbot.waitUntil(lambda: len(viewer.extraSelections()) == 6)
+    greens = [
+        s for s in viewer.extraSelections() if s.format.background().color().name() == "#009e73"
+    ]
+    assert sorted(s.cursor.selectedText() for s in greens) == ["Алматыда", "Астанаға"]
+    rig.panel.highlight_boxes["people"].setChecked(False)
+    rig.panel.highlight_boxes["places"].setChecked(False)
+    qtbot.waitUntil(lambda: viewer.extraSelections() == [])
+
+
+def test_legend_names_every_group_in_a_distinct_colour(rig: Rig) -> None:
+    boxes = rig.panel.highlight_boxes
+    assert [b.text() for b in boxes.values()] == [
+        "People", "Organisations", "Places", "Dates", "Others",
+    ]  # fmt: skip
+    assert len(set(COLOURS.values())) == len(GROUPS)
+
+
+def test_corrections_survive_a_restart(qtbot: QtBot, db: Path, tasks: TaskRunner) -> None:
+    first = Rig(qtbot, db, tasks, fake_analyse)
+    first.open()
+    first.select("PERSON:назарбаев")
+    first.panel._ask_text = lambda *_a: "Нұрсұлтан Назарбаев"  # type: ignore[method-assign]
+    first.panel.correction_actions["rename"].trigger()
+    first.select("GPE:астана")
+    first.panel.entry_items()["GPE:алматы"].setSelected(True)
+    first.panel.correction_actions["merge"].trigger()
+    first.select("DATE:2021 жыл")
+    first.panel.correction_actions["remove"].trigger()
+    after = first.rows()
+    assert after == {
+        "People (2)": ["Нұрсұлтан Назарбаев (3)", "Бисембаев (1)"],
+        "Organisations (1)": ["«Nur Otan» (1)"],
+        "Places (1)": ["Алматы (2)"],  # merged into the first one listed
+    }
+    first.close()
+
+    second = Rig(qtbot, db, tasks, fake_analyse)  # a new store on the same file
+    second.open()
+    assert second.rows() == after
+    second.close()
+
+
+def test_split_remove_mention_add_selection_and_undo(rig: Rig) -> None:
+    session = rig.open()
+    rig.select("PERSON:назарбаев")
+    rig.panel.mention_list.setCurrentRow(1)  # Назарбаевқа
+    rig.panel.correction_actions["split"].trigger()
+    assert rig.rows()["People (3)"] == ["Назарбаев (2)", "Бисембаев (1)", "Назарбаевқа (1)"]
+    rig.select("PERSON:бисембаев")
+    rig.panel.mention_list.setCurrentRow(0)
+    rig.panel.correction_actions["remove_mention"].trigger()
+    assert "Бисембаев (1)" not in rig.rows()["People (2)"]
+    start = TEXT.index("партиясы")
+    session.viewer.select_range(start, start + len("партиясы"))
+    rig.panel._ask_label = lambda *_a: "ORGANISATION"  # type: ignore[method-assign]
+    rig.panel.correction_actions["add"].trigger()
+    assert rig.rows()["Organisations (2)"] == ["«Nur Otan» (1)", "партиясы (1)"]
+    rig.panel.correction_actions["undo"].trigger()
+    assert rig.rows()["Organisations (1)"] == ["«Nur Otan» (1)"]
+
+
+def test_change_class_moves_the_entry_to_its_group(rig: Rig) -> None:
+    rig.open()
+    rig.select("GPE:астана")
+    rig.panel._ask_label = lambda *_a: "LOCATION"  # type: ignore[method-assign]
+    rig.panel.correction_actions["relabel"].trigger()
+    assert rig.rows()["Places (2)"] == ["Алматы (1)", "Астана (1)"]  # still a place
+    rig.panel._ask_label = lambda *_a: "PERSON"  # type: ignore[method-assign]
+    rig.select("GPE:астана")
+    rig.panel.correction_actions["relabel"].trigger()
+    assert "Астана (1)" in rig.rows()["People (3)"]
+
+
+def test_export_csv_and_json(rig: Rig, tmp_path: Path) -> None:
+    rig.open()
+    rig.panel.rename_entry("PERSON:назарбаев", "Нұрсұлтан Назарбаев")
+    rig.panel.export(tmp_path / "e.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "e.csv").read_text(encoding="utf-8"))))
+    assert rows[0]["name"] == "Нұрсұлтан Назарбаев" and rows[0]["count"] == "3"
+    assert len(rows) == 6
+    rig.panel.export(tmp_path / "e.json")
+    data = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    first = data["entities"][0]
+    assert first["name"] == "Нұрсұлтан Назарбаев" and first["label"] == "PERSON"
+    assert [TEXT[m["start"] : m["end"]] for m in first["mentions"]] == [
+        "Назарбаев", "Назарбаевқа", "Назарбаев",
+    ]  # fmt: skip
+
+
+def test_recognition_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, db: Path, tasks: TaskRunner
+) -> None:
+    started = threading.Event()
+
+    def slow(text: str, progress: Any = None, cancel: Any = None) -> list[Entity]:
+        progress(1, 10)
+        started.set()
+        while not cancel.wait(0.01):
+            pass
+        raise CancelledError("entity recognition was cancelled")
+
+    rig = Rig(qtbot, db, tasks, slow)
+    rig.panel.set_session(rig.session())
+    assert started.wait(10)
+    assert rig.panel.progress.isVisible() and rig.panel.cancel_button.isVisible()
+    assert rig.panel.status.text() == "Recognising entities…"
+    with qtbot.waitSignal(tasks.cancelled, timeout=10_000):
+        qtbot.mouseClick(rig.panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert not rig.panel.progress.isVisible()
+    assert rig.panel.status.text() == "Entity recognition was cancelled."
+    assert rig.rows() == {}
+    rig.close()
+
+
+def test_results_of_a_closed_document_are_dropped(
+    qtbot: QtBot, db: Path, tasks: TaskRunner
+) -> None:
+    release = threading.Event()
+
+    def gated(text: str, **_kw: Any) -> list[Entity]:
+        release.wait(10)
+        return fake_analyse(text)
+
+    rig = Rig(qtbot, db, tasks, gated)
+    old = rig.session()
+    rig.panel.set_session(old)
+    rig.panel.forget(old)  # its tab closed while it was being recognised
+    release.set()  # whether the job stops or returns, nothing reaches the panel
+    qtbot.waitUntil(lambda: tasks.active_count() == 0, timeout=10_000)
+    qtbot.wait(50)  # let the queued signal arrive
+    assert rig.panel.entities(old) == [] and rig.rows() == {}
+    assert rig.panel.status.text() == "No document."
+    rig.close()
+
+
+def test_real_model_on_the_seed_document(qtbot: QtBot, db: Path, tasks: TaskRunner) -> None:
+    from reader.core.ner import analyse
+
+    rig = Rig(qtbot, db, tasks, analyse)
+    text = SEED.read_text(encoding="utf-8")
+    session = rig.open(text, str(SEED))
+    people = next(v for k, v in rig.rows().items() if k.startswith("People"))
+    assert any("Назарбаев" in row for row in people)
+    key = next(e.key for e in rig.panel.entities() if "Назарбаев" in e.name)
+    rig.select(key)
+    rig.panel.mention_list.setCurrentRow(0)
+    rig.panel.mention_list.itemClicked.emit(rig.panel.mention_list.item(0))
+    selected = session.viewer.selected_range()
+    assert selected is not None and "Назарбаев" in text[selected[0] : selected[1]]
+    rig.close()
