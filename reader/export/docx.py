@@ -104,15 +104,18 @@ def _write_body(
     text = document.text
     blocks = document.blocks or tuple(paragraph_blocks(text))
     anchors: dict[str, tuple[Any, Any]] = {}
-    pending = list(anns)  # sorted by start; those that ended are dropped as we go
+    active: list[Annotation] = []  # started before this block's end, not yet ended
+    upcoming = 0  # anns is sorted by start: the next one not yet in ``active``
     for i, block in enumerate(blocks):
         if i % _CHECK_EVERY == 0:
             check_cancel(cancel)
             report(progress, i, len(blocks))
-        pending = [a for a in pending if a.end > block.start]
+        while upcoming < len(anns) and anns[upcoming].start < block.end:
+            active.append(anns[upcoming])
+            upcoming += 1
+        active = [a for a in active if a.end > block.start]
         para = _paragraph(word, block)
-        near = [a for a in pending if a.start < block.end]
-        for piece in pieces(block.start, block.end, near):
+        for piece in pieces(block.start, block.end, active):
             runs = _add_runs(para, text[piece.start : piece.end])
             color = top_color(piece.covering)
             for run in runs:
