@@ -47,6 +47,15 @@ _CHARSETS = {
     178: "cp1256", 163: "cp1258", 222: "cp874", 128: "cp932", 134: "gbk", 136: "big5",
     129: "cp949", 77: "mac_roman",
 }  # fmt: skip
+# One \uN with a one-character fallback, and runs of those mixed with plain text; used while
+# \uc1 (the default) is in effect, which covers nearly all Kazakh and Russian RTF files.
+_UNICODE_ITEM = re.compile(r"\\u(-?\d{1,6}) ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n])")
+_UNICODE_RUN = re.compile(r"(?:\\u-?\d{1,6} ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n])|[^\\{}\r\n])+")
+_HANDLED = _SKIP | set(_SYMBOLS) | {
+    "title", "u", "uc", "ansicpg", "pc", "pca", "mac", "f", "fcharset", "cpg", "par", "sect",
+    "page", "row", "cell", "pard", "outlinelevel",
+}  # fmt: skip
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -94,13 +103,19 @@ class _RtfReader:
         self._fonts: dict[int, str] = {}
         self._font = -1
         self._outline = -1
-        self._in_table = False
         self._group_starts = False  # just after "{": a "\*" marks the group ignorable
 
     def feed(self, source: str) -> None:
         pos, end = 0, len(source)
         steps = 0
         while pos < end:
+            if not self._skip_chars and self._state.uc == 1 and not self._pending:
+                run = _UNICODE_RUN.match(source, pos)  # fast path: text and \uN? escapes
+                if run is not None:
+                    self._group_starts = False
+                    self._emit(_decode_unicode_run(run.group()))
+                    pos = run.end()
+                    continue
             match = _TOKEN.match(source, pos)
             if match is None:  # cannot happen: the last alternative matches any backslash
                 break
@@ -174,12 +189,14 @@ class _RtfReader:
 
     def _control(self, word: str, param: str | None, source: str, pos: int) -> int:
         """Act on a control word; returns where reading continues (``\\bin`` skips data)."""
-        starts, self._group_starts = self._group_starts, False
+        self._group_starts = False
         number = int(param) if param is not None else None
         if word == "bin":
             return pos + max(number or 0, 0)
         if self._skip_chars and word != "u":
             self._skip_chars -= 1
+            return pos
+        if word not in _HANDLED:
             return pos
         self._flush_bytes()
         if word in _SKIP:
@@ -187,15 +204,13 @@ class _RtfReader:
         elif word == "title" and self._state.dest == "info":
             self._state = replace(self._state, skip=False, dest="title")
         elif word == "u" and number is not None:
-            self._emit(
-                chr(number + 65536 if number < 0 else number) if -32768 <= number < 65536 else ""
-            )
+            self._emit(_code_point(number))
             self._skip_chars = self._state.uc
         else:
-            self._setting(word, number, starts)
+            self._setting(word, number)
         return pos
 
-    def _setting(self, word: str, number: int | None, starts: bool) -> None:
+    def _setting(self, word: str, number: int | None) -> None:
         state = self._state
         if word == "uc" and number is not None:
             self._state = replace(state, uc=max(0, min(number, 10)))
@@ -255,6 +270,25 @@ class _RtfReader:
             self.builder.add(text, kind)
 
 
+def _code_point(number: int) -> str:
+    """The character of a \\uN parameter (negative values count from 65536)."""
+    if not -32768 <= number < 65536:
+        return ""
+    return chr(number + 65536 if number < 0 else number)
+
+
+def _decode_unicode_run(run: str) -> str:
+    """Replace each \\uN-plus-fallback in ``run`` by its character (done in bulk: fast)."""
+    parts = _UNICODE_ITEM.split(run)  # text, number, text, number, ..., text
+    if len(parts) == 1:
+        return run
+    parts[1::2] = [
+        chr(value & 0xFFFF) if -32768 <= (value := int(number)) < 65536 else ""
+        for number in parts[1::2]
+    ]
+    return "".join(parts)
+
+
 def _codepage(name: str, fallback: str) -> str:
     try:
         return codecs.lookup(name).name
@@ -264,6 +298,6 @@ def _codepage(name: str, fallback: str) -> str:
 
 def _clean(text: str) -> str:
     """Pair up UTF-16 surrogates written as two \\uN escapes; drop control characters."""
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return _CONTROL_CHARS.sub("", text)
