@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.core.annotations import Annotation
 from reader.core.document import Document
 from reader.core.errors import ExportError, ReaderError
-from reader.export.common import check_suffix
+from reader.export.common import check_suffix, export_copy
 
 if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
     from reader.core.ner.entities import Entity
@@ -36,7 +36,7 @@ def run_export(args: argparse.Namespace, document: Document, out: Callable[[str]
     try:
         annotations = _annotations(args, document)
         entities = _entities(document) if args.entities else None
-        path = export(document, annotations, args.output, fmt=fmt, entities=entities)
+        path = export_copy(document, annotations, args.output, entities=entities)
     except ReaderError as exc:
         print(f"oqyrman: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -47,25 +47,6 @@ def run_export(args: argparse.Namespace, document: Document, out: Callable[[str]
         file=sys.stderr,
     )
     return EXIT_OK
-
-
-def export(
-    document: Document,
-    annotations: Sequence[Annotation],
-    out_path: str,
-    *,
-    fmt: str | None = None,
-    entities: Sequence[Entity] | None = None,
-) -> str:
-    """Export with the writer ``out_path``'s suffix (or ``fmt``) names; return the path."""
-    fmt = fmt or check_suffix(out_path)
-    if fmt == "PDF":
-        from reader.export.pdf import export_pdf
-
-        return str(export_pdf(document, annotations, out_path, entities=entities))
-    from reader.export.docx import export_docx
-
-    return str(export_docx(document, annotations, out_path, entities=entities))
 
 
 def _annotations(args: argparse.Namespace, document: Document) -> list[Annotation]:

@@ -177,3 +177,27 @@ def atomic_output(out: str | Path) -> Iterator[Path]:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ExportError(f"Cannot write {out}: {reason}") from None
+
+
+def export_copy(
+    document: Document,
+    annotations: Sequence[Annotation],
+    out_path: str | Path,
+    *,
+    entities: Sequence[Entity] | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    author: str | None = None,
+) -> Path:
+    """Write an annotated copy in the format ``out_path``'s suffix names (.pdf or .docx).
+
+    Raises :class:`ExportError` for another suffix; otherwise as ``export_pdf``/``export_docx``.
+    """
+    if check_suffix(out_path) == "PDF":
+        from reader.export.pdf import export_pdf as writer
+    else:
+        from reader.export.docx import export_docx as writer
+    return writer(
+        document, annotations, out_path,
+        entities=entities, progress=progress, cancel=cancel, author=author,
+    )  # fmt: skip
