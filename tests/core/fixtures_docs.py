@@ -143,14 +143,19 @@ def write_pdf(path: Path, pages: list[str], title: str = "Қазақ PDF") -> Pa
 
 
 def rtf_unicode(text: str) -> str:
-    """``text`` as RTF \\uN escapes with a ``?`` fallback each."""
+    """``text`` as RTF: \\uN escapes with a ``?`` fallback each (surrogate pairs beyond the
+    BMP), and the RTF specials ``\\ { }`` escaped."""
     out = []
     for ch in text:
-        code = ord(ch)
-        if code < 128:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
             out.append(ch)
         else:
-            out.append(f"\\u{code if code < 32768 else code - 65536}?")
+            units = ch.encode("utf-16-le", "surrogatepass")
+            for i in range(0, len(units), 2):
+                code = int.from_bytes(units[i : i + 2], "little")
+                out.append(f"\\u{code if code < 32768 else code - 65536}?")
     return "".join(out)
 
 

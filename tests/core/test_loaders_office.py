@@ -15,6 +15,8 @@ from fixtures_docs import (
     write_epub,
     write_odt,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.document import Document
 from reader.core.errors import CorruptDocumentError
@@ -145,3 +147,27 @@ def test_pdf_progress_counts_pages(pdf_three_pages: Path) -> None:
     seen: list[tuple[int, int]] = []
     load(pdf_three_pages, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029"),
+        max_size=60,
+    )
+)
+def test_rtf_unicode_escapes_round_trip(text: str) -> None:
+    """Any text written as \\uN escapes (astral characters as surrogate pairs) reads back."""
+    import tempfile
+
+    rtf = r"{\rtf1\ansi\ansicpg1251 " + rtf_unicode(text) + "}"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "u.rtf"
+        path.write_text(rtf, encoding="ascii")
+        doc = load(path)
+    assert doc.text == (text if text.strip() else "")
+
+
+def test_rtf_unicode_with_wider_fallback_and_byte_fallback(write_file: Write) -> None:
+    rtf = r"{\rtf1\ansi{\uc2\u1179\'3f\'3f\u1241??}\u1187\'3f\u1171?\par}"
+    assert load(write_file("uc.rtf", rtf)).text == "қәңғ"
