@@ -80,7 +80,7 @@ def export_pdf(
         check_cancel(cancel)
         from reader.export import pdf_annots  # pypdf and pdfium load only when needed
 
-        data = pdf_annots.add_highlights(data, document, anns, layout, author=author)
+        data = pdf_annots.add_highlights(data, document, anns, layout, author=author, cancel=cancel)
         report(progress, layout.page_count + 1, layout.page_count + 1)
     check_cancel(cancel)
     out = Path(out_path)

@@ -13,6 +13,7 @@ rewritten copy (an incremental update would need a cross-reference stream withou
 import bisect
 import io
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from pypdf.generic import (
 
 from reader.core.annotations import Annotation
 from reader.core.document import Block, Document
-from reader.export.common import color_rgb
+from reader.export.common import check_cancel, color_rgb
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +83,10 @@ def add_highlights(
     layout: PageMap,
     *,
     author: str,
+    cancel: threading.Event | None = None,
 ) -> bytes:
     """Return ``data`` (a PDF Qt wrote for ``document``) with one highlight per annotation."""
-    placed = _locate(data, document.text, annotations, layout)
+    placed = _locate(data, document.text, annotations, layout, cancel)
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     now = time.time()
@@ -98,7 +100,11 @@ def add_highlights(
 
 # -- finding the glyphs -------------------------------------------------------------------
 def _locate(
-    data: bytes, text: str, annotations: Sequence[Annotation], layout: PageMap
+    data: bytes,
+    text: str,
+    annotations: Sequence[Annotation],
+    layout: PageMap,
+    cancel: threading.Event | None,
 ) -> list[tuple[Annotation, dict[int, list[Quad]]]]:
     pdf = pdfium.PdfDocument(data)
     pages: dict[int, _PageChars] = {}
@@ -106,6 +112,7 @@ def _locate(
     placed = []
     try:
         for ann in annotations:
+            check_cancel(cancel)
             quads: dict[int, list[Quad]] = {}
             first, last = layout.page_of(ann.start), layout.page_of(max(ann.end - 1, ann.start))
             for page in range(first, min(last, len(pdf)) + 1):

@@ -287,3 +287,17 @@ def test_export_runs_in_a_worker_thread_as_the_gui_will_call_it(tmp_path: Path) 
     worker.join(60)
     assert not errors
     assert [a["/Contents"] for _, a in _highlights(tmp_path / "out.pdf")] == ["from a worker"]
+
+
+def test_cancel_while_placing_highlights_writes_nothing(tmp_path: Path) -> None:
+    doc = _long(30)
+    cancel = threading.Event()
+
+    def progress(done: int, total: int) -> None:
+        if done == total - 1:  # every page is painted; the highlights come next
+            cancel.set()
+
+    ann = _ann(doc, "Тұңғыш Президенті", note="x")
+    with pytest.raises(CancelledError):
+        export_pdf(doc, [ann], tmp_path / "out.pdf", progress=progress, cancel=cancel)
+    assert list(tmp_path.iterdir()) == []
