@@ -16,14 +16,17 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document
 from reader.core.errors import CancelledError
 from reader.core.ner.entities import Entity, Mention
+from reader.core.paths import resolve
 from reader.core.store import Store
+from reader.gui.context import AppContext
 from reader.gui.entity_panel import EntityPanel
+from reader.gui.main_window import MainWindow
 from reader.gui.models.entity_model import GROUPS, HIGHLIGHT_ALPHA
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import TaskRunner
@@ -340,3 +343,55 @@ def test_real_model_on_the_seed_document(qtbot: QtBot, db: Path, tasks: TaskRunn
     selected = session.viewer.selected_range()
     assert selected is not None and "Назарбаев" in text[selected[0] : selected[1]]
     rig.close()
+
+
+# -- in the main window -------------------------------------------------------------------------
+def _window(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    window = MainWindow(AppContext.create(resolve(data_dir)))
+    window.persist_session = False
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _open_and_recognise(qtbot: QtBot, window: MainWindow, path: Path) -> DocumentSession:
+    ready = window.entity_panel.entities_ready
+    with qtbot.waitSignals([window.session_opened, ready], timeout=60_000):
+        window.open_files([str(path)])
+    session = window.current_session()
+    assert session is not None and window.entity_panel.entities(session)
+    return session
+
+
+def _close(window: MainWindow) -> None:
+    window.close()
+    window.ctx.close()
+
+
+def test_window_recognises_the_current_document_and_keeps_corrections_after_a_restart(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seed = tmp_path / "news.txt"
+    seed.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    window = _window(qtbot, data_dir)
+    _open_and_recognise(qtbot, window, seed)
+    panel = window.entity_panel
+    assert panel.dock is not None and panel.dock.windowTitle() == "Entities"
+    person = next(e for e in panel.entities() if "Назарбаев" in e.name)
+    panel.rename_entry(person.key, "Елбасы")
+    gpe = next(e for e in panel.entities() if e.label == "GPE")
+    panel.remove_entry(gpe.key)
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(out), "JSON (*.json)"))
+    export = next(a for a in window.menus["file"].actions() if a.text() == "Export &Entities…")
+    export.trigger()
+    exported = json.loads(out.read_text(encoding="utf-8"))["entities"]
+    assert [e["name"] for e in exported] == [e.name for e in panel.entities()]
+    _close(window)
+
+    window = _window(qtbot, data_dir)  # the app starts again on the same data
+    _open_and_recognise(qtbot, window, seed)
+    names = {e.key: e.name for e in window.entity_panel.entities()}
+    assert names[person.key] == "Елбасы"
+    assert gpe.key not in names
+    _close(window)
