@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.annotations_dock = self.add_dock_panel(
             self.annotations.panel, self.tr("Annotations"), "annotations"
         )
+        from reader.gui.entity_panel import install_entity_panel
+
+        self.entity_panel = install_entity_panel(self)
 
     # -- public API -----------------------------------------------------------------------
     def current_session(self) -> DocumentSession | None:
