@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.core.kazakh.grammar import splits
+from reader.core.kazakh.grammar import fold_case, splits
 from reader.core.kazakh.lemmatizer import Lexicon, _stems
 from reader.core.kazakh.script import fold
 
@@ -51,21 +51,26 @@ def ud_tokens(path: Path) -> Iterator[str]:
 
 
 def words(tokens: Iterable[str]) -> Iterator[str]:
+    """The Kazakh words among ``tokens`` (not 1-ке or 20-сыншы, whose endings follow digits)."""
     for token in tokens:
-        yield from _WORD.findall(token)
+        if _WORD.fullmatch(token):
+            yield token
 
 
 def build(tokens: Iterable[str]) -> Lexicon:
     """The lexicon (folded stem -> (count as a word, distinct forms)) of a token stream."""
-    counts = Counter(fold(w) for w in words(tokens))
+    spelled = Counter(fold_case(w) for w in words(tokens))
+    counts: Counter[str] = Counter()
     forms: defaultdict[str, set[str]] = defaultdict(set)
-    for form in counts:
-        forms[form].add(form)
+    for form, n in spelled.items():
+        key = fold(form)
+        counts[key] += n
+        forms[key].add(key)
         for split in splits(form):
             if not split.tags:
                 continue
             for stem, _cost in _stems(form, split):
-                forms[fold(stem)].add(form)
+                forms[fold(stem)].add(key)
     lex: Lexicon = {}
     for stem, found in forms.items():
         count = counts.get(stem, 0)

@@ -8,9 +8,9 @@ plural. Each ending's first consonant depends on the sound before it (consonant 
 қаласына, қаласында, қаласынан); after a 1st/2nd-person singular possessive the dative is
 ``-а/-е`` (үйіме).
 
-Matching works on folded text (see :func:`reader.core.kazakh.script.fold`), so a word typed on
-a Russian keyboard layout (Казакстанга) splits the same way; vowel harmony is then checked on
-the original letters and only costs a candidate points, because loan words break it
+A word with no Kazakh-only letter is matched folded (see ``script.fold``), so a word typed on a
+Russian keyboard layout (Казакстанга) splits the same way; vowel harmony is then checked on the
+original letters and only costs a candidate points, because loan words break it
 (Назарбаевқа). Which candidate is right is decided by :mod:`reader.core.kazakh.lemmatizer`.
 """
 
@@ -36,10 +36,10 @@ _CASES: dict[str, tuple[dict[str, str], str, str, float]] = {
 }
 # Case endings after a 3rd-person possessive (the possessive is then obligatory).
 _AFTER_POSS3: dict[str, tuple[str, str, float]] = {
-    "acc": ("н", "н", -1.0),
-    "dat": ("на", "не", 0.0),
-    "loc": ("нда", "нде", 0.5),
-    "abl": ("нан", "нен", 0.5),
+    "acc": ("н", "н", -0.5),
+    "dat": ("на", "не", 0.8),
+    "loc": ("нда", "нде", 1.2),
+    "abl": ("нан", "нен", 1.5),
 }
 # possessive -> (after a vowel back/front, after a consonant back/front, bonus)
 _POSS: dict[str, tuple[str, str, str, str, float]] = {
@@ -51,6 +51,16 @@ _POSS: dict[str, tuple[str, str, str, str, float]] = {
 }
 _PLURAL = ({"V": "л", "R": "л", "L": "д", "N": "д", "Z": "д", "T": "т"}, "ар", "ер", 0.8)
 _FRONT, _BACK = "әеөүі", "аоұы"
+P12_AFTER_CONSONANT = -2.5
+P3_AFTER_VOWEL = 0.6
+# Closed-class words whose endings only look like a noun's (үшін is not үш+і+н "its three"):
+# postpositions, conjunctions and the pronoun forms that would otherwise split into a noun.
+CLOSED_CLASS = frozenset(
+    """үшін басқа бәрі әрі кейін бірге арқылы туралы бойынша сияқты қарай дейін бері
+    оны оның онда одан онымен соны соның сонда содан сонымен осыны осының осында осыдан
+    осымен мұны мұның мұнда мұнан мұндағы сондағы осындағы ондағы бұның бұны
+    алда алдында бірі біреу бәріміз бәрімізге бәрінің кімнің неден неге""".split()  # noqa: SIM905
+)
 HARMONY_PENALTY = 2.0
 
 
@@ -66,19 +76,19 @@ class Split:
 
 
 def _cls(ch: str) -> str:
-    return _CLASSES.get(ch, "T")
+    return "V" if ch in "ұү" else _CLASSES.get(fold(ch), "T")
 
 
 def _variants(first: str, back: str, front: str) -> Iterator[tuple[str, bool]]:
     for cons in first:
-        yield fold(cons + back), False
+        yield cons + back, False
         if front != back or cons in "ғқ":
             front_cons = {"ғ": "г", "қ": "к"}.get(cons, cons)
-            yield fold(front_cons + front), True
+            yield front_cons + front, True
 
 
 def _case_endings() -> list[tuple[str, str, frozenset[str], bool, float, bool]]:
-    """(tag, folded ending, classes allowed before, front, bonus, needs poss3)."""
+    """(tag, ending, classes allowed before, front, bonus, needs poss3)."""
     out = []
     for tag, (firsts, back, front, bonus) in _CASES.items():
         by_ending: dict[tuple[str, bool], set[str]] = {}
@@ -88,25 +98,60 @@ def _case_endings() -> list[tuple[str, str, frozenset[str], bool, float, bool]]:
         for (ending, is_front), classes in by_ending.items():
             out.append((tag, ending, frozenset(classes), is_front, bonus, False))
     for tag, (back, front, bonus) in _AFTER_POSS3.items():
-        out.append((tag, fold(back), _ALL, False, bonus, True))
-        out.append((tag, fold(front), _ALL, True, bonus, True))
+        out.append((tag, back, _ALL, False, bonus, True))
+        out.append((tag, front, _ALL, True, bonus, True))
     # the relative -ғы/-гі after a locative: Астанадағы, облыстағы, қаласындағы
     for cons in "дт":
-        out.append(("rel", fold(cons + "ағы"), _ALL, False, 1.0, False))
-        out.append(("rel", fold(cons + "егі"), _ALL, True, 1.0, False))
-    out.append(("rel", fold("ндағы"), _ALL, False, 1.0, True))
-    out.append(("rel", fold("ндегі"), _ALL, True, 1.0, True))
+        out.append(("rel", cons + "ағы", _ALL, False, 1.0, False))
+        out.append(("rel", cons + "егі", _ALL, True, 1.0, False))
+    out.append(("rel", "ндағы", _ALL, False, 1.5, True))
+    out.append(("rel", "ндегі", _ALL, True, 1.5, True))
     return sorted(set(out))
 
 
-_CASE_ENDINGS = _case_endings()
+# A folded word matched by an ending that needs a Kazakh-only letter (ға read from га) is
+# a guess that the word was typed on a Russian layout: it costs, so турбина is not турб+ің+а.
+FOLDED_PENALTY = 1.5
+_CASE_ENDINGS = {
+    False: _case_endings(),
+    True: sorted(
+        {
+            (t, fold(e), c, fr, b - (FOLDED_PENALTY if fold(e) != e else 0.0), p3)
+            for t, e, c, fr, b, p3 in _case_endings()
+        }
+    ),
+}
+_KAZAKH_ONLY = frozenset("әғқңөұүһі")
 
 
-def _has_vowel(folded: str) -> bool:
-    return any(ch in _VOWELS or ch == "у" for ch in folded)
+def match_form(word: str) -> tuple[str, bool]:
+    """The lowercase word that endings are matched on, and whether it is folded.
+
+    A word with a Kazakh-only letter is matched exactly (so the н of үшін is not the ң of a
+    possessive); one without may have been typed on a Russian layout and is matched folded.
+    """
+    low = fold_case(word)
+    if _KAZAKH_ONLY.intersection(low):
+        return low, False
+    return fold(low), True
 
 
-def _poss_options(f: str, end: int) -> Iterator[tuple[int, str, float, bool, bool]]:
+def fold_case(word: str) -> str:
+    """``word`` lowercased letter by letter (never changing its length)."""
+    low = word.lower()
+    return low if len(low) == len(word) else "".join(_lower1(ch) for ch in word)
+
+
+def _lower1(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def _has_vowel(low: str) -> bool:
+    return any(fold(ch) in _VOWELS or fold(ch) == "у" for ch in low)
+
+
+def _poss_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, str, float, bool, bool]]:
     """Possessive endings of ``f[:end]``: (new end, tag, bonus, starts with vowel, front)."""
     for tag, (v_back, v_front, c_back, c_front, bonus) in _POSS.items():
         for ending, front, after_vowel in (
@@ -115,43 +160,50 @@ def _poss_options(f: str, end: int) -> Iterator[tuple[int, str, float, bool, boo
             (c_back, False, False),
             (c_front, True, False),
         ):
-            ending = fold(ending)
+            cost = 0.0
+            if folded and fold(ending) != ending:
+                ending, cost = fold(ending), FOLDED_PENALTY
             start = end - len(ending)
             if start < 2 or not f.endswith(ending, 0, end):
                 continue
             if (_cls(f[start - 1]) == "V") != after_vowel:
                 continue
-            yield start, tag, bonus, not after_vowel, front
+            if after_vowel and tag == "p3":
+                cost -= P3_AFTER_VOWEL  # few stems end in a vowel + сы: ставкасы is ставка's
+            if not after_vowel and tag in ("p1s", "p2s"):
+                cost += bonus - P12_AFTER_CONSONANT  # -ым/-ің end a stem less often than -м
+            yield start, tag, bonus - cost, not after_vowel, front
 
 
-def _plural_options(f: str, end: int) -> Iterator[tuple[int, bool]]:
+def _plural_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, bool]]:
     firsts, back, front, _ = _PLURAL
     for cls, first in firsts.items():
         for ending, is_front in _variants(first, back, front):
+            ending = fold(ending) if folded else ending
             start = end - len(ending)
             if start >= 2 and f.endswith(ending, 0, end) and _cls(f[start - 1]) == cls:
                 yield start, is_front
 
 
-def _case_options(f: str) -> Iterator[tuple[int, str, float, bool, bool]]:
+def _case_options(f: str, folded: bool) -> Iterator[tuple[int, str, float, bool, bool]]:
     """Case endings of ``f``: (new end, tag, bonus, needs poss3, front)."""
     yield len(f), "", 0.0, False, False
-    for tag, ending, classes, front, bonus, needs_p3 in _CASE_ENDINGS:
+    for tag, ending, classes, front, bonus, needs_p3 in _CASE_ENDINGS[folded]:
         start = len(f) - len(ending)
         if start >= 2 and f.endswith(ending) and _cls(f[start - 1]) in classes:
             yield start, tag, bonus, needs_p3, front
     # the dative -а/-е after a 1st/2nd person singular possessive: үйіме, атыңа
     for ending, front in (("а", False), ("е", True)):
-        if f.endswith(ending) and len(f) > 3 and f[-2] in "мн":
+        if f.endswith(ending) and len(f) > 3 and f[-2] in ("мн" if folded else "мң"):
             yield len(f) - 1, "dat12", -1.0, False, front
 
 
 def splits(word: str) -> list[Split]:
     """Every grammatical way to read ``word`` as stem + endings (the bare word included)."""
-    f = fold(word)
+    f, folded = match_form(word)
     out: list[Split] = []
-    for c_end, c_tag, c_bonus, needs_p3, c_front in _case_options(f):
-        for p_end, p_tag, p_bonus, p_vowel, p_front in _poss_with_none(f, c_end, c_tag):
+    for c_end, c_tag, c_bonus, needs_p3, c_front in _case_options(f, folded):
+        for p_end, p_tag, p_bonus, p_vowel, p_front in _poss_with_none(f, c_end, folded):
             if needs_p3 and p_tag != "p3":
                 continue
             if c_tag == "dat12" and p_tag not in ("p1s", "p2s"):
@@ -160,7 +212,7 @@ def splits(word: str) -> list[Split]:
                 continue
             if p_tag in ("p1s", "p2s") and c_tag == "dat" and not needs_p3:
                 continue
-            for n_end, n_tag, n_front in _plural_with_none(f, p_end):
+            for n_end, n_tag, n_front in _plural_with_none(f, p_end, folded):
                 if not _has_vowel(f[:n_end]):
                     continue
                 tags = tuple(t for t in (n_tag, p_tag, c_tag) if t)
@@ -175,14 +227,14 @@ def splits(word: str) -> list[Split]:
     return out
 
 
-def _poss_with_none(f: str, end: int, c_tag: str) -> Iterator[tuple[int, str, float, bool, bool]]:
+def _poss_with_none(f: str, end: int, folded: bool) -> Iterator[tuple[int, str, float, bool, bool]]:
     yield end, "", 0.0, False, False
-    yield from _poss_options(f, end)
+    yield from _poss_options(f, end, folded)
 
 
-def _plural_with_none(f: str, end: int) -> Iterator[tuple[int, str, bool]]:
+def _plural_with_none(f: str, end: int, folded: bool) -> Iterator[tuple[int, str, bool]]:
     yield end, "", False
-    for start, front in _plural_options(f, end):
+    for start, front in _plural_options(f, end, folded):
         yield start, "pl", front
 
 

@@ -17,14 +17,22 @@ import math
 import threading
 from importlib import resources
 
-from reader.core.kazakh.grammar import HARMONY_PENALTY, Split, harmony_clash, splits
+from reader.core.kazakh.grammar import (
+    CLOSED_CLASS,
+    HARMONY_PENALTY,
+    Split,
+    fold_case,
+    harmony_clash,
+    splits,
+)
 from reader.core.kazakh.script import fold
 
 LEXICON_RESOURCE = "lexicon.tsv.gz"
 ALTERNATION_PENALTY = 0.3
 VOWEL_DROP_PENALTY = 0.8
+SHORT_STEM_MIN_COUNT = 3
 COUNT_WEIGHT = 0.5  # a stem seen alone
-FORMS_WEIGHT = 1.5  # a stem seen in many forms: the stronger sign of a real stem
+FORMS_WEIGHT = 2.0  # a stem seen in many forms: the stronger sign of a real stem
 _ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
 _CONSONANTS = frozenset("бвгғджзйкқлмнңпрстфхһцчшщ")
 _VOWELS = frozenset("аәеиоөұүыіэюяё")
@@ -57,9 +65,20 @@ def load_lexicon() -> Lexicon:
         return _lexicon
 
 
-def _evidence(lex: Lexicon, stem: str) -> float:
+def _evidence(lex: Lexicon, stem: str, *, stripped: bool = True) -> float:
     count, forms = lex.get(fold(stem), (0, 0))
+    if stripped and len(stem) < 3 and count < SHORT_STEM_MIN_COUNT:
+        return -math.inf  # ке, со: two letters are a stem only if the text uses them alone
     return COUNT_WEIGHT * math.log1p(count) + FORMS_WEIGHT * math.log1p(forms)
+
+
+def _identity_evidence(lex: Lexicon, word: str) -> float:
+    """How much the lexicon says ``word`` is itself a stem, not counting ``word`` itself:
+    every inflected form occurs alone too, so only *other* forms built on it are evidence."""
+    count, forms = lex.get(fold(word), (0, 0))
+    return COUNT_WEIGHT * math.log1p(max(count - 1, 0)) + FORMS_WEIGHT * math.log1p(
+        max(forms - 1, 0)
+    )
 
 
 def _insert_vowel(stem: str) -> str:
@@ -94,7 +113,9 @@ def _stems(word: str, split: Split) -> list[tuple[str, float]]:
 
 def best_lemma(word: str, lex: Lexicon) -> str:
     """The best-scoring stem of ``word`` under ``lex`` (the word itself when nothing beats it)."""
-    best, best_score = word, _evidence(lex, word)
+    if fold_case(word) in CLOSED_CLASS:
+        return word
+    best, best_score = word, _identity_evidence(lex, word)
     for split in splits(word):
         if not split.tags:
             continue
