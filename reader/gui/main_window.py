@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.document import Document
 from reader.core.prefs import SessionState, TabState, load_session, save_session
 from reader.gui.context import AppContext
 from reader.gui.global_search import GlobalSearchPanel
@@ -48,13 +49,14 @@ from reader.gui.textmap import TextMap
 log = logging.getLogger(__name__)
 
 
-def _load_job(path: str, job: Job) -> tuple[Any, TextMap]:
-    """Runs in the background: the document and its offset map (both immutable)."""
+def _load_job(path: str, job: Job) -> tuple[Document, TextMap, int]:
+    """Runs in the background: the document, its offset map and word count (all of them
+    scan the whole text, which must not happen on the GUI thread for 20 MB)."""
     from reader.core.loaders import load
 
     document = load(path, progress=job.progress, cancel=job.cancel)
     job.check()
-    return document, TextMap.identity(document.text)
+    return document, TextMap.identity(document.text), document.word_count
 
 
 class MainWindow(QMainWindow):
@@ -234,8 +236,10 @@ class MainWindow(QMainWindow):
         placeholder = self._loading.pop(job_id, None)
         if placeholder is None:
             return  # not a load, or its tab was closed meanwhile
-        document, text_map = result
-        session = DocumentSession(document, placeholder.path, self.ctx.tasks, text_map, self)
+        document, text_map, words = result
+        session = DocumentSession(
+            document, placeholder.path, self.ctx.tasks, text_map, self, word_count=words
+        )
         session.viewer.set_zoom(self._zoom)
         session.viewer.cursorPositionChanged.connect(self._update_status_line)
         session.latin_failed.connect(self._on_latin_failed)
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
         doc = session.document
         encoding = f" · {doc.encoding}" if doc.encoding else ""
         self._status_format.setText(f"{doc.format.upper()}{encoding}")
-        self._status_words.setText(self.tr("%n word(s)", "", doc.word_count))
+        self._status_words.setText(self.tr("%n word(s)", "", session.word_count))
         self._update_status_line()
 
     def _update_status_line(self) -> None:

@@ -40,11 +40,14 @@ class DocumentSession(QObject):
         tasks: TaskRunner,
         identity_map: TextMap | None = None,
         parent: QObject | None = None,
+        *,
+        word_count: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.path = path
         self.viewer = DocumentViewer()
+        self._word_count = word_count
         self._tasks = tasks
         self._original_map = identity_map or TextMap.identity(document.text)
         self._latin: tuple[str, TextMap] | None = None
@@ -58,6 +61,13 @@ class DocumentSession(QObject):
     @property
     def title(self) -> str:
         return self.document.title or self.path
+
+    @property
+    def word_count(self) -> int:
+        """Words in the document (counted in the background while loading, if possible)."""
+        if self._word_count is None:
+            self._word_count = self.document.word_count
+        return self._word_count
 
     @property
     def is_latin(self) -> bool:
