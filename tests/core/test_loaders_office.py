@@ -171,3 +171,16 @@ def test_rtf_unicode_escapes_round_trip(text: str) -> None:
 def test_rtf_unicode_with_wider_fallback_and_byte_fallback(write_file: Write) -> None:
     rtf = r"{\rtf1\ansi{\uc2\u1179\'3f\'3f\u1241??}\u1187\'3f\u1171?\par}"
     assert load(write_file("uc.rtf", rtf)).text == "қәңғ"
+
+
+def test_odt_footnotes_and_comments_do_not_break_into_the_sentence(tmp_path: Path) -> None:
+    content = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>
+<text:p>Қазақ<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>
+<text:note-body><text:p>ескерту</text:p></text:note-body></text:note> тілі<office:annotation>
+<dc:creator>A</dc:creator><text:p>пікір</text:p></office:annotation> <text:span>бай</text:span>
+</text:p></office:text></office:body></office:document-content>"""
+    doc = load(write_odt(tmp_path / "notes.odt", content=content))
+    assert doc.text == "Қазақ тілі бай"  # XML line breaks are white space, as ODF says

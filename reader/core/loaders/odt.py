@@ -5,6 +5,7 @@ list are list items and those in a table cell are table cells. The title comes f
 meta.xml's ``dc:title`` when there is one.
 """
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,20 @@ from reader.core.loaders.base import LoadContext, corrupt, default_title
 from reader.core.loaders.xmlsafe import local_name, parse_xml
 from reader.core.loaders.zipsafe import SafeZip
 
+_WHITE_SPACE = re.compile(r"[ \t\r\n]+")
+_SPACES = re.compile(" +")
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-_SKIPPED_INLINE = frozenset({"note-citation", "note-body", "tracked-changes", "bookmark-ref"})
+_SKIPPED_INLINE = frozenset(
+    {
+        "note",
+        "note-citation",
+        "note-body",
+        "tracked-changes",
+        "bookmark-ref",
+        "annotation",
+        "annotation-end",
+    }
+)  # footnotes and comments would otherwise break into the sentence
 _SKIPPED_BLOCK = frozenset({"tracked-changes", "sequence-decls", "variable-decls", "forms"})
 
 
@@ -58,20 +71,31 @@ def _walk(element: Any, builder: TextBuilder, kind: BlockKind) -> None:
 
 
 def inline_text(element: Any) -> str:
-    """A paragraph's text: spans and links inline, text:s spaces, tabs and line breaks."""
-    parts: list[str] = [element.text or ""]
+    """A paragraph's text as ODF shows it: runs of white space in the XML are one space, and
+    text:s, text:tab and text:line-break give literal spaces, tabs and line breaks."""
+    joined = _SPACES.sub(" ", "".join(_inline_parts(element))).strip(" ")
+    return joined.replace("\x00", " ")
+
+
+def _inline_parts(element: Any) -> list[str]:
+    parts: list[str] = [_collapse(element.text)]
     for child in element:
         name = local_name(child)
         if name == "s":
-            parts.append(" " * min(_int(child.get(f"{{{_TEXT}}}c"), 1), 1000))
+            # NUL (never in XML) stands for these spaces until the white space is collapsed
+            parts.append("\x00" * min(_int(child.get(f"{{{_TEXT}}}c"), 1), 1000))
         elif name == "tab":
             parts.append("\t")
         elif name == "line-break":
             parts.append("\n")
         elif name and name not in _SKIPPED_INLINE:
-            parts.append(inline_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+            parts.extend(_inline_parts(child))
+        parts.append(_collapse(child.tail))
+    return parts
+
+
+def _collapse(text: str | None) -> str:
+    return _WHITE_SPACE.sub(" ", text) if text else ""
 
 
 def _int(value: str | None, default: int) -> int:
