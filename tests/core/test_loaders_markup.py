@@ -86,3 +86,13 @@ def test_fb2_in_windows_1251(write_file: Write) -> None:
     book = book.replace("Ішкі", "Внутри").replace("Өлең жолы", "Стих")
     doc = load(write_file("ru.fb2", book.encode("cp1251")))
     assert doc.title == "Книга" and "Москва" in doc.text and doc.encoding == "cp1251"
+
+
+def test_entity_declaration_as_escaped_or_commented_text_is_fine(write_file: Write) -> None:
+    """Only a DOCTYPE can declare entities; a page that talks about them is just a page."""
+    page = (
+        "<html><body><!-- <!ENTITY x 'y'> --><p>&lt;!ENTITY x SYSTEM&gt; мысалы</p></body></html>"
+    )
+    assert load(write_file("xml-tutorial.html", page)).text == "<!ENTITY x SYSTEM> мысалы"
+    xml = '<?xml version="1.0"?><doc><!-- <!ENTITY a "b"> --><p>мәтін</p></doc>'
+    assert load(write_file("note.xml", xml)).text == "мәтін"

@@ -46,7 +46,7 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
     """Parse well-formed XML bytes into an element tree root, or raise CorruptDocumentError."""
     if not data.strip():
         raise corrupt(path, f"is empty, not {what}")
-    if declares_entities(data):
+    if _doctype_declares_entities(data):
         raise _entities_error(path)
     try:
         root = etree.fromstring(data, _xml_parser())
@@ -64,7 +64,7 @@ def parse_html(text: str, path: Path) -> Any:
     """Parse HTML text (already decoded) leniently; returns the <html> root element."""
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if declares_entities(text.encode("utf-8", "replace")):
+    if _doctype_declares_entities(text.encode("utf-8", "replace")):
         raise _entities_error(path)
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input that declares one
     if not text.strip():
@@ -85,15 +85,20 @@ def reject_entities(root: Any, path: Path) -> None:
             raise _entities_error(path)
 
 
-_ENTITY_DECLARATIONS = tuple(
-    "<!ENTITY".encode(codec)
-    for codec in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
-)
+_CODECS = ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in _CODECS)
+_ENTITY_DECLARATIONS = tuple("<!ENTITY".encode(codec) for codec in _CODECS)
 
 
 def declares_entities(data: bytes) -> bool:
     """Whether the bytes contain an entity declaration, in any encoding XML allows."""
     return any(marker in data for marker in _ENTITY_DECLARATIONS)
+
+
+def _doctype_declares_entities(data: bytes) -> bool:
+    """Entity declarations live in a DOCTYPE: without one, "<!ENTITY" is just text."""
+    head = data[: 1 << 16].upper()
+    return any(marker in head for marker in _DOCTYPES) and declares_entities(data)
 
 
 class EntityDeclarationError(CorruptDocumentError):
