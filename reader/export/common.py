@@ -10,6 +10,7 @@ import contextlib
 import getpass
 import itertools
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -75,6 +76,21 @@ def usable_annotations(document: Document, annotations: Sequence[Annotation]) ->
             continue
         kept.append(ann)
     return sorted(kept, key=lambda a: (a.start, a.end, a.id))
+
+
+#: Characters that break a line inside a paragraph (Qt would start a new block at some).
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROLS = [c for c in range(0x20) if chr(c) not in LINE_BREAKS and c != 0x09] + [0x7F]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str, line_break: str) -> str:
+    """``text`` with one character for each: breaks become ``line_break``, other control
+    characters a space, and what XML cannot hold (lone surrogates) a replacement mark."""
+    table = {ord(c): line_break for c in LINE_BREAKS}
+    table.update({c: " " for c in _CONTROLS})
+    table.update({0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})
+    return _LONE_SURROGATE.sub("\ufffd", text.translate(table))
 
 
 @dataclass(frozen=True, slots=True)

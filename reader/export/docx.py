@@ -33,6 +33,7 @@ from reader.export.common import (
     index_entries,
     index_line,
     pieces,
+    printable,
     report,
     top_color,
 )
@@ -139,7 +140,7 @@ def _paragraph(word: Any, block: Block) -> Any:
 def _add_runs(para: Any, text: str) -> list[Any]:
     """Runs for ``text``; a newline inside a paragraph becomes a line break."""
     runs = []
-    for j, line in enumerate(text.split("\n")):
+    for j, line in enumerate(printable(text, "\n").split("\n")):
         run = para.add_run()
         if j:
             run.add_break()

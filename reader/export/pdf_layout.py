@@ -27,9 +27,9 @@ from PySide6.QtGui import (
 )
 
 from reader.core.document import Block, Document, paragraph_blocks
-from reader.export.common import Progress, check_cancel, report
+from reader.export.common import Progress, check_cancel, printable, report
 
-LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph, one char like the "\n" it replaces
+LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph: one char, keeps Qt's positions
 
 
 class Layout:
@@ -100,7 +100,7 @@ class Layout:
                 cursor.setBlockCharFormat(cf)
             else:
                 cursor.insertBlock(bf, cf)
-            cursor.insertText(text[block.start : block.end].replace("\n", LINE_SEPARATOR), cf)
+            cursor.insertText(printable(text[block.start : block.end], LINE_SEPARATOR), cf)
 
     def add_index(self, title: str, lines: Sequence[str]) -> None:
         """Append ``title`` and one paragraph per line, starting on a new page."""

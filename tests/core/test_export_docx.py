@@ -212,3 +212,14 @@ def test_comment_carries_the_time_the_note_was_written(tmp_path: Path) -> None:
     [comment] = docx.Document(str(out)).comments
     assert comment.timestamp is not None
     assert comment.timestamp.replace(tzinfo=UTC) == when
+
+
+def test_control_characters_from_odd_files_do_not_break_the_export(tmp_path: Path) -> None:
+    text = "Бірінші\x0cбет\x1b белгі\x00 нөл\tтаб соңы"
+    doc = Document.create(text, title="t", format="text")
+    start = text.index("соңы")
+    ann = Annotation("a", start, start + 4, "соңы", note="соңы")
+    out = export_docx(doc, [ann], tmp_path / "out.docx")
+    [para] = docx.Document(str(out)).paragraphs
+    assert para.text == "Бірінші\nбет  белгі  нөл\tтаб соңы"  # form feed -> line break
+    assert [c.text for c in docx.Document(str(out)).comments] == ["соңы"]

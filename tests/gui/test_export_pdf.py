@@ -301,3 +301,13 @@ def test_cancel_while_placing_highlights_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(CancelledError):
         export_pdf(doc, [ann], tmp_path / "out.pdf", progress=progress, cancel=cancel)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_control_characters_keep_positions_and_highlights(tmp_path: Path) -> None:
+    text = "Бірінші\x0cбет\x1b белгі\r қайта\u2029абзац\x00 нөл соңы\nКелесі абзац"
+    doc = Document.create(text, title="t", format="text")
+    anns = [_ann(doc, "соңы", note="соңы"), _ann(doc, "Келесі", note="келесі")]
+    out = export_pdf(doc, anns, tmp_path / "out.pdf")
+    assert _pdftotext(out).split()[:3] == ["Бірінші", "бет", "белгі"]
+    assert [(p, a["/Contents"]) for p, a in _highlights(out)] == [(1, "соңы"), (1, "келесі")]
+    assert [_text_under(out, p, a) for p, a in _highlights(out)] == ["соңы", "Келесі"]
