@@ -121,3 +121,20 @@ def test_analyse_stops_when_cancelled(seed_text: str) -> None:
 
     with pytest.raises(CancelledError):
         analyse(text, progress=progress, cancel=cancel)
+
+
+def test_fast_decoder_agrees_with_crfsuite_on_kaznerd_sentences() -> None:
+    import pycrfsuite
+
+    from reader.core.ner.features import FeatureExtractor
+    from reader.core.ner.model import MODEL_PATH, shared_model
+    from reader.core.ner.train import read_iob2
+
+    data = Path(__file__).parents[2].parent / "shared/data/kaznerd/IOB2_valid.txt"
+    words = [w for w, _ in read_iob2(data)[:400]]
+    model = shared_model()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    extractor = FeatureExtractor(model.gazetteer)
+    expected = [tagger.tag(pycrfsuite.ItemSequence(extractor.sentence(w))) for w in words]
+    assert model.tag_many(words) == expected

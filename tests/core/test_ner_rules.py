@@ -42,3 +42,15 @@ def test_an_entity_does_not_end_with_a_dash() -> None:
     words = ["Тұңғыш", "Президенті", "–", "Елбасы"]
     tags = ["B-POSITION", "I-POSITION", "I-POSITION", "O"]
     assert apply_rules(words, tags) == ["B-POSITION", "I-POSITION", "O", "O"]
+
+
+def test_quotes_that_open_a_name_stay_as_in_kaznerd_but_an_unpaired_one_goes() -> None:
+    words = ["«", "Астана", "»", "қаржы", "орталығында", "«"]
+    tags = ["B-ORGANISATION"] + ["I-ORGANISATION"] * 5
+    assert apply_rules(words, tags) == ["B-ORGANISATION"] + ["I-ORGANISATION"] * 4 + ["O"]
+
+
+def test_a_date_already_inside_a_longer_date_is_left_alone() -> None:
+    words = ["Осы", "жылдың", "16", "наурызынан", "бері"]
+    tags = ["B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE"]
+    assert apply_rules(words, tags) == tags

@@ -56,6 +56,30 @@ def _own(word: str, gazetteer: Mapping[str, str]) -> dict[str, str]:
     return feats
 
 
+def word_features(word: str, gazetteer: Mapping[str, str]) -> WordFeatures:
+    """The word's own features and what it tells its neighbours at -2, -1, +1, +2."""
+    feats = _own(word, gazetteer)
+    own = ["bias", *(f"{k}={v}" for k, v in feats.items())]
+    ctx = [
+        [f"{off}:{k}={feats[k]}" for k in keys if k in feats]
+        for off, keys in (*_CONTEXT, *_CONTEXT_AFTER)
+    ]
+    return (own, ctx[0], ctx[1], ctx[2], ctx[3])
+
+
+def quoted(words: Sequence[str]) -> list[bool]:
+    """Whether each word stands inside «quotes» (the quote marks themselves do not)."""
+    flags: list[bool] = []
+    inside = False
+    for word in words:
+        if word in _QUOTES_CLOSE:
+            inside = False
+        flags.append(inside)
+        if word in _QUOTES_OPEN:
+            inside = True
+    return flags
+
+
 class FeatureExtractor:
     """Turns sentences into crfsuite feature lists; cheap after a word's first sight."""
 
@@ -65,30 +89,19 @@ class FeatureExtractor:
 
     def _word(self, word: str) -> WordFeatures:
         cached = self._cache.get(word)
-        if cached is not None:
-            return cached
-        feats = _own(word, self._gazetteer)
-        own = [f"{k}={v}" for k, v in feats.items()]
-        ctx = [
-            [f"{off}:{k}={feats[k]}" for k in keys if k in feats]
-            for off, keys in (*_CONTEXT, *_CONTEXT_AFTER)
-        ]
-        result: WordFeatures = (own, ctx[0], ctx[1], ctx[2], ctx[3])
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = result
-        return result
+        if cached is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            cached = self._cache[word] = word_features(word, self._gazetteer)
+        return cached
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """One feature list per word of a sentence."""
         per_word = [self._word(w) for w in words]
         n = len(words)
         items: list[list[str]] = []
-        quoted = False
-        for i, word in enumerate(words):
-            if word in _QUOTES_CLOSE:
-                quoted = False
-            item = ["bias", *per_word[i][0]]
+        for i, inside in enumerate(quoted(words)):
+            item = list(per_word[i][0])
             if i >= 2:
                 item += per_word[i - 2][1]
             if i >= 1:
@@ -101,9 +114,7 @@ class FeatureExtractor:
                 item.append("EOS")
             if i + 2 < n:
                 item += per_word[i + 2][4]
-            if quoted:
+            if inside:
                 item.append("q")
-            if word in _QUOTES_OPEN:
-                quoted = True
             items.append(item)
         return items

@@ -99,16 +99,20 @@ def _is_part(short: Key, full: Key, label: str) -> bool:
 
 def _parents(keys: Counter[tuple[str, Key]]) -> dict[tuple[str, Key], tuple[str, Key]]:
     """Each shorter key -> the fullest key of its class that contains it (the most mentioned)."""
-    by_label: dict[str, list[Key]] = defaultdict(list)
+    # Candidates share the word the join is anchored on: the surname or the head word.
+    anchored: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for label, key in keys:
-        by_label[label].append(key)
+        if label in _SURNAME_JOINS:
+            anchored[(label, key[-1])].append(key)
+        elif label in _HEAD_JOINS:
+            anchored[(label, key[0])].append(key)
     parent: dict[tuple[str, Key], tuple[str, Key]] = {}
-    for label, group in by_label.items():
-        for short in group:
-            fuller = [k for k in group if _is_part(short, k, label)]
-            if fuller:
-                best = max(fuller, key=lambda k: (len(k), keys[(label, k)], k))
-                parent[(label, short)] = (label, best)
+    for label, short in keys:
+        anchor = short[-1] if label in _SURNAME_JOINS else short[0]
+        fuller = [k for k in anchored.get((label, anchor), ()) if _is_part(short, k, label)]
+        if fuller:
+            best = max(fuller, key=lambda k: (len(k), keys[(label, k)], k))
+            parent[(label, short)] = (label, best)
     return parent
 
 
@@ -124,37 +128,44 @@ def _title(text: str, span: EntitySpan, word: str) -> str:
 
 def group(text: str, spans: Iterable[EntitySpan]) -> list[Entity]:
     """Entities of ``text`` from its spans, most mentioned first, then by name."""
-    spans = list(spans)
-    words = {id(s): [w.lower() for w in _words(text[s.start : s.end])] for s in spans}
-    observed = {w for ws in words.values() for w in ws}
-    lemma = _kazakh_lemma()
-    keys: dict[int, tuple[str, Key]] = {}
+    words_of: dict[str, list[str]] = {}  # mention text -> its words, lowercased
+    found: list[tuple[EntitySpan, list[str]]] = []
     for s in spans:
-        ws = words[id(s)]
-        if not ws:
-            continue
+        mention = text[s.start : s.end]
+        ws = words_of.get(mention)
+        if ws is None:
+            ws = words_of[mention] = [w.lower() for w in _words(mention)]
+        if ws:
+            found.append((s, ws))
+    observed = {w for ws in words_of.values() for w in ws}
+    lemma = _kazakh_lemma()
+    canonical_of: dict[tuple[str, bool], str] = {}
+    keyed: list[tuple[EntitySpan, tuple[str, Key]]] = []
+    for s, ws in found:
         last = ws[-1]
         if s.label in _NAMES:
-            last = canonical(last, observed, lemma, last_of_several=len(ws) > 1)
-        keys[id(s)] = (s.label, (*ws[:-1], last))
-    counts = Counter(keys.values())
-    parent = _parents(counts)
-    members: dict[tuple[str, Key], list[EntitySpan]] = defaultdict(list)
-    for s in spans:
-        if id(s) in keys:
-            k = keys[id(s)]
-            members[parent.get(k, k)].append(s)
-    entities = [_entity(text, label, key, found) for (label, key), found in members.items()]
+            several = len(ws) > 1
+            if (last, several) not in canonical_of:
+                canonical_of[(last, several)] = canonical(
+                    last, observed, lemma, last_of_several=several
+                )
+            last = canonical_of[(last, several)]
+        keyed.append((s, (s.label, (*ws[:-1], last))))
+    parent = _parents(Counter(k for _, k in keyed))
+    members: dict[tuple[str, Key], list[tuple[EntitySpan, int]]] = defaultdict(list)
+    for s, k in keyed:
+        members[parent.get(k, k)].append((s, len(k[1])))
+    entities = [_entity(text, label, key, spans_) for (label, key), spans_ in members.items()]
     entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.key))
     return entities
 
 
-def _entity(text: str, label: str, key: Key, spans: list[EntitySpan]) -> Entity:
+def _entity(text: str, label: str, key: Key, spans: list[tuple[EntitySpan, int]]) -> Entity:
     """One entity titled by its fullest mention, last word in the nominative."""
-    spans.sort()
-    full = [s for s in spans if len(_words(text[s.start : s.end])) == len(key)]
-    title_span = min(full, key=lambda s: (len(text[s.start : s.end]), s.start))
-    mentions = tuple(Mention(s.start, s.end, text[s.start : s.end]) for s in spans)
+    spans.sort(key=lambda sn: (sn[0].start, sn[0].end))
+    full = [s for s, n in spans if n == len(key)]
+    title_span = min(full, key=lambda s: (s.end - s.start, s.start))
+    mentions = tuple(Mention(s.start, s.end, text[s.start : s.end]) for s, _ in spans)
     return Entity(
         key=f"{label}:{' '.join(key)}",
         name=_title(text, title_span, key[-1]),

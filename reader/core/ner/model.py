@@ -1,18 +1,33 @@
-"""The shipped CRF model: found in ``resources/models/``, loaded once, tagged per thread."""
+"""The shipped CRF model: found in ``resources/models/``, loaded once, shared by threads.
+
+Tagging does not go through crfsuite's tagger: turning some forty feature strings per
+token into crfsuite items costs more than everything else together. The model is linear,
+so its weights are read once into arrays, each distinct word's contribution (its own
+features and what it adds to its neighbours' scores) is summed once and cached, and a
+sentence is scored with a few array additions and decoded with Viterbi. The result is
+the same as crfsuite's (tests/core/test_ner_model.py checks it).
+"""
 
 import json
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pycrfsuite
 
 from reader.core.errors import ReaderError
-from reader.core.ner.features import FeatureExtractor
+from reader.core.ner.features import quoted, word_features
 from reader.core.paths import resources_dir
 
 MODEL_PATH = resources_dir() / "models" / "kazakh_ner.crfsuite"
 GAZETTEER_PATH = resources_dir() / "models" / "kazakh_ner_gazetteer.json"
 EVAL_PATH = resources_dir() / "models" / "kazakh_ner_eval.json"
+_BATCH = 32  # sentences decoded together
+_CACHE_LIMIT = 100_000  # distinct words whose score vectors are kept (about 1 kB each)
+
+Vectors = npt.NDArray[np.float32]
 
 
 class ModelMissingError(ReaderError):
@@ -20,11 +35,7 @@ class ModelMissingError(ReaderError):
 
 
 class CrfModel:
-    """Tags sentences of words with KazNERD IOB2 tags; safe to share between threads.
-
-    crfsuite taggers are not thread-safe, so each thread opens its own (cheap: the model
-    file is memory-mapped); the feature cache is shared.
-    """
+    """Tags sentences of words with KazNERD IOB2 tags; safe to share between threads."""
 
     def __init__(
         self, model_path: Path = MODEL_PATH, gazetteer_path: Path = GAZETTEER_PATH
@@ -33,24 +44,103 @@ class CrfModel:
             raise ModelMissingError(
                 f"the entity model is missing from {model_path.parent}; reinstall Oqyrman"
             )
-        self._path = str(model_path)
-        gazetteer = json.loads(gazetteer_path.read_text(encoding="utf-8"))
-        self._features = FeatureExtractor(gazetteer)
-        self._local = threading.local()
+        self.gazetteer: dict[str, str] = json.loads(gazetteer_path.read_text(encoding="utf-8"))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model_path))
+        info = tagger.info()
+        self.labels: list[str] = list(tagger.labels())
+        index = {label: i for i, label in enumerate(self.labels)}
+        size = len(self.labels)
+        self._transitions = np.zeros((size, size), dtype=np.float32)
+        for (a, b), weight in info.transitions.items():
+            self._transitions[index[a], index[b]] = weight
+        self._into = np.ascontiguousarray(self._transitions.T)
+        attributes: dict[str, int] = {}
+        for attribute, _ in info.state_features:
+            attributes.setdefault(attribute, len(attributes))
+        self._weights = np.zeros((len(attributes) + 1, size), dtype=np.float32)  # last row: 0
+        for (attribute, label), weight in info.state_features.items():
+            self._weights[attributes[attribute], index[label]] = weight
+        self._attributes = attributes
+        self._cache: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()
+        self._bos, self._eos, self._quoted = (self._vector([f]) for f in ("BOS", "EOS", "q"))
 
-    def _tagger(self) -> pycrfsuite.Tagger:
-        tagger = getattr(self._local, "tagger", None)
-        if tagger is None:
-            tagger = pycrfsuite.Tagger()
-            tagger.open(self._path)
-            self._local.tagger = tagger
-        return tagger
+    def _vector(self, features: list[str]) -> Vectors:
+        rows = [self._attributes[f] for f in features if f in self._attributes]
+        result: Vectors = self._weights[rows].sum(axis=0)
+        return result
+
+    def _word(self, word: str) -> Vectors:
+        """Rows: the word's own score, then its contribution at offsets -2, -1, +1, +2."""
+        vectors = self._cache.get(word)
+        if vectors is None:
+            vectors = np.stack([self._vector(part) for part in word_features(word, self.gazetteer)])
+            with self._lock:
+                self._cache[word] = vectors
+                if len(self._cache) > _CACHE_LIMIT:
+                    self._cache.popitem(last=False)
+        return vectors
+
+    def scores(self, words: list[str]) -> Vectors:
+        """State scores, one row per word, one column per label."""
+        parts = np.stack([self._word(w) for w in words])
+        s = parts[:, 0].copy()
+        s[2:] += parts[:-2, 1]
+        s[1:] += parts[:-1, 2]
+        s[:-1] += parts[1:, 3]
+        s[:-2] += parts[2:, 4]
+        s[0] += self._bos
+        s[-1] += self._eos
+        inside = quoted(words)
+        if any(inside):
+            s[np.array(inside)] += self._quoted
+        return s
 
     def tag(self, words: list[str]) -> list[str]:
-        if not words:
-            return []
-        items = pycrfsuite.ItemSequence(self._features.sentence(words))
-        return list(self._tagger().tag(items))
+        """The most likely IOB2 tags of a sentence."""
+        return self.tag_many([words])[0]
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tags of many sentences, decoded together in batches of similar length."""
+        result: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for b in range(0, len(order), _BATCH):
+            batch = order[b : b + _BATCH]
+            paths = self._viterbi([self.scores(sentences[i]) for i in batch])
+            for i, path in zip(batch, paths, strict=True):
+                result[i] = [self.labels[k] for k in path]
+        return result
+
+    def _viterbi(self, scores: list[Vectors]) -> list[list[int]]:
+        """Best label paths of several sentences at once (padded to the longest)."""
+        lengths = np.array([len(s) for s in scores])
+        steps, size = int(lengths.max()), self._into.shape[0]
+        padded = np.zeros((len(scores), steps, size), dtype=np.float32)
+        for i, s in enumerate(scores):
+            padded[i, : len(s)] = s
+        back = np.zeros((len(scores), steps, size), dtype=np.intp)
+        delta = padded[:, 0]
+        flat = np.arange(len(scores) * size)
+        for t in range(1, steps):
+            # candidates[b, to, from]: rows are contiguous, so the reduction is fast
+            candidates = self._into[None] + delta[:, None, :]
+            pointers = candidates.argmax(axis=2)
+            back[:, t] = pointers
+            best = candidates.reshape(-1, size)[flat, pointers.ravel()].reshape(-1, size)
+            running = (lengths > t)[:, None]
+            delta = np.where(running, best + padded[:, t], delta)
+        paths: list[list[int]] = []
+        ends = delta.argmax(axis=1).tolist()
+        for i, n in enumerate(lengths.tolist()):
+            k = ends[i]
+            path = [k]
+            rows = back[i, :n].tolist()
+            for t in range(n - 1, 0, -1):
+                k = rows[t][k]
+                path.append(k)
+            paths.append(path[::-1])
+        return paths
 
 
 _lock = threading.Lock()

@@ -4,6 +4,7 @@ Kazakh paragraphs go through the tokenizer, the shipped CRF and the rules; Russi
 through natasha; English ones are left without entities (issue 4).
 """
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -11,18 +12,18 @@ from collections.abc import Callable, Iterator
 from reader.core.errors import CancelledError
 from reader.core.ner.entities import Entity
 from reader.core.ner.grouping import group
-from reader.core.ner.language import detect
+from reader.core.ner.language import Language, detect
 from reader.core.ner.model import shared_model
 from reader.core.ner.rules import apply_rules
 from reader.core.ner.scoring import chunks
-from reader.core.ner.tokens import sentences, tokenize
+from reader.core.ner.tokens import sentence_bounds, token_spans
 from reader.core.spans import EntitySpan, non_overlapping
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 _MAX_CHUNK = 20_000  # a paragraph longer than this is cut at a sentence end
-_PROGRESS_STEPS = 200  # progress reports per document, at most
+_BATCH_CHARS = 50_000  # Kazakh paragraphs tagged together (progress and cancel between)
 
 
 def chunk_ranges(text: str) -> Iterator[tuple[int, int]]:
@@ -43,35 +44,65 @@ def chunk_ranges(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1 if end < n and text[end] == "\n" else end
 
 
-def _kazakh(text: str, start: int, end: int) -> list[EntitySpan]:
-    model = shared_model()
+def _kazakh(text: str, ranges: list[tuple[int, int]]) -> list[EntitySpan]:
+    """Entity spans in Kazakh paragraphs, their sentences tagged in one batch."""
+    found: list[tuple[list[tuple[int, int]], list[str]]] = []
+    for start, end in ranges:
+        offsets = token_spans(text, start, end)
+        words = [text[a:b] for a, b in offsets]
+        for first, stop in sentence_bounds(words):
+            found.append((offsets[first:stop], words[first:stop]))
+    tagged = shared_model().tag_many([words for _, words in found])
     spans: list[EntitySpan] = []
-    for sentence in sentences(tokenize(text, start, end)):
-        words = [t.text for t in sentence]
-        tags = apply_rules(words, model.tag(words))
-        for first, stop, label in chunks(tags):
-            spans.append(EntitySpan(sentence[first].start, sentence[stop - 1].end, label))
+    for (offsets, words), tags in zip(found, tagged, strict=True):
+        for a, b, label in chunks(apply_rules(words, tags)):
+            spans.append(EntitySpan(offsets[a][0], offsets[b - 1][1], label))
     return spans
 
 
-def chunk_entities(text: str, start: int, end: int) -> list[EntitySpan]:
-    """Entity spans in one paragraph ``text[start:end]``."""
-    language = detect(text[start:end])
+def _batches(text: str) -> Iterator[tuple[Language, list[tuple[int, int]]]]:
+    """Paragraphs with their language; consecutive Kazakh ones together, up to a size."""
+    kazakh: list[tuple[int, int]] = []
+    size = 0
+    for start, end in chunk_ranges(text):
+        language = detect(text[start:end])
+        if language == "kk":
+            kazakh.append((start, end))
+            size += end - start
+            if size < _BATCH_CHARS:
+                continue
+        if kazakh:
+            yield "kk", kazakh
+            kazakh, size = [], 0
+        if language != "kk":
+            yield language, [(start, end)]
+    if kazakh:
+        yield "kk", kazakh
+
+
+def _recognise(text: str, language: Language, ranges: list[tuple[int, int]]) -> list[EntitySpan]:
     if language == "kk":
-        return _kazakh(text, start, end)
+        return _kazakh(text, ranges)
     if language == "ru":
         from reader.core.ner.russian import russian_entities
 
-        return russian_entities(text, start, end)
-    return []
+        return [s for start, end in ranges for s in russian_entities(text, start, end)]
+    return []  # English: no entities yet (issue 4 leaves it out)
+
+
+def _sorted_disjoint(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """The spans as non_overlapping() would give them; a cheap check first (they usually are)."""
+    if all(a.end <= b.start for a, b in itertools.pairwise(spans)):
+        return spans
+    return non_overlapping(spans)
 
 
 def extract(text: str) -> list[EntitySpan]:
     """Entity spans of ``text``: sorted, non-overlapping, Python str offsets."""
     spans: list[EntitySpan] = []
-    for start, end in chunk_ranges(text):
-        spans += chunk_entities(text, start, end)
-    return non_overlapping(spans)
+    for language, ranges in _batches(text):
+        spans += _recognise(text, language, ranges)
+    return _sorted_disjoint(spans)
 
 
 def analyse(
@@ -83,18 +114,15 @@ def analyse(
     """Entities of ``text`` (extract, then group); raises CancelledError when ``cancel`` is set."""
     total = len(text)
     spans: list[EntitySpan] = []
-    reported = 0
-    step = max(1, total // _PROGRESS_STEPS)
-    for start, end in chunk_ranges(text):
+    for language, ranges in _batches(text):
         if cancel is not None and cancel.is_set():
             raise CancelledError("entity recognition was cancelled")
-        spans += chunk_entities(text, start, end)
-        if progress is not None and end - reported >= step:
-            progress(end, total)
-            reported = end
+        spans += _recognise(text, language, ranges)
+        if progress is not None:
+            progress(ranges[-1][1], total)
     if cancel is not None and cancel.is_set():
         raise CancelledError("entity recognition was cancelled")
-    entities = group(text, non_overlapping(spans))
+    entities = group(text, _sorted_disjoint(spans))
     if progress is not None:
         progress(total, total)
     return entities

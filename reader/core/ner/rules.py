@@ -19,6 +19,9 @@ _ORG_TEXT = (
     "қауымдастық акционерлік серіктестік агенттік"
 )
 _ORG_HEADS = tuple(_ORG_TEXT.split())
+_EDGE_PUNCTUATION = frozenset(("–", "—", "-", ",", ";", ":", ".", "!", "?", "…"))
+_OPENING = {"«": "»", "(": ")", "“": "”"}
+_CLOSING = {v: k for k, v in _OPENING.items()}
 _DOMAINS = frozenset(("kz", "ru", "com", "org", "net", "info", "gov", "edu", "uz", "kg"))
 
 
@@ -58,7 +61,7 @@ def dates(words: list[str], tags: list[str]) -> None:
     i = 0
     while i < len(words):
         end = _date_end(words, i)
-        if end and (tags[i] == "O" or tags[i].endswith("DATE")):
+        if end and tags[i] in ("O", "B-DATE"):
             tags[i:end] = ["B-DATE"] + ["I-DATE"] * (end - i - 1)
             i = end
         else:
@@ -95,24 +98,45 @@ def web_names(words: list[str], tags: list[str]) -> None:
 
 
 def punctuation_edges(words: list[str], tags: list[str]) -> None:
-    """An entity neither starts nor ends with a dash, a comma or a quote."""
+    """An entity neither starts nor ends with a dash or a comma, nor with an unpaired quote.
+
+    KazNERD keeps a quote that opens a name inside the entity («Астана» халықаралық қаржы
+    орталығы) and % in a percentage, so those stay.
+    """
     for first, stop, label in chunks(tags):
-        while first < stop and not any(ch.isalnum() for ch in words[first]):
+        while first < stop and _loose_edge(words, first, first, stop):
             tags[first] = "O"
             first += 1
-        while stop > first and not any(ch.isalnum() for ch in words[stop - 1]):
+        while stop > first and _loose_edge(words, stop - 1, first, stop):
             tags[stop - 1] = "O"
             stop -= 1
         if first < stop:
             tags[first] = f"B-{label}"
 
 
-RULES = (initials, dates, quoted_organisations, web_names, punctuation_edges)
+def _loose_edge(words: list[str], i: int, first: int, stop: int) -> bool:
+    word = words[i]
+    if word in _EDGE_PUNCTUATION:
+        return True
+    if word in _OPENING:
+        return _OPENING[word] not in words[i + 1 : stop]
+    if word in _CLOSING:
+        return _CLOSING[word] not in words[first:i]
+    return False
 
 
 def apply_rules(words: list[str], tags: list[str]) -> list[str]:
     """Tags with every rule applied (a new list)."""
     out = list(tags)
-    for rule in RULES:
-        rule(words, out)
+    entities = out.count("O") < len(out)
+    if entities and "B-PERSON" in out:
+        initials(words, out)
+    if any(w[0].isdigit() for w in words):
+        dates(words, out)
+    if "»" in words:
+        quoted_organisations(words, out)
+    if entities and "." in words:
+        web_names(words, out)
+    if entities or out.count("O") < len(out):
+        punctuation_edges(words, out)
     return out

@@ -1,10 +1,11 @@
 """A tokenizer for Kazakh, Russian and English news text that keeps str offsets.
 
 Tokens follow KazNERD's conventions so that the CRF sees what it was trained on:
-punctuation is split off (``«``, ``»``, ``,``, ``.``), hyphenated words and numbers with
-a hyphenated ending stay whole (``Нұр-Сұлтан``, ``1997-нші``, ``%-ке``), web addresses
-are split at their dots (``Zakon . kz``), and an initial is split from the surname that
-follows it (``М.Қасымбеков`` -> ``М.`` ``Қасымбеков``).
+punctuation is split off (``«``, ``»``, ``,``, ``.``, also inside numbers: ``1,5`` is
+``1 , 5``), hyphenated words and numbers with a hyphenated ending stay whole
+(``Нұр-Сұлтан``, ``1997-нші``, ``%-ке``), web addresses are split at their dots
+(``Zakon . kz``), and an initial is split from the surname that follows it
+(``М.Қасымбеков`` -> ``М.`` ``Қасымбеков``).
 """
 
 import re
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(
     r"""
     (?P<initial>[^\W\d_]\.(?=\s?[^\W\d_]{2}))   # М.Қасымбеков, А. Бисембаев
-    | \d+(?:[.,:]\d+)*(?:-[^\W\d_]+)?            # 2021, 1,5, 12:30, 1997-нші
+    | \d+(?:-[^\W\d_]+)?                         # 2021, 1997-нші (1,5 is 1 , 5 as in KazNERD)
     | %(?:-[^\W\d_]+)?                            # %, %-ке
     | [^\W\d_][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W_]+)*  # words, Нұр-Сұлтан, COVID-19
     | \S                                          # any other character on its own
@@ -39,22 +40,35 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
 
 
-def _is_initial(token: Token) -> bool:
-    return len(token.text) == 2 and token.text[1] == "." and token.text[0].isupper()
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token, as :func:`tokenize` finds them, without Token objects."""
+    stop = len(text) if end is None else end
+    return [m.span() for m in _TOKEN.finditer(text, start, stop)]
+
+
+_STARTS_SENTENCE = '«"–—-'
+
+
+def sentence_bounds(words: list[str]) -> list[tuple[int, int]]:
+    """``(first, end)`` word indices of each sentence.
+
+    A sentence ends at ``. ! ? …`` followed by a capital, a dash or a quote; an initial
+    (``М.``) is one token, so it never ends one.
+    """
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    n = len(words)
+    for i in range(n - 1):
+        if words[i] in _SENTENCE_END:
+            nxt = words[i + 1][0]
+            if nxt.isupper() or nxt in _STARTS_SENTENCE:
+                bounds.append((first, i + 1))
+                first = i + 1
+    if first < n:
+        bounds.append((first, n))
+    return bounds
 
 
 def sentences(tokens: list[Token]) -> list[list[Token]]:
-    """Split tokens into sentences at ``. ! ? …`` followed by a capital, a dash or a quote."""
-    result: list[list[Token]] = []
-    current: list[Token] = []
-    n = len(tokens)
-    for i, token in enumerate(tokens):
-        current.append(token)
-        if token.text in _SENTENCE_END and i + 1 < n:
-            nxt = tokens[i + 1].text[0]
-            if nxt.isupper() or nxt in '«"–—-':
-                result.append(current)
-                current = []
-    if current:
-        result.append(current)
-    return result
+    """Split tokens into sentences (see :func:`sentence_bounds`)."""
+    return [tokens[a:b] for a, b in sentence_bounds([t.text for t in tokens])]
