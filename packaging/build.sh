@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Build the one-folder PyInstaller bundle: $OQYRMAN_DIST/oqyrman/oqyrman (default dist/).
+#
+#   bash packaging/build.sh
+#
+# Needs the development install (.venv, with the "bundle" extra: pip install -e '.[bundle]').
+# It recompiles the translations and re-renders the icons first, so the bundle never ships
+# stale ones, trims ICU's locale data when icu-devtools and gcc are there (trim_icu.py), and
+# prints the folder's size.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+dist=${OQYRMAN_DIST:-$here/dist}
+work=${OQYRMAN_BUILD:-$here/build}
+py=.venv/bin/python
+[ -x "$py" ] || { echo "build: no .venv (run: bash packaging/setup.sh test)" >&2; exit 1; }
+"$py" -c "import PyInstaller" 2>/dev/null || "$py" -m pip install -q "pyinstaller>=6.10"
+
+bash packaging/update_translations.sh --release
+if [ resources/icons/oqyrman.svg -nt resources/icons/oqyrman-256.png ]; then
+  "$py" packaging/render_icons.py >/dev/null
+fi
+icu=$("$py" -c 'import PySide6, pathlib; print(next((pathlib.Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*")))')
+if "$py" packaging/trim_icu.py "$icu" "$work/icu" >/dev/null; then
+  export OQYRMAN_ICU_DATA="$work/icu/$(basename "$icu")"
+fi
+"$py" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --distpath "$dist" --workpath "$work" packaging/oqyrman.spec
+# Debug information is most of libpython's and the extension modules' size here; drop it.
+# Only files that carry it, and never the auditwheel-repaired *.libs (stripping breaks them).
+find "$dist/oqyrman/_internal" -type f -name '*.so*' -not -path '*.libs/*' -print0 |
+  while IFS= read -r -d '' lib; do
+    if file -b "$lib" | grep -q 'with debug_info'; then strip --strip-debug "$lib"; fi
+  done
+echo "build: $(du -sm "$dist/oqyrman" | cut -f1) MB in $dist/oqyrman; run $dist/oqyrman/oqyrman"
