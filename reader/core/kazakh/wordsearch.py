@@ -1,8 +1,13 @@
 """Word-form search: a query finds every inflected form of its words' lemmas, and little else.
 
-Each word of the text gets a key, the folded lemma (``fold(lemma(word))``), so Қазақстанның,
-Қазақстанға and a Russian-layout query Казакстан share the key ``казакстан`` while the derived
-Қазақстандық keeps its own. A Latin query (Qazaqstan) is first written in Cyrillic. A query of
+Each word of the text gets two keys made from its lemma written in the 2021 Latin script (which
+merges и/й, э/е, х/һ and drops ь/ъ, so Цзиньпин, Фильм and Экспорт meet a Latin query): the
+exact key ``qazaqstan`` and the folded key ``kazakstan``. Қазақстанның and Қазақстанға share
+both keys, the derived Қазақстандық has its own. A query typed with Kazakh letters (or 2021
+Latin letters) is matched on exact keys, so түр does not find тұр; a query without them may have
+been typed on a Russian layout or a plain Latin keyboard (Казакстан, kazakstan) and is matched on
+folded keys. A Latin query is first written in Cyrillic to find its lemma. Each query word finds
+the words whose lemma is the lemma of the query word, or the query word itself. A query of
 several words matches the same number of consecutive words of the text, each in any form.
 
 The text is analysed once into a :class:`WordIndex` (each distinct word form once, then a
@@ -17,8 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.errors import CancelledError
+from reader.core.kazakh.grammar import fold_case
 from reader.core.kazakh.lemmatizer import lemma
-from reader.core.kazakh.script import fold, is_latin, to_cyrillic
+from reader.core.kazakh.script import fold, is_latin, to_cyrillic, to_latin
 from reader.core.search import Match
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -34,14 +40,20 @@ class WordIndex:
 
     starts: array  # type: ignore[type-arg]
     ends: array  # type: ignore[type-arg]
-    key_ids: array  # type: ignore[type-arg]
-    keys: dict[str, int]
+    exact_ids: array  # type: ignore[type-arg]
+    folded_ids: array  # type: ignore[type-arg]
+    keys: dict[str, int]  # exact keys and folded keys ("~" + key) share one numbering
     postings: dict[int, array]  # type: ignore[type-arg]
 
 
-def word_key(word: str) -> str:
-    """The key two forms of one word share: the folded lemma."""
-    return fold(lemma(word))
+def exact_key(stem: str) -> str:
+    """The exact key of a lemma: lowercase 2021 Latin."""
+    return fold_case(to_latin(stem))
+
+
+def folded_key(stem: str) -> str:
+    """The folded key of a lemma (Russian-layout and plain-Latin spellings meet here)."""
+    return "~" + fold(to_latin(stem))
 
 
 def _check(cancel: threading.Event | None) -> None:
@@ -58,9 +70,9 @@ def build_index(
         return cached
     spans = [m.span() for m in WORD.finditer(text)]
     total = len(spans)
-    starts, ends, key_ids = array("l"), array("l"), array("l")
+    starts, ends, exact_ids, folded_ids = array("l"), array("l"), array("l"), array("l")
     keys: dict[str, int] = {}
-    form_ids: dict[str, int] = {}
+    form_ids: dict[str, tuple[int, int]] = {}
     postings: dict[int, array] = {}  # type: ignore[type-arg]
     for done in range(0, total, _CHUNK):
         _check(cancel)
@@ -68,17 +80,24 @@ def build_index(
             progress(done, total)
         for start, end in spans[done : done + _CHUNK]:
             form = text[start:end]
-            kid = form_ids.get(form)
-            if kid is None:
-                kid = keys.setdefault(word_key(form), len(keys))
-                form_ids[form] = kid
-            postings.setdefault(kid, array("l")).append(len(starts))
+            pair = form_ids.get(form)
+            if pair is None:
+                stem = lemma(form)
+                pair = (
+                    keys.setdefault(exact_key(stem), len(keys)),
+                    keys.setdefault(folded_key(stem), len(keys)),
+                )
+                form_ids[form] = pair
+            n = len(starts)
+            postings.setdefault(pair[0], array("l")).append(n)
+            postings.setdefault(pair[1], array("l")).append(n)
             starts.append(start)
             ends.append(end)
-            key_ids.append(kid)
+            exact_ids.append(pair[0])
+            folded_ids.append(pair[1])
     if progress is not None:
         progress(total, total)
-    index = WordIndex(starts, ends, key_ids, keys, postings)
+    index = WordIndex(starts, ends, exact_ids, folded_ids, keys, postings)
     _cache_put(text, index)
     return index
 
@@ -123,6 +142,14 @@ def _case_agrees(word: str, query_word: str) -> bool:
     return True
 
 
+def _query_keys(word: str, index: WordIndex) -> tuple[bool, set[int]]:
+    """Whether ``word`` is matched on exact keys, and the key ids it matches."""
+    exact = fold(word) != fold_case(word)  # it has a Kazakh-only letter
+    make = exact_key if exact else folded_key
+    ids = {index.keys.get(make(stem)) for stem in (lemma(word), word)}
+    return exact, {kid for kid in ids if kid is not None}
+
+
 def find_words(text: str, query: str, *, case: bool, whole_word: bool) -> list[Match]:
     """Every run of words of ``text`` that are forms of the query's words, in order.
 
@@ -134,17 +161,18 @@ def find_words(text: str, query: str, *, case: bool, whole_word: bool) -> list[M
     if not words:
         return []
     index = build_index(text)
-    ids = [index.keys.get(word_key(w)) for w in words]
-    if any(kid is None for kid in ids):
+    wanted = [_query_keys(w, index) for w in words]
+    if any(not ids for _exact, ids in wanted):
         return []
+    firsts = sorted({i for kid in wanted[0][1] for i in index.postings[kid]})
     matches: list[Match] = []
     last_end = -1
-    n = len(ids)
-    for first in index.postings[ids[0]]:  # type: ignore[index]
+    n = len(words)
+    for first in firsts:
         last = first + n - 1
-        if last >= len(index.key_ids) or index.starts[first] < last_end:
+        if last >= len(index.starts) or index.starts[first] < last_end:
             continue
-        if any(index.key_ids[first + k] != ids[k] for k in range(1, n)):
+        if not all(_token_matches(index, first + k, *wanted[k]) for k in range(1, n)):
             continue
         if case and not all(
             _case_agrees(text[index.starts[first + k] : index.ends[first + k]], words[k])
@@ -154,3 +182,7 @@ def find_words(text: str, query: str, *, case: bool, whole_word: bool) -> list[M
         matches.append(Match(index.starts[first], index.ends[last]))
         last_end = index.ends[last]
     return matches
+
+
+def _token_matches(index: WordIndex, i: int, exact: bool, ids: set[int]) -> bool:
+    return (index.exact_ids[i] if exact else index.folded_ids[i]) in ids
