@@ -4,6 +4,7 @@ These live under tests/gui because the exporter needs a QGuiApplication (pytest-
 ``qapp`` provides it; the exporter alone would make an offscreen one).
 """
 
+import html
 import os
 import re
 import subprocess
@@ -14,6 +15,8 @@ from typing import Any
 
 import pypdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.annotations import Annotation
 from reader.core.document import Block, Document
@@ -311,3 +314,65 @@ def test_control_characters_keep_positions_and_highlights(tmp_path: Path) -> Non
     assert _pdftotext(out).split()[:3] == ["Бірінші", "бет", "белгі"]
     assert [(p, a["/Contents"]) for p, a in _highlights(out)] == [(1, "соңы"), (1, "келесі")]
     assert [_text_under(out, p, a) for p, a in _highlights(out)] == ["соңы", "Келесі"]
+
+
+WORDS = [
+    "Қазақстан",
+    "Елбасы",
+    "кеңес",
+    "өткізді",
+    "Астана",
+    "жаңалық",
+    "Үкімет",
+    "ұлттық",
+    "әдебиет",
+    "Өскемен",
+    "Іле",
+]
+
+
+@st.composite
+def _annotated_documents(draw: st.DrawFn) -> tuple[Document, list[Annotation]]:
+    paragraphs = draw(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60),
+                               min_size=1, max_size=25))  # fmt: skip
+    text = "\n".join(" ".join(p) for p in paragraphs)
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    anns = []
+    for i in range(draw(st.integers(1, 6))):
+        a = draw(st.integers(0, len(spans) - 1))
+        b = draw(st.integers(a, min(a + 40, len(spans) - 1)))
+        start, end = spans[a][0], spans[b][1]
+        anns.append(Annotation(f"h{i}", start, end, text[start:end], note=f"n{i}"))
+    return Document.create(text, title="t", format="text"), anns
+
+
+def _words_in_quads(bbox_html: str, page: int, annot: Any, height: float) -> list[str]:
+    """Words (pdftotext -bbox) whose centre lies inside one of the highlight's quads."""
+    pages = bbox_html.split("<page ")[1:]
+    q = [float(v) for v in annot["/QuadPoints"]]
+    boxes = [(q[i], height - q[i + 1], q[i + 2], height - q[i + 5]) for i in range(0, len(q), 8)]
+    out = []
+    pattern = r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<'
+    for m in re.finditer(pattern, pages[page - 1]):
+        left, top, right, bottom = (float(v) for v in m.groups()[:4])
+        cx, cy = (left + right) / 2, (top + bottom) / 2
+        if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes):
+            out.append(html.unescape(m.group(5)))
+    return out
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(_annotated_documents())
+def test_every_highlight_covers_exactly_its_words(
+    tmp_path: Path, case: tuple[Document, list[Annotation]]
+) -> None:
+    doc, anns = case
+    out = export_pdf(doc, anns, tmp_path / "prop.pdf")
+    bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True)
+    height = float(pypdf.PdfReader(out).pages[0].mediabox.height)
+    covered: dict[str, list[str]] = {a.note: [] for a in anns}
+    for page, annot in _highlights(out):
+        covered[annot["/Contents"]] += _words_in_quads(bbox.stdout, page, annot, height)
+    assert covered == {a.note: a.exact.split() for a in anns}
