@@ -71,3 +71,23 @@ def test_plain_listing_and_a_missing_file(tmp_path: Path) -> None:
     missing = oqyrman(tmp_path, "entities", str(tmp_path / "nope.txt"))
     assert missing.returncode == 1
     assert missing.stderr.count("\n") == 1
+
+
+def test_a_stored_correction_shows_in_the_listing(tmp_path: Path) -> None:
+    from reader.core.document import sha256_text
+    from reader.core.ner.corrections import CorrectionLog
+    from reader.core.paths import resolve
+    from reader.core.store import Store
+
+    text = oqyrman(tmp_path, "text", str(SEED)).stdout
+    if not SEED.read_text(encoding="utf-8").endswith("\n"):
+        text = text[:-1]
+    paths = resolve(tmp_path / "data").ensure()
+    with Store(paths.database) as store:
+        CorrectionLog(store, sha256_text(text)).add(
+            "rename", key="PERSON:нұрсұлтан назарбаев", name="Назарбаев Н. Ә."
+        )
+    result = oqyrman(tmp_path, "entities", str(SEED), "--json")
+    names = [e["name"] for e in json.loads(result.stdout)["entities"]]
+    assert "Назарбаев Н. Ә." in names
+    assert "Нұрсұлтан Назарбаев" not in names
