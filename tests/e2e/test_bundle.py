@@ -1,0 +1,160 @@
+"""The PyInstaller bundle works on its own: GUI start-up, entities, export, other formats.
+
+Building takes about a minute on two cores, so these run only with OQYRMAN_TEST_BUNDLE=1
+(``OQYRMAN_TEST_BUNDLE=1 .venv/bin/python -m pytest tests/e2e/test_bundle.py``). The bundle
+runs with a bare environment: no virtual environment, no PYTHONPATH, cwd outside the project.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = next((ROOT / "seeds").glob("*.txt"))
+SIZE_TARGET_MB = 150
+
+pytestmark = [
+    pytest.mark.bundle,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        os.environ.get("OQYRMAN_TEST_BUNDLE") != "1", reason="set OQYRMAN_TEST_BUNDLE=1 to build"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build once into a temp folder (or use OQYRMAN_BUNDLE, an already built folder)."""
+    prebuilt = os.environ.get("OQYRMAN_BUNDLE")
+    if prebuilt:
+        return Path(prebuilt)
+    dist = tmp_path_factory.mktemp("dist")
+    env = {
+        **os.environ,
+        "OQYRMAN_DIST": str(dist),
+        "OQYRMAN_BUILD": str(tmp_path_factory.mktemp("build")),
+    }
+    out = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build.sh")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-4000:]
+    return dist / "oqyrman"
+
+
+def run(bundle: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the bundled command as a user's desktop would: nothing of our Python around."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path / "home"),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return subprocess.run(
+        [str(bundle / "oqyrman"), "--data-dir", str(tmp_path / "data"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+
+
+def folder_mb(folder: Path) -> float:
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 1e6
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="169 MB: numpy with OpenBLAS (42 MB) and natasha's embeddings (28 MB) for Russian "
+    "entities, Qt (60 MB after trimming ICU) - see the note on issue 6",
+)
+def test_bundle_stays_within_the_size_target(bundle: Path) -> None:
+    assert folder_mb(bundle) <= SIZE_TARGET_MB
+
+
+def test_bundle_ships_models_translations_and_seed(bundle: Path) -> None:
+    internal = bundle / "_internal"
+    assert (internal / "seeds" / SEED.name).is_file()
+    assert (internal / "resources" / "i18n" / "oqyrman_kk.qm").is_file()
+    assert (internal / "resources" / "i18n" / "qt" / "qtbase_kk.qm").is_file()
+    assert (internal / "natasha" / "data" / "model" / "slovnet_ner_news_v1.tar").is_file()
+    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    assert folder_mb(bundle) < 200  # what we measured (169 MB) plus room; see the xfail above
+
+
+def test_bundle_starts_the_reader_and_quits_after_loading(bundle: Path, tmp_path: Path) -> None:
+    out = run(bundle, tmp_path, "--quit-after-load", str(SEED))
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "Traceback" not in out.stderr
+
+
+def test_bundle_finds_kazakh_entities_with_the_shipped_model(bundle: Path, tmp_path: Path) -> None:
+    out = run(bundle, tmp_path, "entities", "--json", str(SEED))
+    assert out.returncode == 0, out.stderr[-3000:]
+    entities = json.loads(out.stdout)["entities"]
+    people = {e["name"] for e in entities if e["label"] == "PERSON"}
+    assert "Нұрсұлтан Назарбаев" in people
+
+
+def test_bundle_finds_russian_entities_with_natasha(bundle: Path, tmp_path: Path) -> None:
+    text = tmp_path / "ru.txt"
+    text.write_text("Владимир Путин встретился с Касым-Жомартом Токаевым в Москве.\n", "utf-8")
+    out = run(bundle, tmp_path, "entities", "--json", str(text))
+    assert out.returncode == 0, out.stderr[-3000:]
+    names = {e["name"] for e in json.loads(out.stdout)["entities"]}
+    assert "Владимир Путин" in names
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_bundle_exports_a_pdf_it_can_read_back(bundle: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "seed.pdf"
+    out = run(bundle, tmp_path, "export", str(SEED), "-o", str(pdf), "--entities")
+    assert out.returncode == 0, out.stderr[-3000:]
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Елбасы" in text
+    # and the bundle opens PDF files too
+    back = run(bundle, tmp_path, "text", str(pdf))
+    assert back.returncode == 0, back.stderr[-3000:]
+    assert "Елбасы" in back.stdout
+
+
+def test_bundle_exports_and_opens_docx(bundle: Path, tmp_path: Path) -> None:
+    import docx
+
+    out_file = tmp_path / "seed.docx"
+    out = run(bundle, tmp_path, "export", str(SEED), "-o", str(out_file))
+    assert out.returncode == 0, out.stderr[-3000:]
+    paragraphs = [p.text for p in docx.Document(str(out_file)).paragraphs]
+    assert any("Елбасы" in p for p in paragraphs)
+    back = run(bundle, tmp_path, "text", str(out_file))
+    assert back.returncode == 0, back.stderr[-3000:]
+    assert "Елбасы" in back.stdout
+
+
+def test_user_install_of_the_bundle_runs(bundle: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "PREFIX": str(tmp_path / "prefix")}
+    out = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "install-user.sh"), "--bundle", str(bundle)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    command = tmp_path / "prefix" / "bin" / "oqyrman"
+    version = subprocess.run([str(command), "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.startswith("oqyrman ")
