@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,7 @@ log = logging.getLogger(__name__)
 Analyse = Callable[..., list[Entity]]  # reader.core.ner.analyse(text, progress=, cancel=)
 LAYER = "entities"
 MAX_MENTIONS_LISTED = 2000
+FILTER_DELAY_MS = 150
 KEY_ROLE = Qt.ItemDataRole.UserRole
 RANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -127,7 +128,12 @@ class EntityPanel(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter entities"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(lambda _t: self._fill_tree())
+        # Re-filtering tens of thousands of entries per keystroke would stutter: wait a beat.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._fill_tree)
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.sort_box = QComboBox()
         self.sort_box.addItem(self.tr("By frequency"), SORT_FREQUENCY)
         self.sort_box.addItem(self.tr("By name"), SORT_NAME)

@@ -151,14 +151,15 @@ def test_entries_are_grouped_by_class_with_counts(rig: Rig) -> None:
     assert not rig.panel.progress.isVisible()
 
 
-def test_filter_and_sort(rig: Rig) -> None:
+def test_filter_and_sort(rig: Rig, qtbot: QtBot) -> None:
     rig.open()
     _type(rig.panel.filter_edit, "бис")
-    assert rig.rows() == {"People (1)": ["Бисембаев (1)"]}
+    qtbot.waitUntil(lambda: rig.rows() == {"People (1)": ["Бисембаев (1)"]})
     rig.panel.filter_edit.clear()
     _type(rig.panel.filter_edit, "астанаға")  # a mention's inflected form finds its entry
-    assert rig.rows() == {"Places (1)": ["Астана (1)"]}
+    qtbot.waitUntil(lambda: rig.rows() == {"Places (1)": ["Астана (1)"]})
     rig.panel.filter_edit.clear()
+    qtbot.waitUntil(lambda: len(rig.rows()) == 4)
     rig.panel.sort_box.setCurrentIndex(rig.panel.sort_box.findData("name"))
     assert rig.rows()["People (2)"] == ["Бисембаев (1)", "Назарбаев (3)"]
 

@@ -115,12 +115,11 @@ def highlight_items(
     """Highlights of the mentions whose group id is in ``shown``, and the entity of each."""
     items: list[tuple[int, int, QColor]] = []
     owners: list[Entity] = []
-    colours = {g.id: g.highlight() for g in GROUPS}
+    colours = {g.id: g.highlight() for g in GROUPS if g.id in shown}
     for entity in entities:
-        group = group_of(entity.label).id
-        if group not in shown:
+        colour = colours.get(group_of(entity.label).id)
+        if colour is None:
             continue
-        for m in entity.mentions:
-            items.append((m.start, m.end, colours[group]))
-            owners.append(entity)
+        items.extend([(m.start, m.end, colour) for m in entity.mentions])
+        owners.extend([entity] * len(entity.mentions))
     return items, owners
