@@ -120,3 +120,67 @@ def test_markdown_in_kz1048_is_decoded_like_text(write_file: Write) -> None:
     doc = load(write_file("kk.md", ("## " + KAZAKH + "\n").encode("kz1048")))
     assert doc.text == KAZAKH + "\n"
     assert doc.blocks[0].kind == "heading" and doc.blocks[0].level == 2
+
+
+KAZNERD = Path(__file__).resolve().parents[2].parent / "shared/data/kaznerd/IOB2_valid.txt"
+
+
+def kaznerd_sentences(limit: int) -> list[str]:
+    sentences: list[str] = []
+    words: list[str] = []
+    with open(KAZNERD, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                words.append(line.rsplit(" ", 1)[0])
+            elif words:
+                sentences.append(" ".join(words))
+                words = []
+                if len(sentences) == limit:
+                    break
+    return sentences
+
+
+def encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_single_kazakh_sentences_in_kz1048_are_detected(tmp_path: Path) -> None:
+    """Each KazNERD sentence alone (a hard case: a few words) reads back as written."""
+    from reader.core.loaders.base import LoadContext
+    from reader.core.loaders.text import decode
+
+    sentences = [s for s in kaznerd_sentences(3000) if encodable(s, "kz1048")]
+    right = sum(
+        decode(s.encode("kz1048"), tmp_path / "s.txt", LoadContext())[0] == s for s in sentences
+    )
+    assert len(sentences) > 2900
+    assert right / len(sentences) >= 0.995
+
+
+RUSSIAN_SENTENCES = [
+    "Правительство рассмотрело вопросы развития регионов.",
+    "В Алматы прошёл международный форум по цифровизации.",
+    "Президент подписал указ о назначении нового министра.",
+    "Цены на бензин выросли на пять процентов за месяц.",
+    "Учёные обнаружили новый вид бабочек в горах Тянь-Шаня.",
+    "Эта книга была написана в девятнадцатом веке.",
+    "Объём инвестиций увеличился вдвое.",
+    "Я не знаю, что ответить на этот вопрос.",
+]
+
+
+@pytest.mark.parametrize("sentence", RUSSIAN_SENTENCES)
+def test_single_russian_sentences_in_1251_are_detected(write_file: Write, sentence: str) -> None:
+    doc = load(write_file("ru.txt", sentence.encode("cp1251")))
+    assert (doc.text, doc.encoding) == (sentence, "cp1251")
+
+
+@pytest.mark.parametrize("encoding", ["koi8_r", "cp866"])
+def test_russian_in_other_cyrillic_code_pages(write_file: Write, encoding: str) -> None:
+    text = "\n".join(RUSSIAN_SENTENCES)
+    doc = load(write_file("ru.txt", text.encode(encoding)))
+    assert (doc.text, doc.encoding) == (text, encoding)

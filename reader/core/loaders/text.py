@@ -8,6 +8,7 @@ The characters are kept exactly; only CRLF and CR become LF, so offsets agree wi
 
 import codecs
 import logging
+import re
 from pathlib import Path
 
 from reader.core.document import Document
@@ -37,10 +38,37 @@ _BOMS = (
 _BINARY = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 _BINARY_TABLE = bytes.maketrans(b"", b"")
 
-# Where KZ-1048 has a Kazakh letter, Windows-1251 has one of these.
-_MACEDONIAN_SERBIAN = frozenset(b"\x8d\x8e\x9d\x9e\xa3\xbc\xbd\xbe")  # Ќ Ћ ќ ћ Ј ј Ѕ ѕ
-_UKRAINIAN_BELARUSIAN = frozenset(b"\xa1\xa2\xa5\xaa\xaf\xb4\xba\xbf")  # Ў ў Ґ Є Ї ґ є ї
-_NOT_UKRAINIAN = frozenset(b"\xda\xdb\xdd\xfa\xfb\xfd\xa8\xb8")  # Ъ Ы Э ъ ы э Ё ё
+# Where KZ-1048 has a Kazakh letter, Windows-1251 has a Macedonian/Serbian or a Ukrainian/
+# Belarusian one. The first kind (Ќ Ћ ќ ћ Ј ј Ѕ ѕ, read as Қ Һ қ һ Ә ә Ң ң) never occurs in
+# Kazakh, Russian or Ukrainian text, so any of them settles it.
+_MACEDONIAN_SERBIAN = re.compile(b"[\x8d\x8e\x9d\x9e\xa3\xbc\xbd\xbe]")
+# Of the second kind, ї and ў (KZ-1048 ү and ұ) only ever follow a vowel, an apostrophe or a
+# word start in Ukrainian and Belarusian, and ґ (ө) is a consonant that never sits between
+# two others; Kazakh puts ү, ұ, ө right between consonants all the time.
+_CONSONANT = (
+    "["
+    + re.escape("бвгджзйклмнпрстфхцчшщБВГДЖЗЙКЛМНПРСТФХЦЧШЩ".encode("cp1251")).decode("latin-1")
+    + "]"
+)
+_KAZAKH_VOWEL_AFTER_CONSONANT = re.compile(
+    (_CONSONANT + "[\xbf\xaf\xa2\xa1]|" + _CONSONANT + "[\xb4\xa5]" + _CONSONANT).encode("latin-1")
+)
+_UKRAINIAN_BELARUSIAN = re.compile(b"[\xa1\xa2\xa5\xaa\xaf\xb4\xba\xbf]")
+_NOT_UKRAINIAN = re.compile(b"[\xda\xdb\xdd\xfa\xfb\xfd\xa8\xb8]")  # Ъ Ы Э ъ ы э Ё ё
+# Signs of real Ukrainian: ї after a vowel, or the words і, й, що, це, від, її, є on their own.
+_NON_LETTER = rb"[\x00-\x40\x5b-\x60\x7b-\x7f]"
+_WORD_START = rb"[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]"  # not "5-і", Kazakh for "5th"
+_UKRAINIAN_TELL = re.compile(
+    b"["
+    + "аеиіоуяюєїАЕИІОУЯЮЄЇ".encode("cp1251")
+    + rb"][\xbf\xaf]|(?:^|(?<="
+    + _WORD_START
+    + b"))(?:"
+    + b"|".join(word.encode("cp1251") for word in ("і", "й", "що", "це", "від", "її", "є"))
+    + b")(?="
+    + _NON_LETTER
+    + b"|$)"
+)
 
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
@@ -101,15 +129,21 @@ def _guess_code_page(data: bytes, path: Path) -> str:
     from charset_normalizer import from_bytes
 
     sample = data[:SAMPLE]
-    best = from_bytes(sample, cp_isolation=list(CYRILLIC_PAGES)).best()
-    if best is None:
+    results = from_bytes(sample, cp_isolation=list(CYRILLIC_PAGES))
+    names = [str(match.encoding) for match in results]
+    # Windows code pages are far commoner than Mac Cyrillic, which often ties with them.
+    windows = "cp1251" in names or "kz1048" in names
+    if (windows and names[0] in ("cp1251", "kz1048", "mac_cyrillic")) or (
+        not names and _decodes(sample, "cp1251")
+    ):
+        encoding = kazakh_or_russian_page(sample)
+    elif names:
+        encoding = names[0]
+    else:
         raise EncodingError(
             f"{display_name(path)}: the text encoding could not be determined "
             "(expected UTF-8, UTF-16, Windows-1251 or KZ-1048)"
         )
-    encoding = str(best.encoding)
-    if encoding in ("cp1251", "kz1048"):
-        encoding = kazakh_or_russian_page(sample)
     log.debug("%s: guessed %s", path, encoding)
     return encoding
 
@@ -117,21 +151,16 @@ def _guess_code_page(data: bytes, path: Path) -> str:
 def kazakh_or_russian_page(data: bytes) -> str:
     """Choose between Windows-1251 and KZ-1048 by how plausible each reading's letters are.
 
-    Kazakh text read as 1251 shows Macedonian and Serbian letters (ќ ј ѕ for қ ә ң), which
-    no Kazakh or Russian text contains. Ukrainian letters (є ї ґ) are plausible in 1251, unless
-    the text also has ы, э, ъ or ё, which Ukrainian lacks but Kazakh uses.
+    Read as 1251, Kazakh shows letters that Kazakh, Russian and Ukrainian text never has
+    (ќ ј ѕ for қ ә ң), or Ukrainian letters where Ukrainian spelling cannot put them (ї right
+    after a consonant, for ү), or Ukrainian letters beside ы, э, ъ or ё, which Ukrainian lacks.
+    Russian reads the same both ways, and then 1251 is the name to give.
     """
-
-    def total(group: frozenset[int]) -> int:
-        return sum(data.count(bytes((b,))) for b in group)
-
-    kazakh_score = total(_MACEDONIAN_SERBIAN) * 2
-    ukrainian = total(_UKRAINIAN_BELARUSIAN)
-    if ukrainian and total(_NOT_UKRAINIAN):
-        kazakh_score += ukrainian
-    else:
-        kazakh_score -= ukrainian
-    if kazakh_score > 0 and _decodes(data, "kz1048"):
+    kazakh = bool(_MACEDONIAN_SERBIAN.search(data) or _KAZAKH_VOWEL_AFTER_CONSONANT.search(data))
+    if not kazakh and _UKRAINIAN_BELARUSIAN.search(data):
+        # This is a Kazakh reader: without a sign of Ukrainian, Kazakh is the likelier reading.
+        kazakh = bool(_NOT_UKRAINIAN.search(data)) or not _UKRAINIAN_TELL.search(data)
+    if kazakh and _decodes(data, "kz1048"):
         return "kz1048"
     return "cp1251" if _decodes(data, "cp1251") else "kz1048"
 
