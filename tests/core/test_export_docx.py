@@ -1,11 +1,14 @@
 """DOCX export read back with python-docx and the raw WordprocessingML."""
 
+import re
 import threading
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from reader.core.annotations import COLORS, Annotation
@@ -223,3 +226,28 @@ def test_control_characters_from_odd_files_do_not_break_the_export(tmp_path: Pat
     [para] = docx.Document(str(out)).paragraphs
     assert para.text == "Бірінші\nбет  белгі  нөл\tтаб соңы"  # form feed -> line break
     assert [c.text for c in docx.Document(str(out)).comments] == ["соңы"]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.tuples(st.integers(0, len(TEXT) - 1), st.integers(1, 40)), min_size=1, max_size=6)
+)
+def test_random_overlapping_notes_each_anchor_their_own_text(
+    tmp_path: Path, ranges: list[tuple[int, int]]
+) -> None:
+    anns = []
+    for i, (start, length) in enumerate(ranges):
+        end = min(start + length, len(TEXT))
+        if not TEXT[start:end].strip():
+            continue
+        anns.append(Annotation(f"r{i}", start, end, TEXT[start:end], note=f"n{i}"))
+    out = export_docx(_doc(), anns, tmp_path / "prop.docx")
+    body = _xml(out, "word/document.xml")
+    comments = {c.text: str(c.comment_id) for c in docx.Document(str(out)).comments}
+    for ann in anns:
+        # paragraphs are separated by "\n" (or "\n\n"), which the comment sees as one break;
+        # a newline at either end of the quote lies outside every paragraph
+        expected = re.sub(r"\n+", "\n", ann.exact).strip("\n")
+        assert _commented_text(body, comments[ann.note]) == expected
