@@ -102,6 +102,7 @@ class EntityPanel(QWidget):
         self._raw: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
         self._shown: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
         self._latest: weakref.WeakKeyDictionary[QObject, int] = weakref.WeakKeyDictionary()
+        self._corrected: weakref.WeakKeyDictionary[QObject, int] = weakref.WeakKeyDictionary()
         self._jobs: dict[int, weakref.ref[QObject]] = {}
         self.dock: QDockWidget | None = None  # set by install_entity_panel
         self.export_action: QAction | None = None
@@ -175,6 +176,7 @@ class EntityPanel(QWidget):
             ("add", self.tr("Add Selection…"), self._on_add_selection),
             ("undo", self.tr("Undo"), self.undo_correction),
         ]
+        extra = [("recognise", self.tr("Recognise Again"), self.recognise_again)]
         self.correction_actions: dict[str, QAction] = {}
         for name, text, slot in specs:
             action = QAction(text, self)
@@ -183,14 +185,16 @@ class EntityPanel(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             row.addWidget(button)
+        self.correction_actions["undo"].setToolTip(self.tr("Undo the last correction"))
         self.correction_actions["merge"].setToolTip(
             self.tr("Merge the selected entries into the first")
         )
         self.correction_actions["add"].setToolTip(self.tr("Add the text selected in the document"))
-        for name, text, slot in (
+        for name, text, slot in [
+            *extra,
             ("split", self.tr("Split Off as Own Entry"), self._on_split),
             ("remove_mention", self.tr("Not an Entity"), self._on_remove_mention),
-        ):
+        ]:
             action = QAction(text, self)
             action.triggered.connect(slot)
             self.correction_actions[name] = action
@@ -333,6 +337,7 @@ class EntityPanel(QWidget):
     def _refresh(self, session: "DocumentSession") -> None:
         """Replay the stored corrections over the raw output and show the result."""
         ops = CorrectionLog(self._store, session.document.sha256).ops()
+        self._corrected[session] = len(ops)
         raw = self._raw.get(session, [])
         self._shown[session] = apply_corrections(session.document.text, raw, ops)
         session.entities_changed.emit()
@@ -464,8 +469,10 @@ class EntityPanel(QWidget):
         self.mention_list.clear()
         enabled = {"rename": len(keys) == 1, "merge": len(keys) > 1, "relabel": len(keys) == 1}
         enabled["remove"] = bool(keys)
-        enabled["add"] = self._session is not None and self._session in self._raw
-        enabled["undo"] = enabled["add"]
+        session = self._session
+        enabled["add"] = session is not None and session in self._raw
+        enabled["recognise"] = enabled["add"]
+        enabled["undo"] = session is not None and self._corrected.get(session, 0) > 0
         for name, on in enabled.items():
             self.correction_actions[name].setEnabled(on)
         if len(keys) != 1 or self._session is None:
@@ -570,8 +577,11 @@ class EntityPanel(QWidget):
 
     def _on_tree_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for name in ("rename", "merge", "relabel", "remove", "add", "undo"):
-            menu.addAction(self.correction_actions[name])
+        for name in ("rename", "merge", "relabel", "remove", "add", "undo", "", "recognise"):
+            if name:
+                menu.addAction(self.correction_actions[name])
+            else:
+                menu.addSeparator()
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def _on_mention_menu(self, pos: QPoint) -> None:

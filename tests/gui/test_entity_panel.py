@@ -396,3 +396,23 @@ def test_window_recognises_the_current_document_and_keeps_corrections_after_a_re
     assert names[person.key] == "Елбасы"
     assert gpe.key not in names
     _close(window)
+
+
+def test_recognising_again_keeps_the_corrections(qtbot: QtBot, db: Path, tasks: TaskRunner) -> None:
+    runs: list[str] = []
+
+    def counting(text: str, **kw: Any) -> list[Entity]:
+        runs.append(text)
+        return fake_analyse(text, **kw)
+
+    rig = Rig(qtbot, db, tasks, counting)
+    rig.open()
+    undo = rig.panel.correction_actions["undo"]
+    assert not undo.isEnabled()  # nothing to undo yet
+    rig.panel.rename_entry("GPE:астана", "Нұр-Сұлтан")
+    assert undo.isEnabled()
+    with qtbot.waitSignal(rig.panel.entities_ready, timeout=10_000):
+        rig.panel.correction_actions["recognise"].trigger()
+    assert len(runs) == 2
+    assert "Нұр-Сұлтан (1)" in rig.rows()["Places (2)"]
+    rig.close()

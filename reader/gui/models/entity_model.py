@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from reader.core.ner.entities import Entity, Mention
@@ -24,7 +24,7 @@ class EntityGroup:
 
     @property
     def title(self) -> str:
-        return QCoreApplication.translate("EntityGroup", _TITLES[self.id])
+        return QCoreApplication.translate("EntityGroup", str(_TITLES[self.id]))
 
     def highlight(self) -> QColor:
         """The colour as a translucent background that keeps the text readable."""
@@ -35,11 +35,11 @@ class EntityGroup:
 
 HIGHLIGHT_ALPHA = 110
 _TITLES = {
-    "people": "People",
-    "organisations": "Organisations",
-    "places": "Places",
-    "dates": "Dates",
-    "others": "Others",
+    "people": QT_TRANSLATE_NOOP("EntityGroup", "People"),
+    "organisations": QT_TRANSLATE_NOOP("EntityGroup", "Organisations"),
+    "places": QT_TRANSLATE_NOOP("EntityGroup", "Places"),
+    "dates": QT_TRANSLATE_NOOP("EntityGroup", "Dates"),
+    "others": QT_TRANSLATE_NOOP("EntityGroup", "Others"),
 }
 GROUPS: tuple[EntityGroup, ...] = (
     EntityGroup("people", ("PERSON",), "#E69F00"),  # orange
