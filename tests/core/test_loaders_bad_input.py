@@ -275,3 +275,25 @@ def test_cancelling_stops_pdf_and_epub_loading(tmp_path: Path, pdf_three_pages: 
     for path in (pdf_three_pages, write_epub(tmp_path / "b.epub"), write_docx(tmp_path / "d.docx")):
         with pytest.raises(CancelledError):
             load(path, cancel=cancel)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("deep.xml", "<a>" * 50_000 + "x" + "</a>" * 50_000),
+        ("deep.html", "<div>" * 50_000 + "x" + "</div>" * 50_000),
+        (
+            "deep.fb2",
+            "<FictionBook>" + "<section>" * 50_000 + "</section>" * 50_000 + "</FictionBook>",
+        ),
+        ("deep.rtf", r"{\rtf1 " + "{" * 100_000 + "x" + "}" * 100_000 + "}"),
+    ],
+)
+def test_absurdly_deep_nesting_is_handled(write_file: Write, name: str, data: str) -> None:
+    """Either shown or refused in one line; never a RecursionError or a hang."""
+    try:
+        doc = load(write_file(name, data))
+    except CorruptDocumentError as exc:
+        assert "\n" not in str(exc) and name in str(exc)
+    else:
+        assert len(doc.text) <= 1

@@ -51,6 +51,10 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
     try:
         root = etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError as exc:
+        if "XML_PARSE_HUGE" in str(exc) or "amplification" in str(exc):
+            raise corrupt(
+                path, f"is {what} nested too deeply or too large to read safely"
+            ) from None
         raise corrupt(path, f"not well-formed {what} ({_first_line(exc)})") from None
     except (ValueError, etree.LxmlError) as exc:
         raise corrupt(path, f"cannot be read as {what} ({_first_line(exc)})") from None
