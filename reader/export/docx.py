@@ -75,15 +75,7 @@ def export_docx(
     word.core_properties.author = author
     word.core_properties.last_modified_by = author
     anchors = _write_body(word, document, anns, progress, cancel)
-    for ann in anns:
-        if ann.note.strip() and ann.id in anchors:
-            first, last = anchors[ann.id]
-            comment = word.add_comment(
-                [first, last], text=ann.note, author=author, initials=_initials(author)
-            )
-            if ann.modified or ann.created:  # the note's own time, not the export's
-                when = datetime.fromtimestamp(ann.modified or ann.created, UTC)
-                comment._comment_elm.date = when.replace(microsecond=0)
+    _add_comments(word, anns, anchors, author)
     if entities:
         _write_index(word, entities)
     check_cancel(cancel)
@@ -127,6 +119,22 @@ def _write_body(
                 anchors[ann.id] = (first, runs[-1])
     report(progress, len(blocks), len(blocks))
     return anchors
+
+
+def _add_comments(
+    word: Any, anns: Sequence[Annotation], anchors: dict[str, tuple[Any, Any]], author: str
+) -> None:
+    """A Word comment for every note, spanning its annotation's first to last run."""
+    for ann in anns:
+        if not ann.note.strip() or ann.id not in anchors:
+            continue
+        first, last = anchors[ann.id]
+        comment = word.add_comment(
+            [first, last], text=ann.note, author=author, initials=_initials(author)
+        )
+        if ann.modified or ann.created:  # the note's own time, not the export's
+            when = datetime.fromtimestamp(ann.modified or ann.created, UTC)
+            comment._comment_elm.date = when.replace(microsecond=0)
 
 
 def _paragraph(word: Any, block: Block) -> Any:

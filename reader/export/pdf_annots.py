@@ -268,19 +268,23 @@ def _annotate(
         }
     )
     added = writer.add_annotation(page_index, highlight)
-    page = writer.pages[page_index]
-    width = float(page.mediabox.width)
+    _add_popup(writer, page_index, added, rect)
+
+
+def _add_popup(writer: PdfWriter, page_index: int, parent: Any, rect: Box) -> None:
+    """The note's pop-up window, closed, in the right margin beside the highlight."""
+    width = float(writer.pages[page_index].mediabox.width)
     popup = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Annot"),
             NameObject("/Subtype"): NameObject("/Popup"),
             NameObject("/Rect"): _floats((width - 200, rect[1] - 120, width - 10, rect[1])),
-            NameObject("/Parent"): added.indirect_reference,
+            NameObject("/Parent"): parent.indirect_reference,
             NameObject("/Open"): BooleanObject(False),
         }
     )
-    popup_added = writer.add_annotation(page_index, popup)
-    added[NameObject("/Popup")] = popup_added.indirect_reference
+    added = writer.add_annotation(page_index, popup)
+    parent[NameObject("/Popup")] = added.indirect_reference
 
 
 def _pdf_date(stamp: float) -> str:
