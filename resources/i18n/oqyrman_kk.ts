@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="kk" sourcelanguage="en">
 <context>
@@ -105,14 +105,540 @@
     </message>
 </context>
 <context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Select some text to highlight</source>
+        <translation>Ерекшелеу үшін мәтінді таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Change highlight colour</source>
+        <translation>Ерекшелеу түсін өзгерту</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Ерекшелеу</translation>
+    </message>
+    <message>
+        <source>Select some text or a highlight to add a note</source>
+        <translation>Ескертпе қосу үшін мәтінді немесе ерекшеленген жерді таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Ескертпені түзету</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Ескертпе қосу</translation>
+    </message>
+    <message>
+        <source>There is no annotation here to delete</source>
+        <translation>Бұл жерде өшіретін белгі жоқ</translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation>Белгіні өшіру</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Белгілер</translation>
+    </message>
+    <message>
+        <source>Highlight %1</source>
+        <translation>%1 түспен ерекшелеу</translation>
+    </message>
+    <message>
+        <source>Add or Edit &amp;Note…</source>
+        <translation>&amp;Ескертпе қосу не түзету…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Annotation</source>
+        <translation>Белгіні &amp;өшіру</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Болдырмау</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Қайталау</translation>
+    </message>
+    <message>
+        <source>&amp;Import Annotations…</source>
+        <translation>Белгілерді &amp;импорттау…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Annotations…</source>
+        <translation>Белгілерді э&amp;кспорттау…</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>Белгілеу</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Белгілеу</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Белгілерді импорттау</translation>
+    </message>
+    <message>
+        <source>Web Annotations (*.json)</source>
+        <translation>Web Annotation белгілері (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot import annotations</source>
+        <translation>Белгілерді импорттау мүмкін емес</translation>
+    </message>
+    <message>
+        <source>%1 annotations imported.</source>
+        <translation>%1 белгі импортталды.</translation>
+    </message>
+    <message>
+        <source>%1 could not be found in this text and are listed as orphaned.</source>
+        <translation>%1 белгінің орны бұл мәтіннен табылмады, олар «Орны табылмағандар» тізімінде.</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>Белгілерді экспорттау</translation>
+    </message>
+    <message>
+        <source>Cannot export annotations</source>
+        <translation>Белгілерді экспорттау мүмкін емес</translation>
+    </message>
+    <message>
+        <source>Annotations saved to %1</source>
+        <translation>Белгілер %1 файлына сақталды</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>Yellow</source>
+        <translation>Сары</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Жасыл</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Көк</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Қызғылт</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Қызғылт сары</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>Барлық түстер</translation>
+    </message>
+    <message>
+        <source>Filter by text or note</source>
+        <translation>Мәтін немесе ескертпе бойынша сүзу</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Импорттау…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорттау…</translation>
+    </message>
+    <message>
+        <source>Orphaned: their text is no longer in the document</source>
+        <translation>Орны табылмағандар: олардың мәтіні құжатта енді жоқ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n белгі</numerusform>
+            <numerusform>%n белгі</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%2 белгінің %1 көрсетілген</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>Ескертпені түзету…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Өшіру</translation>
+    </message>
+</context>
+<context>
+    <name>EntityGroup</name>
+    <message>
+        <source>People</source>
+        <translation>Адамдар</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Ұйымдар</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Орындар</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Күн-айлар</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Басқалар</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Filter entities</source>
+        <translation>Атауларды сүзу</translation>
+    </message>
+    <message>
+        <source>By frequency</source>
+        <translation>Жиілігі бойынша</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Аты бойынша</translation>
+    </message>
+    <message>
+        <source>Highlight %1 in the text</source>
+        <translation>Мәтіндегі «%1» тобын ерекшелеу</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Атын өзгерту…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Біріктіру</translation>
+    </message>
+    <message>
+        <source>Class…</source>
+        <translation>Түрі…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Алып тастау</translation>
+    </message>
+    <message>
+        <source>Add Selection…</source>
+        <translation>Таңдалғанды қосу…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Recognise Again</source>
+        <translation>Қайта тану</translation>
+    </message>
+    <message>
+        <source>Undo the last correction</source>
+        <translation>Соңғы түзетуді болдырмау</translation>
+    </message>
+    <message>
+        <source>Merge the selected entries into the first</source>
+        <translation>Таңдалған жазбаларды біріншісіне біріктіру</translation>
+    </message>
+    <message>
+        <source>Add the text selected in the document</source>
+        <translation>Құжатта таңдалған мәтінді қосу</translation>
+    </message>
+    <message>
+        <source>Split Off as Own Entry</source>
+        <translation>Жеке жазба ретінде бөліп алу</translation>
+    </message>
+    <message>
+        <source>Not an Entity</source>
+        <translation>Атау емес</translation>
+    </message>
+    <message>
+        <source>Entity recognition failed: %1</source>
+        <translation>Атауларды тану сәтсіз аяқталды: %1</translation>
+    </message>
+    <message>
+        <source>Entity recognition was cancelled.</source>
+        <translation>Атауларды тану тоқтатылды.</translation>
+    </message>
+    <message>
+        <source>No document.</source>
+        <translation>Құжат жоқ.</translation>
+    </message>
+    <message>
+        <source>Recognising entities…</source>
+        <translation>Атаулар танылуда…</translation>
+    </message>
+    <message>
+        <source>Entities not recognised.</source>
+        <translation>Атаулар әлі танылмаған.</translation>
+    </message>
+    <message>
+        <source>%1 entities, %2 mentions</source>
+        <translation>%1 атау, %2 аталым</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Entities</source>
+        <translation>Атауларды экспорттау</translation>
+    </message>
+    <message>
+        <source>Offset %1</source>
+        <translation>Орны: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… және тағы %1</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Түрі:</translation>
+    </message>
+    <message>
+        <source>Rename Entity</source>
+        <translation>Атаудың атын өзгерту</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Аты:</translation>
+    </message>
+    <message>
+        <source>Change Class</source>
+        <translation>Түрін өзгерту</translation>
+    </message>
+    <message>
+        <source>Select some text in the document first.</source>
+        <translation>Алдымен құжаттан мәтін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Add as Entity</source>
+        <translation>Атау ретінде қосу</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearchPanel</name>
+    <message>
+        <source>Find in all open documents</source>
+        <translation>Барлық ашық құжаттардан іздеу</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Сөздер</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Дәл</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Өрнек</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Регистрді ескеру</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>Тұтас сөз</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Сәйкестік</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Жол</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Ізделуде…</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 documents</source>
+        <translation>%2 құжатта %1 сәйкестік</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Сәйкестік жоқ</translation>
+    </message>
+</context>
+<context>
     <name>LoadingWidget</name>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ашылуда…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Oqyrman</source>
+        <translation>Oqyrman</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>Барлық құжаттардан іздеу</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Белгілер</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Түзету</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ашу…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Соң&amp;ғы ашылғандар</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Қойындыны &amp;жабу</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Шығу</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Іздеу…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Келесісін табу</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>&amp;Алдыңғысын табу</translation>
+    </message>
+    <message>
+        <source>Find in &amp;All Documents…</source>
+        <translation>Барлық құжаттардан і&amp;здеу…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Үлкейту</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>К&amp;ішірейту</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Бастапқы өлшем</translation>
+    </message>
+    <message>
+        <source>&amp;Latin Script</source>
+        <translation>&amp;Латын әліпбиі</translation>
+    </message>
+    <message>
+        <source>Show Kazakh text in the 2021 Latin alphabet</source>
+        <translation>Қазақ мәтінін 2021 жылғы латын әліпбиімен көрсету</translation>
+    </message>
+    <message>
+        <source>Next &amp;Tab</source>
+        <translation>Келесі &amp;қойынды</translation>
+    </message>
+    <message>
+        <source>Previous T&amp;ab</source>
+        <translation>Алдыңғы қ&amp;ойынды</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Панельдер</translation>
+    </message>
+    <message>
+        <source>&amp;About Oqyrman</source>
+        <translation>Oqyrman &amp;туралы</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 ашылмады</translation>
+    </message>
+    <message>
+        <source>Oqyrman could not open “%1”:
+%2</source>
+        <translation>Oqyrman «%1» файлын аша алмады:
+%2</translation>
+    </message>
+    <message>
+        <source>%1 – Oqyrman</source>
+        <translation>%1 – Oqyrman</translation>
+    </message>
+    <message>
+        <source>Counting words…</source>
+        <translation>Сөздер саналуда…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n сөз</numerusform>
+            <numerusform>%n сөз</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>%1-жол</translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Құжаттарды ашу</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Соңғы файлдар жоқ</translation>
+    </message>
+    <message>
+        <source>Latin script is not available: %1</source>
+        <translation>Латын әліпбиі қолжетімсіз: %1</translation>
     </message>
 </context>
 <context>
@@ -176,6 +702,81 @@
     <message>
         <source>Default &amp;search:</source>
         <translation>Әдепкі &amp;іздеу:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBarWidget</name>
+    <message>
+        <source>Find in document</source>
+        <translation>Құжаттан іздеу</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Сөздер</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Дәл</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Өрнек</translation>
+    </message>
+    <message>
+        <source>Find every inflected form of the words, in any Kazakh spelling</source>
+        <translation>Сөздердің барлық тұлғаларын қазақ тілінің кез келген жазылуымен табу</translation>
+    </message>
+    <message>
+        <source>Find the text exactly as typed</source>
+        <translation>Мәтінді дәл терілгендей табу</translation>
+    </message>
+    <message>
+        <source>Treat the query as a Python regular expression</source>
+        <translation>Сұранысты Python тұрақты өрнегі ретінде қарастыру</translation>
+    </message>
+    <message>
+        <source>How the query is matched: word forms, exact text or regex</source>
+        <translation>Сұраныс қалай салыстырылады: сөз тұлғалары, дәл мәтін немесе тұрақты өрнек</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case: tell upper and lower case apart</source>
+        <translation>Регистрді ескеру: бас және кіші әріптерді ажырату</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>Сөз</translation>
+    </message>
+    <message>
+        <source>Whole word: match only complete words</source>
+        <translation>Тұтас сөз: тек толық сөздерді табу</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>Алдыңғы сәйкестік (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>Келесі сәйкестік (Enter, F3)</translation>
+    </message>
+    <message>
+        <source>Close the search bar (Esc)</source>
+        <translation>Іздеу жолағын жабу (Esc)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Ізделуде…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Сәйкестік жоқ</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -303,6 +904,17 @@
     <message>
         <source>Shortcut</source>
         <translation>Тіркесім</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Entities</source>
+        <translation>Атаулар</translation>
+    </message>
+    <message>
+        <source>Export &amp;Entities…</source>
+        <translation>Атауларды &amp;экспорттау…</translation>
     </message>
 </context>
 </TS>

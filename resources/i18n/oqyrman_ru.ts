@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
@@ -105,14 +105,542 @@
     </message>
 </context>
 <context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Select some text to highlight</source>
+        <translation>Выделите текст, который нужно отметить</translation>
+    </message>
+    <message>
+        <source>Change highlight colour</source>
+        <translation>Изменить цвет выделения</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Выделение</translation>
+    </message>
+    <message>
+        <source>Select some text or a highlight to add a note</source>
+        <translation>Чтобы добавить заметку, выделите текст или отмеченный фрагмент</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Изменить заметку</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Добавить заметку</translation>
+    </message>
+    <message>
+        <source>There is no annotation here to delete</source>
+        <translation>Здесь нет аннотации, которую можно удалить</translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation>Удалить аннотацию</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Аннотации</translation>
+    </message>
+    <message>
+        <source>Highlight %1</source>
+        <translation>Выделить: %1</translation>
+    </message>
+    <message>
+        <source>Add or Edit &amp;Note…</source>
+        <translation>Добавить или изменить &amp;заметку…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Annotation</source>
+        <translation>&amp;Удалить аннотацию</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Import Annotations…</source>
+        <translation>&amp;Импорт аннотаций…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Annotations…</source>
+        <translation>&amp;Экспорт аннотаций…</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>Аннотации</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Аннотации</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Импорт аннотаций</translation>
+    </message>
+    <message>
+        <source>Web Annotations (*.json)</source>
+        <translation>Веб-аннотации (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot import annotations</source>
+        <translation>Не удалось импортировать аннотации</translation>
+    </message>
+    <message>
+        <source>%1 annotations imported.</source>
+        <translation>Импортировано аннотаций: %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be found in this text and are listed as orphaned.</source>
+        <translation>Не найдено в этом тексте: %1; они перечислены как потерянные.</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>Экспорт аннотаций</translation>
+    </message>
+    <message>
+        <source>Cannot export annotations</source>
+        <translation>Не удалось экспортировать аннотации</translation>
+    </message>
+    <message>
+        <source>Annotations saved to %1</source>
+        <translation>Аннотации сохранены в %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>Yellow</source>
+        <translation>Жёлтый</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Зелёный</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Синий</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Розовый</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Оранжевый</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>Все цвета</translation>
+    </message>
+    <message>
+        <source>Filter by text or note</source>
+        <translation>Фильтр по тексту или заметке</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Orphaned: their text is no longer in the document</source>
+        <translation>Потерянные: их текста больше нет в документе</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n аннотация</numerusform>
+            <numerusform>%n аннотации</numerusform>
+            <numerusform>%n аннотаций</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>Показано %1 из %2</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>Изменить заметку…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>EntityGroup</name>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Filter entities</source>
+        <translation>Фильтр сущностей</translation>
+    </message>
+    <message>
+        <source>By frequency</source>
+        <translation>По частоте</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>По имени</translation>
+    </message>
+    <message>
+        <source>Highlight %1 in the text</source>
+        <translation>Выделить в тексте: %1</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Class…</source>
+        <translation>Класс…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Add Selection…</source>
+        <translation>Добавить выделенное…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Recognise Again</source>
+        <translation>Распознать заново</translation>
+    </message>
+    <message>
+        <source>Undo the last correction</source>
+        <translation>Отменить последнее исправление</translation>
+    </message>
+    <message>
+        <source>Merge the selected entries into the first</source>
+        <translation>Объединить выбранные записи с первой</translation>
+    </message>
+    <message>
+        <source>Add the text selected in the document</source>
+        <translation>Добавить текст, выделенный в документе</translation>
+    </message>
+    <message>
+        <source>Split Off as Own Entry</source>
+        <translation>Выделить в отдельную запись</translation>
+    </message>
+    <message>
+        <source>Not an Entity</source>
+        <translation>Не сущность</translation>
+    </message>
+    <message>
+        <source>Entity recognition failed: %1</source>
+        <translation>Не удалось распознать сущности: %1</translation>
+    </message>
+    <message>
+        <source>Entity recognition was cancelled.</source>
+        <translation>Распознавание сущностей отменено.</translation>
+    </message>
+    <message>
+        <source>No document.</source>
+        <translation>Нет документа.</translation>
+    </message>
+    <message>
+        <source>Recognising entities…</source>
+        <translation>Распознавание сущностей…</translation>
+    </message>
+    <message>
+        <source>Entities not recognised.</source>
+        <translation>Сущности не распознаны.</translation>
+    </message>
+    <message>
+        <source>%1 entities, %2 mentions</source>
+        <translation>Сущностей: %1, упоминаний: %2</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Entities</source>
+        <translation>Экспорт сущностей</translation>
+    </message>
+    <message>
+        <source>Offset %1</source>
+        <translation>Смещение %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Класс:</translation>
+    </message>
+    <message>
+        <source>Rename Entity</source>
+        <translation>Переименовать сущность</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Change Class</source>
+        <translation>Изменить класс</translation>
+    </message>
+    <message>
+        <source>Select some text in the document first.</source>
+        <translation>Сначала выделите текст в документе.</translation>
+    </message>
+    <message>
+        <source>Add as Entity</source>
+        <translation>Добавить как сущность</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearchPanel</name>
+    <message>
+        <source>Find in all open documents</source>
+        <translation>Найти во всех открытых документах</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Слова</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Точно</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Рег. выр.</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Учитывать регистр</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>Слово целиком</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Совпадение</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 documents</source>
+        <translation>Совпадений: %1, документов: %2</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Нет совпадений</translation>
+    </message>
+</context>
+<context>
     <name>LoadingWidget</name>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открывается %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Oqyrman</source>
+        <translation>Oqyrman</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>Поиск по всем документам</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Аннотации</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>&amp;Закрыть вкладку</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Найти…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Найти &amp;далее</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>Найти &amp;предыдущее</translation>
+    </message>
+    <message>
+        <source>Find in &amp;All Documents…</source>
+        <translation>Найти во &amp;всех документах…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>У&amp;величить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Уменьшить</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Исходный масштаб</translation>
+    </message>
+    <message>
+        <source>&amp;Latin Script</source>
+        <translation>&amp;Латиница</translation>
+    </message>
+    <message>
+        <source>Show Kazakh text in the 2021 Latin alphabet</source>
+        <translation>Показывать казахский текст латиницей образца 2021 года</translation>
+    </message>
+    <message>
+        <source>Next &amp;Tab</source>
+        <translation>&amp;Следующая вкладка</translation>
+    </message>
+    <message>
+        <source>Previous T&amp;ab</source>
+        <translation>П&amp;редыдущая вкладка</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Панели</translation>
+    </message>
+    <message>
+        <source>&amp;About Oqyrman</source>
+        <translation>&amp;О программе Oqyrman</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Не удалось открыть %1</translation>
+    </message>
+    <message>
+        <source>Oqyrman could not open “%1”:
+%2</source>
+        <translation>Oqyrman не удалось открыть «%1»:
+%2</translation>
+    </message>
+    <message>
+        <source>%1 – Oqyrman</source>
+        <translation>%1 – Oqyrman</translation>
+    </message>
+    <message>
+        <source>Counting words…</source>
+        <translation>Подсчёт слов…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n слово</numerusform>
+            <numerusform>%n слова</numerusform>
+            <numerusform>%n слов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Строка %1</translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Открыть документы</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Нет недавних файлов</translation>
+    </message>
+    <message>
+        <source>Latin script is not available: %1</source>
+        <translation>Латиница недоступна: %1</translation>
     </message>
 </context>
 <context>
@@ -176,6 +704,81 @@
     <message>
         <source>Default &amp;search:</source>
         <translation>&amp;Поиск по умолчанию:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBarWidget</name>
+    <message>
+        <source>Find in document</source>
+        <translation>Найти в документе</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Слова</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Точно</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Рег. выр.</translation>
+    </message>
+    <message>
+        <source>Find every inflected form of the words, in any Kazakh spelling</source>
+        <translation>Искать все словоформы в любом казахском написании</translation>
+    </message>
+    <message>
+        <source>Find the text exactly as typed</source>
+        <translation>Искать текст точно в том виде, как он введён</translation>
+    </message>
+    <message>
+        <source>Treat the query as a Python regular expression</source>
+        <translation>Считать запрос регулярным выражением Python</translation>
+    </message>
+    <message>
+        <source>How the query is matched: word forms, exact text or regex</source>
+        <translation>Способ сравнения: словоформы, точный текст или регулярное выражение</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case: tell upper and lower case apart</source>
+        <translation>Учитывать регистр: различать прописные и строчные буквы</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>Сл</translation>
+    </message>
+    <message>
+        <source>Whole word: match only complete words</source>
+        <translation>Слово целиком: только целые слова</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>Предыдущее совпадение (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>Следующее совпадение (Enter, F3)</translation>
+    </message>
+    <message>
+        <source>Close the search bar (Esc)</source>
+        <translation>Закрыть строку поиска (Esc)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Нет совпадений</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
     </message>
 </context>
 <context>
@@ -303,6 +906,17 @@
     <message>
         <source>Shortcut</source>
         <translation>Сочетание</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Entities</source>
+        <translation>Сущности</translation>
+    </message>
+    <message>
+        <source>Export &amp;Entities…</source>
+        <translation>Экспорт &amp;сущностей…</translation>
     </message>
 </context>
 </TS>
