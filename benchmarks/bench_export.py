@@ -6,7 +6,7 @@ bare library doing the least it can (Qt printing the same text with no highlight
 python-docx writing the same paragraphs with no runs split, colours or comments), so the
 ratio says what our annotation work costs on this machine.
 
-Run: .venv/bin/python benchmarks/bench_export.py [--pages-copies N]
+Run: .venv/bin/python benchmarks/bench_export.py [--copies N]
 """
 
 import argparse
