@@ -16,6 +16,7 @@ original letters and only costs a candidate points, because loan words break it
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reader.core.kazakh.script import fold
 
@@ -23,6 +24,7 @@ from reader.core.kazakh.script import fold
 _VOWELS = "аеиоыэюяё"
 _CLASSES = {**dict.fromkeys(_VOWELS, "V"), **dict.fromkeys("ру", "R"), "й": "R", "л": "L"}
 _CLASSES.update({**dict.fromkeys("мн", "N"), **dict.fromkeys("зж", "Z")})
+_CLASSES.update({k: _CLASSES.get(fold(k), "T") for k in "әғқңөһі"} | {"ұ": "V", "ү": "V"})
 _ALL = frozenset("VRLNZT")  # T: voiceless, and б в г д (кітаптар, Назарбаевқа)
 
 # case -> (first consonants by class, back body, front body, bonus)
@@ -76,7 +78,7 @@ class Split:
 
 
 def _cls(ch: str) -> str:
-    return "V" if ch in "ұү" else _CLASSES.get(fold(ch), "T")
+    return _CLASSES.get(ch, "T")
 
 
 def _variants(first: str, back: str, front: str) -> Iterator[tuple[str, bool]]:
@@ -147,12 +149,16 @@ def _lower1(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+_VOWEL_LETTERS = frozenset("аәеиоөұүуыіэюяё")
+
+
 def _has_vowel(low: str) -> bool:
-    return any(fold(ch) in _VOWELS or fold(ch) == "у" for ch in low)
+    return not _VOWEL_LETTERS.isdisjoint(low)
 
 
-def _poss_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, str, float, bool, bool]]:
-    """Possessive endings of ``f[:end]``: (new end, tag, bonus, starts with vowel, front)."""
+def _poss_table(folded: bool) -> list[tuple[str, str, bool, bool, float]]:
+    """(ending, tag, front, after a vowel, bonus) of every possessive ending."""
+    out = []
     for tag, (v_back, v_front, c_back, c_front, bonus) in _POSS.items():
         for ending, front, after_vowel in (
             (v_back, False, True),
@@ -160,35 +166,66 @@ def _poss_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, str, fl
             (c_back, False, False),
             (c_front, True, False),
         ):
-            cost = 0.0
+            value = bonus
             if folded and fold(ending) != ending:
-                ending, cost = fold(ending), FOLDED_PENALTY
-            start = end - len(ending)
-            if start < 2 or not f.endswith(ending, 0, end):
-                continue
-            if (_cls(f[start - 1]) == "V") != after_vowel:
-                continue
+                ending, value = fold(ending), value - FOLDED_PENALTY
             if after_vowel and tag == "p3":
-                cost -= P3_AFTER_VOWEL  # few stems end in a vowel + сы: ставкасы is ставка's
+                value += P3_AFTER_VOWEL  # few stems end in a vowel + сы: ставкасы is ставка's
             if not after_vowel and tag in ("p1s", "p2s"):
-                cost += bonus - P12_AFTER_CONSONANT  # -ым/-ің end a stem less often than -м
-            yield start, tag, bonus - cost, not after_vowel, front
+                value += P12_AFTER_CONSONANT - bonus  # -ым/-ің end a stem less often than -м
+            out.append((ending, tag, front, after_vowel, value))
+    return out
+
+
+def _plural_table(folded: bool) -> list[tuple[str, str, bool]]:
+    """(ending, class before it, front) of every plural ending."""
+    firsts, back, front, _ = _PLURAL
+    out = []
+    for cls, first in firsts.items():
+        for ending, is_front in _variants(first, back, front):
+            out.append((fold(ending) if folded else ending, cls, is_front))
+    return out
+
+
+_T = TypeVar("_T", bound=tuple)  # type: ignore[type-arg]
+
+
+def _by_last_letter(table: list[_T]) -> dict[str, list[_T]]:
+    out: dict[str, list[_T]] = {}
+    for row in table:
+        out.setdefault(row[0][-1], []).append(row)
+    return out
+
+
+_POSS_BY_LAST = {folded: _by_last_letter(_poss_table(folded)) for folded in (False, True)}
+_PLURAL_BY_LAST = {folded: _by_last_letter(_plural_table(folded)) for folded in (False, True)}
+_CASE_BY_LAST = {
+    folded: _by_last_letter([row[1:2] + row[:1] + row[2:] for row in _CASE_ENDINGS[folded]])
+    for folded in (False, True)
+}
+
+
+def _poss_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, str, float, bool, bool]]:
+    """Possessive endings of ``f[:end]``: (new end, tag, bonus, starts with vowel, front)."""
+    for ending, tag, front, after_vowel, bonus in _POSS_BY_LAST[folded].get(f[end - 1], ()):
+        start = end - len(ending)
+        if start < 2 or not f.endswith(ending, 0, end):
+            continue
+        if (_cls(f[start - 1]) == "V") == after_vowel:
+            yield start, tag, bonus, not after_vowel, front
 
 
 def _plural_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, bool]]:
-    firsts, back, front, _ = _PLURAL
-    for cls, first in firsts.items():
-        for ending, is_front in _variants(first, back, front):
-            ending = fold(ending) if folded else ending
-            start = end - len(ending)
-            if start >= 2 and f.endswith(ending, 0, end) and _cls(f[start - 1]) == cls:
-                yield start, is_front
+    for ending, cls, is_front in _PLURAL_BY_LAST[folded].get(f[end - 1], ()):
+        start = end - len(ending)
+        if start >= 2 and f.endswith(ending, 0, end) and _cls(f[start - 1]) == cls:
+            yield start, is_front
 
 
 def _case_options(f: str, folded: bool) -> Iterator[tuple[int, str, float, bool, bool]]:
     """Case endings of ``f``: (new end, tag, bonus, needs poss3, front)."""
     yield len(f), "", 0.0, False, False
-    for tag, ending, classes, front, bonus, needs_p3 in _CASE_ENDINGS[folded]:
+    for ending, tag, classes, front, bonus, needs_p3 in _CASE_BY_LAST[folded].get(f[-1], ()):
         start = len(f) - len(ending)
         if start >= 2 and f.endswith(ending) and _cls(f[start - 1]) in classes:
             yield start, tag, bonus, needs_p3, front

@@ -102,8 +102,22 @@ def to_latin_mapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+# Letters whose Latin form does not depend on their neighbours (all but the capital digraphs).
+_LATIN_TABLE = str.maketrans(
+    {**_CYR_TO_LAT}
+    | {
+        cyr.upper(): "".join(_UPPER_LAT.get(c, c.upper()) for c in lat)
+        for cyr, lat in _CYR_TO_LAT.items()
+        if len(lat) == 1
+    }
+)
+_CONTEXT_CAPITALS = frozenset("ЦЧЩЁЮЯЪЬ")
+
+
 def to_latin(text: str) -> str:
     """``text`` with Kazakh (and Russian) Cyrillic letters written in the 2021 Latin alphabet."""
+    if _CONTEXT_CAPITALS.isdisjoint(text):
+        return text.translate(_LATIN_TABLE)
     return "".join(_latin_of(text, i) for i in range(len(text)))
 
 

@@ -10,16 +10,18 @@ folded keys. A Latin query is first written in Cyrillic to find its lemma. Each 
 the words whose lemma is the lemma of the query word, or the query word itself. A query of
 several words matches the same number of consecutive words of the text, each in any form.
 
-The text is analysed once into a :class:`WordIndex` (each distinct word form once, then a
-posting list per key); the last few indexes are cached by the text's identity, and the GUI can
-build one in the background with :func:`build_index` when a document opens.
+The text is analysed once into a :class:`WordIndex`: its words and the offsets between them
+come from a few C-speed passes (``re.split``, ``itertools.accumulate``), and each *distinct*
+word form is lemmatised once. The last few indexes are cached by the text's identity, and the
+GUI can build one in the background with :func:`build_index` when a document opens.
 """
 
+import itertools
 import re
 import threading
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.errors import CancelledError
 from reader.core.kazakh.grammar import fold_case
@@ -28,22 +30,47 @@ from reader.core.kazakh.script import fold, is_latin, to_cyrillic, to_latin
 from reader.core.search import Match
 
 WORD = re.compile(r"[^\W\d_]+")
+_SPLIT = re.compile(r"([^\W\d_]+)")  # the capturing group keeps the words in split()
 CACHE_SIZE = 4
-_CHUNK = 50_000  # tokens between progress reports and cancellation checks
+_CHUNK = 2_000  # distinct forms between progress reports and cancellation checks
 
 Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
 class WordIndex:
-    """Every word of one text: its span, its key id, and the words of each key."""
+    """The words of one text: where each is, which form it is, and each form's keys.
 
-    starts: array  # type: ignore[type-arg]
-    ends: array  # type: ignore[type-arg]
-    exact_ids: array  # type: ignore[type-arg]
-    folded_ids: array  # type: ignore[type-arg]
-    keys: dict[str, int]  # exact keys and folded keys ("~" + key) share one numbering
-    postings: dict[int, array]  # type: ignore[type-arg]
+    Word ``i`` is ``text[bounds[2 * i] : bounds[2 * i + 1]]`` and has form ``word_forms[i]``;
+    form ``f`` has the key ids ``exact_ids[f]`` and ``folded_ids[f]``.
+    """
+
+    bounds: array  # type: ignore[type-arg]
+    word_forms: array  # type: ignore[type-arg]
+    forms: list[str]
+    exact_ids: list[int]
+    folded_ids: list[int]
+    keys: dict[str, int]  # exact keys, and folded keys ("~" + key), share one numbering
+    _words_of: dict[frozenset[int], list[int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.word_forms)
+
+    def start(self, i: int) -> int:
+        return int(self.bounds[2 * i])
+
+    def end(self, i: int) -> int:
+        return int(self.bounds[2 * i + 1])
+
+    def words_with_form(self, form_ids: frozenset[int]) -> list[int]:
+        """The indexes of the words whose form is one of ``form_ids`` (cached per query)."""
+        found = self._words_of.get(form_ids)
+        if found is None:
+            found = [i for i, f in enumerate(self.word_forms) if f in form_ids]
+            if len(self._words_of) > 64:
+                self._words_of.clear()
+            self._words_of[form_ids] = found
+        return found
 
 
 def exact_key(stem: str) -> str:
@@ -61,43 +88,48 @@ def _check(cancel: threading.Event | None) -> None:
         raise CancelledError("building the word index was cancelled")
 
 
+def _key_forms(
+    forms: list[str], progress: Progress | None, cancel: threading.Event | None
+) -> tuple[list[int], list[int], dict[str, int]]:
+    """The exact and folded key id of each distinct form, lemmatising each once."""
+    keys: dict[str, int] = {}
+    exact_ids: list[int] = []
+    folded_ids: list[int] = []
+    for done in range(0, len(forms), _CHUNK):
+        _check(cancel)
+        if progress is not None:
+            progress(done, len(forms))
+        for form in forms[done : done + _CHUNK]:
+            stem = lemma(form)
+            exact_ids.append(keys.setdefault(exact_key(stem), len(keys)))
+            folded_ids.append(keys.setdefault(folded_key(stem), len(keys)))
+    if progress is not None:
+        progress(len(forms), len(forms))
+    return exact_ids, folded_ids, keys
+
+
 def build_index(
     text: str, progress: Progress | None = None, cancel: threading.Event | None = None
 ) -> WordIndex:
-    """The word index of ``text`` (cached); raises CancelledError when ``cancel`` is set."""
+    """The word index of ``text`` (cached); raises CancelledError when ``cancel`` is set.
+
+    ``progress(done, total)`` counts distinct word forms analysed.
+    """
     cached = _cache_get(text)
     if cached is not None:
         return cached
-    spans = [m.span() for m in WORD.finditer(text)]
-    total = len(spans)
-    starts, ends, exact_ids, folded_ids = array("l"), array("l"), array("l"), array("l")
-    keys: dict[str, int] = {}
-    form_ids: dict[str, tuple[int, int]] = {}
-    postings: dict[int, array] = {}  # type: ignore[type-arg]
-    for done in range(0, total, _CHUNK):
-        _check(cancel)
-        if progress is not None:
-            progress(done, total)
-        for start, end in spans[done : done + _CHUNK]:
-            form = text[start:end]
-            pair = form_ids.get(form)
-            if pair is None:
-                stem = lemma(form)
-                pair = (
-                    keys.setdefault(exact_key(stem), len(keys)),
-                    keys.setdefault(folded_key(stem), len(keys)),
-                )
-                form_ids[form] = pair
-            n = len(starts)
-            postings.setdefault(pair[0], array("l")).append(n)
-            postings.setdefault(pair[1], array("l")).append(n)
-            starts.append(start)
-            ends.append(end)
-            exact_ids.append(pair[0])
-            folded_ids.append(pair[1])
-    if progress is not None:
-        progress(total, total)
-    index = WordIndex(starts, ends, exact_ids, folded_ids, keys, postings)
+    parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
+    # bounds[j] is where part j + 1 starts, so word i spans bounds[2i]..bounds[2i+1]
+    bounds = array("q", itertools.accumulate(map(len, parts)))
+    words = parts[1::2]
+    del parts
+    _check(cancel)
+    form_of = {form: i for i, form in enumerate(dict.fromkeys(words))}
+    word_forms = array("l", map(form_of.__getitem__, words))
+    forms = list(form_of)
+    del words
+    exact_ids, folded_ids, keys = _key_forms(forms, progress, cancel)
+    index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys)
     _cache_put(text, index)
     return index
 
@@ -142,12 +174,18 @@ def _case_agrees(word: str, query_word: str) -> bool:
     return True
 
 
-def _query_keys(word: str, index: WordIndex) -> tuple[bool, set[int]]:
-    """Whether ``word`` is matched on exact keys, and the key ids it matches."""
-    exact = fold(word) != fold_case(word)  # it has a Kazakh-only letter
+def _query_forms(word: str, index: WordIndex) -> frozenset[int]:
+    """The forms of the text that the query word finds.
+
+    A word with a Kazakh-only letter is matched on exact keys, one without on folded keys; it
+    finds the forms whose lemma is its lemma, or is the query word itself.
+    """
+    exact = fold(word) != fold_case(word)
     make = exact_key if exact else folded_key
-    ids = {index.keys.get(make(stem)) for stem in (lemma(word), word)}
-    return exact, {kid for kid in ids if kid is not None}
+    wanted = {index.keys.get(make(stem)) for stem in (lemma(word), word)}
+    wanted.discard(None)
+    ids = index.exact_ids if exact else index.folded_ids
+    return frozenset(f for f, kid in enumerate(ids) if kid in wanted)
 
 
 def find_words(text: str, query: str, *, case: bool, whole_word: bool) -> list[Match]:
@@ -161,28 +199,22 @@ def find_words(text: str, query: str, *, case: bool, whole_word: bool) -> list[M
     if not words:
         return []
     index = build_index(text)
-    wanted = [_query_keys(w, index) for w in words]
-    if any(not ids for _exact, ids in wanted):
+    wanted = [_query_forms(w, index) for w in words]
+    if not all(wanted):
         return []
-    firsts = sorted({i for kid in wanted[0][1] for i in index.postings[kid]})
     matches: list[Match] = []
     last_end = -1
     n = len(words)
-    for first in firsts:
+    for first in index.words_with_form(wanted[0]):
         last = first + n - 1
-        if last >= len(index.starts) or index.starts[first] < last_end:
+        if last >= len(index) or index.start(first) < last_end:
             continue
-        if not all(_token_matches(index, first + k, *wanted[k]) for k in range(1, n)):
+        if any(index.word_forms[first + k] not in wanted[k] for k in range(1, n)):
             continue
         if case and not all(
-            _case_agrees(text[index.starts[first + k] : index.ends[first + k]], words[k])
-            for k in range(n)
+            _case_agrees(index.forms[index.word_forms[first + k]], words[k]) for k in range(n)
         ):
             continue
-        matches.append(Match(index.starts[first], index.ends[last]))
-        last_end = index.ends[last]
+        matches.append(Match(index.start(first), index.end(last)))
+        last_end = index.end(last)
     return matches
-
-
-def _token_matches(index: WordIndex, i: int, exact: bool, ids: set[int]) -> bool:
-    return (index.exact_ids[i] if exact else index.folded_ids[i]) in ids
