@@ -558,7 +558,7 @@
     </message>
     <message>
         <source>Find &amp;Previous</source>
-        <translation>Найти &amp;предыдущее</translation>
+        <translation>Найти пр&amp;едыдущее</translation>
     </message>
     <message>
         <source>Find in &amp;All Documents…</source>

@@ -1,29 +1,21 @@
 """Preferences, About and Keyboard shortcuts dialogs, and the interface languages."""
 
-import os
 from collections.abc import Iterator
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
-
 import pytest
-from PySide6.QtCore import QLocale, QtMsgType, qVersion
+from PySide6.QtCore import QLocale, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from reader import __version__
 from reader.core.preferences_schema import Preferences
+from reader.gui.context import AppContext
 from reader.gui.dialogs.about import AboutDialog, credits_html
 from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme, document_font
 from reader.gui.dialogs.shortcuts import ShortcutsDialog
 from reader.gui.i18n import install_translators, remove_translators, system_language
-
-
-@pytest.fixture(autouse=True)
-def no_qt_warnings(qtlog: object) -> Iterator[None]:
-    yield
-    bad = [r.message for r in qtlog.records if r.type != QtMsgType.QtDebugMsg]  # type: ignore[attr-defined]
-    assert bad == []
+from reader.gui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -240,3 +232,28 @@ def test_shortcuts_filter_narrows_the_list(qtbot: QtBot) -> None:
     assert {w for w, _ in dialog.visible_rows()} == {"Next match", "Previous match"}
     dialog.filter_edit.setText("")
     assert len(dialog.visible_rows()) > 15
+
+
+# -- The whole window -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("code", "menus"),
+    [
+        ("kk", ["&Файл", "&Түзету", "&Көрініс", "&Анықтама"]),
+        ("ru", ["&Файл", "&Правка", "&Вид", "&Справка"]),
+        ("en", ["&File", "&Edit", "&View", "&Help"]),
+    ],
+)
+def test_main_window_menus_speak_the_chosen_language(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext, language, code: str, menus: list[str]
+) -> None:
+    language(code)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    titles = [window.menus[key].title() for key in ("file", "edit", "view", "help")]
+    assert titles == menus
+    # every menu's mnemonics are distinct, so Alt+letter reaches one item
+    for menu in [window.menuBar(), *window.menus.values()]:
+        keys = [
+            a.text()[a.text().index("&") + 1].casefold() for a in menu.actions() if "&" in a.text()
+        ]
+        assert len(keys) == len(set(keys)), (code, menu.title(), keys)
