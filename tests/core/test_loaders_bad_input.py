@@ -72,7 +72,7 @@ def test_empty_container_formats_are_corrupt(write_file: Write, suffix: str) -> 
 def test_docx_that_is_really_a_pdf(write_file: Write, pdf_three_pages: Path) -> None:
     fake = write_file("letter.docx", pdf_three_pages.read_bytes())
     message = refused(fake, CorruptDocumentError)
-    assert message.startswith("letter.docx: is not a DOCX file")
+    assert message == "letter.docx: is not a DOCX file (it looks like a PDF document)"
 
 
 def test_docx_that_is_some_other_zip(tmp_path: Path) -> None:
@@ -85,7 +85,14 @@ def test_docx_that_is_some_other_zip(tmp_path: Path) -> None:
 def test_pdf_that_is_really_a_docx(tmp_path: Path) -> None:
     fake = tmp_path / "scan.pdf"
     fake.write_bytes(write_docx(tmp_path / "real.docx").read_bytes())
-    assert refused(fake, CorruptDocumentError).startswith("scan.pdf: is not a PDF file")
+    message = refused(fake, CorruptDocumentError)
+    assert message == "scan.pdf: is not a PDF file (it looks like a zip archive)"
+
+
+def test_old_word_file_renamed_to_docx_says_so(write_file: Write) -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000)
+    message = refused(write_file("old.docx", ole), CorruptDocumentError)
+    assert "old Word" in message
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.9])

@@ -55,3 +55,27 @@ def read_bytes(path: Path) -> bytes:
 def default_title(path: Path) -> str:
     """A document's title when the file names none: its name without the suffix."""
     return path.stem or path.name
+
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel file (.doc, .xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+)
+
+
+def looks_like(head: bytes) -> str:
+    """ " (it looks like a PDF document)" when the magic bytes say what a file really is."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return f" (it looks like {what})"
+    return ""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, TextBuilder
-from reader.core.loaders.base import LoadContext, corrupt, default_title
+from reader.core.loaders.base import LoadContext, corrupt, default_title, looks_like
 
 PDF_MAGIC = b"%PDF"
 _TAIL = 2048  # %%EOF must sit near the end; when it does not, the file was cut short
@@ -49,7 +49,9 @@ def _check_bytes(path: Path, head: bytes) -> None:
     if not head:
         raise corrupt(path, "is empty, not a PDF file")
     if not head.startswith(PDF_MAGIC):
-        raise corrupt(path, "is not a PDF file (it does not start with %PDF)")
+        raise corrupt(
+            path, f"is not a PDF file{looks_like(head) or ' (it does not start with %PDF)'}"
+        )
     with open(path, "rb") as fh:
         fh.seek(0, 2)
         fh.seek(max(0, fh.tell() - _TAIL))

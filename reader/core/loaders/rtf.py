@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.document import BlockKind, Document, TextBuilder
-from reader.core.loaders.base import LoadContext, corrupt, default_title, read_bytes
+from reader.core.loaders.base import (
+    LoadContext,
+    corrupt,
+    default_title,
+    looks_like,
+    read_bytes,
+)
 
 _TOKEN = re.compile(
     r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # 1, 2: control word and its parameter
@@ -75,7 +81,8 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     if not data.strip():
         return Document.create("", title=default_title(path), format="rtf", path=str(path))
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        raise corrupt(path, "is not an RTF file (it does not start with {\\rtf)")
+        why = looks_like(data) or " (it does not start with {\\rtf)"
+        raise corrupt(path, f"is not an RTF file{why}")
     reader = _RtfReader(ctx)
     reader.feed(data.decode("latin-1"))
     return Document.create(

@@ -18,6 +18,7 @@ from reader.core.loaders.base import (
     corrupt,
     default_title,
     display_name,
+    looks_like,
     read_bytes,
 )
 
@@ -87,7 +88,9 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
     encoding = _bom_encoding(data)
     if encoding is None:
         if _looks_binary(data):
-            raise corrupt(path, "not a text file (it contains binary data)")
+            raise corrupt(
+                path, f"not a text file{looks_like(data) or ' (it contains binary data)'}"
+            )
         try:
             return normalise_newlines(_decode_chunks(data, "utf-8", ctx)), "utf-8"
         except UnicodeDecodeError:

@@ -18,6 +18,7 @@ from reader.core.loaders.base import (
     LoadContext,
     corrupt,
     display_name,
+    looks_like,
 )
 from reader.core.loaders.xmlsafe import declares_entities
 
@@ -39,7 +40,9 @@ class SafeZip:
         if not head:
             raise corrupt(path, f"is empty, not a {kind} file")
         if not head.startswith(ZIP_MAGIC):
-            raise corrupt(path, f"is not a {kind} file (a {kind} is a zip archive; this is not)")
+            raise corrupt(
+                path, f"is not a {kind} file{looks_like(head) or ' (it is not a zip archive)'}"
+            )
         try:
             self._zip = zipfile.ZipFile(path)
         except _ZIP_ERRORS as exc:
