@@ -304,3 +304,13 @@ def test_absurdly_deep_nesting_is_handled(write_file: Write, name: str, data: st
         assert "\n" not in str(exc) and name in str(exc)
     else:
         assert len(doc.text) <= 1
+
+
+def test_zip_directory_listing_too_many_files_is_refused(tmp_path: Path) -> None:
+    """Millions of tiny members would cost gigabytes to list: refused from the directory size."""
+    path = write_docx(tmp_path / "many.docx")
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 8 : end + 12] = (60_000).to_bytes(2, "little") * 2  # entries here and in total
+    path.write_bytes(bytes(data))
+    assert "60000 files" in refused(path, DocumentTooLargeError)

@@ -5,6 +5,7 @@ declared uncompressed size and each member's compression ratio. While inflating 
 bytes actually produced, so an archive whose headers lie about sizes is stopped at the limit.
 """
 
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -23,10 +24,42 @@ from reader.core.loaders.base import (
 from reader.core.loaders.xmlsafe import declares_entities
 
 ZIP_MAGIC = b"PK\x03\x04"
+MAX_MEMBERS = 20_000  # a big EPUB has a few thousand files; a DOCX a few dozen
+MAX_DIRECTORY_BYTES = 8 << 20  # the central directory zipfile would hold in memory
 RATIO_FLOOR = 1 << 20  # members smaller than 1 MiB may compress as well as they like
 _READ = 1 << 16
 _MARKUP = (".xml", ".rels", ".opf", ".xhtml", ".html", ".htm", ".ncx")
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError)
+
+
+def _check_directory(path: Path, kind: str) -> None:
+    """Refuse archives whose central directory is huge before zipfile parses all of it.
+
+    Millions of tiny members make a small file that costs gigabytes as ``ZipInfo`` objects.
+    The end-of-central-directory record (and its zip64 variant) states both figures.
+    """
+    with open(path, "rb") as fh:
+        size = fh.seek(0, 2)
+        fh.seek(max(0, size - (1 << 16) - 22))
+        tail = fh.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            raise corrupt(path, f"is a damaged or truncated {kind} file (no zip directory)")
+        members, directory = struct.unpack_from("<HI", tail, at + 10)
+        locator = at - 20
+        if (members == 0xFFFF or directory == 0xFFFFFFFF) and tail[locator : locator + 4] == (
+            b"PK\x06\x07"
+        ):
+            (record,) = struct.unpack_from("<Q", tail, locator + 8)
+            fh.seek(record)
+            zip64 = fh.read(56)
+            if len(zip64) == 56 and zip64.startswith(b"PK\x06\x06"):
+                members, directory = struct.unpack_from("<QQ", zip64, 32)
+    if members > MAX_MEMBERS or directory > MAX_DIRECTORY_BYTES:
+        raise DocumentTooLargeError(
+            f"{display_name(path)}: refused: its zip directory lists {members} files "
+            f"({directory // 1024} KB); a {kind} never has more than {MAX_MEMBERS}"
+        )
 
 
 class SafeZip:
@@ -43,6 +76,7 @@ class SafeZip:
             raise corrupt(
                 path, f"is not a {kind} file{looks_like(head) or ' (it is not a zip archive)'}"
             )
+        _check_directory(path, kind)
         try:
             self._zip = zipfile.ZipFile(path)
         except _ZIP_ERRORS as exc:
