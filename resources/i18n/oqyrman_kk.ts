@@ -442,6 +442,14 @@
         <source>Add as Entity</source>
         <translation>Атау ретінде қосу</translation>
     </message>
+    <message>
+        <source>Entities</source>
+        <translation>Атаулар</translation>
+    </message>
+    <message>
+        <source>Export &amp;Entities…</source>
+        <translation>Атауларды &amp;экспорттау…</translation>
+    </message>
 </context>
 <context>
     <name>GlobalSearchPanel</name>
@@ -904,17 +912,6 @@
     <message>
         <source>Shortcut</source>
         <translation>Тіркесім</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <source>Entities</source>
-        <translation>Атаулар</translation>
-    </message>
-    <message>
-        <source>Export &amp;Entities…</source>
-        <translation>Атауларды &amp;экспорттау…</translation>
     </message>
 </context>
 </TS>

@@ -443,6 +443,14 @@
         <source>Add as Entity</source>
         <translation>Добавить как сущность</translation>
     </message>
+    <message>
+        <source>Entities</source>
+        <translation>Сущности</translation>
+    </message>
+    <message>
+        <source>Export &amp;Entities…</source>
+        <translation>Экспорт &amp;сущностей…</translation>
+    </message>
 </context>
 <context>
     <name>GlobalSearchPanel</name>
@@ -906,17 +914,6 @@
     <message>
         <source>Shortcut</source>
         <translation>Сочетание</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <source>Entities</source>
-        <translation>Сущности</translation>
-    </message>
-    <message>
-        <source>Export &amp;Entities…</source>
-        <translation>Экспорт &amp;сущностей…</translation>
     </message>
 </context>
 </TS>
