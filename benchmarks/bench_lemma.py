@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.kazakh import build_lexicon  # noqa: E402
+from reader.core.kazakh import build_lexicon, to_cyrillic, to_latin  # noqa: E402
 from reader.core.kazakh.lemmatizer import Lexicon, best_lemma, lemma, load_lexicon  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -76,6 +76,13 @@ def main() -> None:
             if verbose:
                 for w in wrong:
                     print("    ", w)
+    seed = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    seed_words = [w for w in seed.split() if any(ch.isalpha() for ch in w)]
+    same = sum(to_cyrillic(to_latin(w)) == w for w in seed_words)
+    print(
+        f"Cyrillic->Latin->Cyrillic round trip: {same / len(seed_words):.3f} of "
+        f"{len(seed_words)} seed-document words come back unchanged"
+    )
     words = [form for form, _ in dev_pairs() + ud_pairs()] * 50
     lemma.cache_clear()
     t0 = time.perf_counter()

@@ -131,6 +131,8 @@ def test_relative_after_locative(form: str, expected: str) -> None:
     ("form", "expected"),
     [
         ("кітабы", "кітап"),  # п→б
+        ("мүмкіндігі", "мүмкіндік"),  # к→г
+        ("ішінен", "іш"),  # a two-letter stem the text uses alone
         ("халқы", "халық"),  # vowel drop
         ("қызығы", "қызық"),  # қ→ғ
         ("орны", "орын"),  # vowel drop before a possessive
@@ -162,3 +164,16 @@ def test_non_words_pass_through() -> None:
     assert lemma("2019") == "2019"
     assert lemma("") == ""
     assert lemma("«") == "«"
+
+
+def test_verbs_that_look_like_nouns_are_left_alone() -> None:
+    # past tense -ды/-ді looks like the accusative; the stem alone is rare, so the form stays
+    assert [lemma(w) for w in ("шешілді", "жасалды", "анықталды")] == [
+        "шешілді",
+        "жасалды",
+        "анықталды",
+    ]
+
+
+def test_closed_class_words_are_not_split_into_nouns() -> None:
+    assert [lemma(w) for w in ("үшін", "оны", "Сонымен")] == ["үшін", "оны", "Сонымен"]

@@ -3,6 +3,8 @@
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.errors import CancelledError
 from reader.core.kazakh.wordsearch import build_index, find_words
@@ -81,3 +83,19 @@ def test_cancelled_index_build_raises() -> None:
     cancel.set()
     with pytest.raises(CancelledError):
         build_index(TEXT + " жаңа мәтін", cancel=cancel)
+
+
+WORDS = ["Қазақстан", "Қазақстанның", "қазақстандық", "ел", "елдер", "Ел", "Астанада", "кітабы"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, " ", ", ", "😀", "\n", "1-ке "]), max_size=25))
+def test_matches_are_whole_words_of_the_original_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    for query in ("Қазақстан", "ел", "Qazaqstan"):
+        for m in find_words(text, query, case=False, whole_word=True):
+            assert text[m.start : m.end].strip() == text[m.start : m.end]
+            assert m.start == 0 or not text[m.start - 1].isalpha()
+            assert m.end == len(text) or not text[m.end].isalpha()
+            assert text[m.start : m.end].lower().startswith(("қазақстан", "ел"))
+            assert text[m.start : m.end].lower() != "қазақстандық"

@@ -30,7 +30,7 @@ from reader.core.kazakh.script import fold
 LEXICON_RESOURCE = "lexicon.tsv.gz"
 ALTERNATION_PENALTY = 0.3
 VOWEL_DROP_PENALTY = 0.8
-SHORT_STEM_MIN_COUNT = 3
+SHORT_STEM_MIN_COUNT = 1
 COUNT_WEIGHT = 0.5  # a stem seen alone
 FORMS_WEIGHT = 2.0  # a stem seen in many forms: the stronger sign of a real stem
 _ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
@@ -121,6 +121,8 @@ def best_lemma(word: str, lex: Lexicon) -> str:
             continue
         clash = HARMONY_PENALTY if harmony_clash(word[: split.stem_len], split.fronts) else 0.0
         for stem, cost in _stems(word, split):
+            if split.tags == ("acc",) and lex.get(fold(stem), (0, 0))[0] == 0:
+                continue  # жасалды: a stem never seen alone + -ды is a verb's past tense
             score = _evidence(lex, stem) + split.bonus - cost - clash
             if score > best_score:
                 best, best_score = stem, score
