@@ -87,10 +87,16 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def printable(text: str, line_break: str) -> str:
     """``text`` with one character for each: breaks become ``line_break``, other control
     characters a space, and what XML cannot hold (lone surrogates) a replacement mark."""
-    table = {ord(c): line_break for c in LINE_BREAKS}
-    table.update({c: " " for c in _CONTROLS})
-    table.update({0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})
+    table = _TABLES.get(line_break)
+    if table is None:
+        table = {ord(c): line_break for c in LINE_BREAKS}
+        table.update({c: " " for c in _CONTROLS})
+        table.update({0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})
+        _TABLES[line_break] = table
     return _LONE_SURROGATE.sub("\ufffd", text.translate(table))
+
+
+_TABLES: dict[str, dict[int, str]] = {}
 
 
 @dataclass(frozen=True, slots=True)

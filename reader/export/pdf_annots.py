@@ -13,6 +13,7 @@ rewritten copy (an incremental update would need a cross-reference stream withou
 import bisect
 import io
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -140,18 +141,18 @@ def _locate(
     return placed
 
 
+_INVISIBLE = re.compile("[\\s\ufffe\ufffd\x00]")  # spaces and what pdfium could not map
+_VISIBLE = re.compile("[^\\s\ufffe\ufffd\x00]")
+
+
 def _read_page(pdf: Any, index: int) -> _PageChars:
     textpage = pdf[index].get_textpage()
     count = textpage.count_chars()
     whole = textpage.get_text_range()
     if len(whole) != count:  # pdfium left chars out or added some: ask char by char
         whole = "".join(_char(textpage, i) for i in range(count))
-    chars, indexes = [], []
-    for i, ch in enumerate(whole):
-        if not ch.isspace() and ch not in "\ufffe\ufffd\x00":
-            chars.append(ch)
-            indexes.append(i)
-    return _PageChars("".join(chars), indexes, textpage)
+    indexes = [m.start() for m in _VISIBLE.finditer(whole)]
+    return _PageChars(_INVISIBLE.sub("", whole), indexes, textpage)
 
 
 def _char(textpage: Any, index: int) -> str:

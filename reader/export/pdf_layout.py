@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from reader.core.document import Block, Document, paragraph_blocks
 from reader.export.common import Progress, check_cancel, printable, report
 
+PARAGRAPH_SEPARATOR = "\u2029"  # QTextCursor.insertText starts a new block here
 LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph: one char, keeps Qt's positions
 
 
@@ -92,15 +93,25 @@ class Layout:
         return bf, cf
 
     def _fill(self, text: str) -> None:
+        """All paragraphs in one insertion (much faster than one per block), then the
+        formats: the body's for every block, their own for headings and list items."""
         cursor = QTextCursor(self._qdoc)
-        for i, block in enumerate(self.blocks):
-            bf, cf = self._formats(block)
-            if i == 0:
+        body_bf, body_cf = self._formats(Block(0, 0))
+        cursor.setBlockFormat(body_bf)
+        cursor.setBlockCharFormat(body_cf)
+        paragraphs = (printable(text[b.start : b.end], LINE_SEPARATOR) for b in self.blocks)
+        cursor.insertText(PARAGRAPH_SEPARATOR.join(paragraphs), body_cf)
+        qblock = self._qdoc.begin()
+        for block in self.blocks:
+            if block.kind in ("heading", "list_item"):
+                bf, cf = self._formats(block)
+                cursor = QTextCursor(qblock)
                 cursor.setBlockFormat(bf)
-                cursor.setBlockCharFormat(cf)
-            else:
-                cursor.insertBlock(bf, cf)
-            cursor.insertText(printable(text[block.start : block.end], LINE_SEPARATOR), cf)
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(cf)
+            qblock = qblock.next()
 
     def add_index(self, title: str, lines: Sequence[str]) -> None:
         """Append ``title`` and one paragraph per line, starting on a new page."""
