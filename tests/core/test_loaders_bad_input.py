@@ -241,6 +241,11 @@ def test_hostile_files_fail_fast_in_bounded_memory(tmp_path: Path) -> None:
     noise = tmp_path / "noise.txt"
     noise.write_bytes(random.Random(1).randbytes(5 << 20))
     files = [str(p) for p in (bomb, liar, laughs, noise)]
+    for suffix in (".txt", ".md", ".html", ".xml", ".fb2", ".rtf", ".pdf", ".docx"):
+        huge = tmp_path / f"zeros{suffix}"  # 400 MB of NULs (sparse): refused from the head
+        with open(huge, "wb") as fh:
+            fh.truncate(400 << 20)
+        files.append(str(huge))
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, *files],
         capture_output=True,

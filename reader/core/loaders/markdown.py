@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reader.core.document import Document, TextBuilder
 from reader.core.loaders.base import LoadContext, default_title, read_bytes
-from reader.core.loaders.text import decode
+from reader.core.loaders.text import decode, reject_binary
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -18,6 +18,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load a Markdown file."""
+    reject_binary(head, path)
     text, encoding = decode(read_bytes(path), path, ctx)
     builder = TextBuilder()
     title = _build(text.split("\n") if text else [], builder)

@@ -74,6 +74,7 @@ _UKRAINIAN_TELL = re.compile(
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load a plain text file."""
+    reject_binary(head, path)
     data = read_bytes(path)
     text, encoding = decode(data, path, ctx)
     return Document.create(
@@ -102,6 +103,12 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
             f"{display_name(path)}: not valid {encoding} text (bad bytes near offset {exc.start})"
         ) from None
     return normalise_newlines(text), encoding
+
+
+def reject_binary(head: bytes, path: Path) -> None:
+    """Refuse a binary file from its first bytes, before reading all of it into memory."""
+    if head and _bom_encoding(head) is None and _looks_binary(head):
+        raise corrupt(path, f"not a text file{looks_like(head) or ' (it contains binary data)'}")
 
 
 def normalise_newlines(text: str) -> str:

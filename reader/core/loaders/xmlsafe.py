@@ -13,7 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.core.errors import CorruptDocumentError
-from reader.core.loaders.base import corrupt, display_name
+from reader.core.loaders.base import corrupt, display_name, looks_like
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -44,7 +44,7 @@ def _html_parser() -> lxml_html.HTMLParser:
 
 def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
     """Parse well-formed XML bytes into an element tree root, or raise CorruptDocumentError."""
-    if not data.strip():
+    if not data or data.isspace():
         raise corrupt(path, f"is empty, not {what}")
     if _doctype_declares_entities(data):
         raise _entities_error(path)
@@ -62,6 +62,16 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
         raise corrupt(path, f"has no {what} content")
     reject_entities(root, path)
     return root
+
+
+_XML_STARTS = (b"<", b"<\x00", b"\x00<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def check_xml_head(head: bytes, path: Path, what: str) -> None:
+    """Refuse a file whose first bytes cannot start XML, before reading all of it."""
+    start = head.lstrip(b" \t\r\n")
+    if start and not start.startswith(_XML_STARTS) and start[:4] != b"\x00\x00\x00<":
+        raise corrupt(path, f"is not {what}{looks_like(head) or ' (it does not start with <)'}")
 
 
 def parse_html(text: str, path: Path) -> Any:
