@@ -42,7 +42,7 @@ def window_shots(out: Path, seed: Path, data: Path) -> list[Path]:
     from reader.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    install_translators(app, "kk")  # type: ignore[arg-type]
+    install_translators(app, "kk")
     ctx = AppContext.create(resolve(data))
     window = MainWindow(ctx)
     window.resize(*SIZE)

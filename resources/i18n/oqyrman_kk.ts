@@ -282,6 +282,17 @@
     </message>
 </context>
 <context>
+    <name>DialogActions</name>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>Ба&amp;птаулар…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Пернетақта тіркесімдері</translation>
+    </message>
+</context>
+<context>
     <name>EntityGroup</name>
     <message>
         <source>People</source>

@@ -283,6 +283,17 @@
     </message>
 </context>
 <context>
+    <name>DialogActions</name>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>Н&amp;астройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+</context>
+<context>
     <name>EntityGroup</name>
     <message>
         <source>People</source>

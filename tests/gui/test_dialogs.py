@@ -1,17 +1,26 @@
 """Preferences, About and Keyboard shortcuts dialogs, and the interface languages."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+)
 from pytestqt.qtbot import QtBot
 
 from reader import __version__
-from reader.core.preferences_schema import Preferences
+from reader.core.preferences_schema import Preferences, load_preferences
 from reader.gui.context import AppContext
 from reader.gui.dialogs.about import AboutDialog, credits_html
+from reader.gui.dialogs.menu_actions import install_dialog_actions
 from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme, document_font
 from reader.gui.dialogs.shortcuts import ShortcutsDialog
 from reader.gui.i18n import install_translators, remove_translators, system_language
@@ -249,6 +258,10 @@ def test_main_window_menus_speak_the_chosen_language(  # type: ignore[no-untyped
     language(code)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    menus_ = window.menus
+    install_dialog_actions(
+        window, menus_["edit"], menus_["help"], ctx.paths.preferences, ctx.preferences
+    )
     titles = [window.menus[key].title() for key in ("file", "edit", "view", "help")]
     assert titles == menus
     # every menu's mnemonics are distinct, so Alt+letter reaches one item
@@ -257,3 +270,60 @@ def test_main_window_menus_speak_the_chosen_language(  # type: ignore[no-untyped
             a.text()[a.text().index("&") + 1].casefold() for a in menu.actions() if "&" in a.text()
         ]
         assert len(keys) == len(set(keys)), (code, menu.title(), keys)
+
+
+# -- Menu actions -------------------------------------------------------------------------
+def _window_with_menus(qtbot: QtBot) -> tuple[QMainWindow, QMenu, QMenu]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    edit = window.menuBar().addMenu("&Edit")
+    help_ = window.menuBar().addMenu("&Help")
+    help_.addAction("&About Oqyrman")
+    return window, edit, help_
+
+
+def test_preferences_action_saves_applies_the_theme_and_tells_the_window(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, edit, help_ = _window_with_menus(qtbot)
+    path = tmp_path / "config" / "preferences.json"
+    actions = install_dialog_actions(window, edit, help_, path, Preferences())
+    assert actions.preferences_action in edit.actions()
+    assert help_.actions()[0] is actions.shortcuts_action
+    chosen = Preferences(theme="dark", font_size=18, search_mode="exact")
+    monkeypatch.setattr(PreferencesDialog, "edit", classmethod(lambda cls, p, parent: chosen))
+    try:
+        with qtbot.waitSignal(actions.preferences_changed) as signal:
+            actions.preferences_action.trigger()
+        assert signal.args == [chosen]
+        assert load_preferences(path) == chosen
+        assert qapp.palette().window().color().lightness() < 80
+    finally:
+        apply_theme(qapp, "system")
+
+
+def test_cancelled_preferences_change_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, edit, help_ = _window_with_menus(qtbot)
+    path = tmp_path / "preferences.json"
+    actions = install_dialog_actions(window, edit, help_, path, Preferences())
+    monkeypatch.setattr(PreferencesDialog, "edit", classmethod(lambda cls, p, parent: None))
+    with qtbot.assertNotEmitted(actions.preferences_changed):
+        actions.preferences_action.trigger()
+    assert not path.exists()
+
+
+def test_shortcuts_action_lists_the_windows_own_actions(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window, edit, help_ = _window_with_menus(qtbot)
+    find = QAction("&Find…", window)
+    find.setShortcut(QKeySequence("Ctrl+F"))
+    edit.addAction(find)
+    install_dialog_actions(window, edit, help_, tmp_path / "p.json", Preferences())
+    shown: list[list[tuple[str, str]]] = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self.visible_rows()))
+    next(a for a in help_.actions() if a.shortcut().toString() == "F1").trigger()
+    assert ("Find", "Ctrl+F") in shown[0]
+    assert ("Preferences", "Ctrl+,") in shown[0]
