@@ -319,3 +319,12 @@ def test_zip_directory_listing_too_many_files_is_refused(tmp_path: Path) -> None
     data[end + 8 : end + 12] = (60_000).to_bytes(2, "little") * 2  # entries here and in total
     path.write_bytes(bytes(data))
     assert "60000 files" in refused(path, DocumentTooLargeError)
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".html", ".fb2"])
+def test_markup_too_big_to_parse_safely_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"big{suffix}"
+    with open(path, "wb") as fh:
+        fh.write(b"<r>")
+        fh.truncate(60 << 20)  # sparse: no disk, no time
+    assert "up to 48 MB" in refused(path, DocumentTooLargeError)

@@ -5,7 +5,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.errors import CancelledError, CorruptDocumentError, FileAccessError
+from reader.core.errors import (
+    CancelledError,
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    FileAccessError,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -13,6 +18,7 @@ Progress = Callable[[int, int], None]
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # sum of archive members we inflate
 MAX_MEMBER_RATIO = 200  # uncompressed/compressed for one archive member
+MAX_MARKUP_BYTES = 48 * 1024 * 1024  # an XML/HTML tree costs several times its file size
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -50,6 +56,25 @@ def read_bytes(path: Path) -> bytes:
         raise FileAccessError(
             f"{display_name(path)}: cannot be read ({exc.strerror or exc})"
         ) from None
+
+
+def check_markup_size(path: Path, size: int, what: str) -> None:
+    """Refuse markup so big that its parsed tree would take gigabytes."""
+    if size > MAX_MARKUP_BYTES:
+        raise DocumentTooLargeError(
+            f"{display_name(path)} is {size // (1024 * 1024)} MB; Oqyrman opens {what} files "
+            f"up to {MAX_MARKUP_BYTES // (1024 * 1024)} MB"
+        )
+
+
+def read_markup(path: Path, what: str) -> bytes:
+    """The whole file, after checking it is small enough to parse into a tree."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileAccessError(f"{display_name(path)}: cannot be read ({exc.strerror})") from None
+    check_markup_size(path, size, what)
+    return read_bytes(path)
 
 
 def default_title(path: Path) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import BlockKind, Document, TextBuilder
-from reader.core.loaders.base import LoadContext, corrupt, default_title, read_bytes
+from reader.core.loaders.base import LoadContext, corrupt, default_title, read_markup
 from reader.core.loaders.xml import xml_encoding
 from reader.core.loaders.xmlsafe import check_xml_head, local_name, parse_xml
 
@@ -22,7 +22,7 @@ _SKIPPED = frozenset({"binary", "description", "image", "empty-line"})
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load a FictionBook (.fb2) file."""
     check_xml_head(head, path, "a FictionBook file")
-    data = read_bytes(path)
+    data = read_markup(path, "FictionBook")
     if not data or data.isspace():
         return Document.create("", title=default_title(path), format="fb2", path=str(path))
     root = parse_xml(data, path, "FictionBook XML")

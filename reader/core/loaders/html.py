@@ -11,7 +11,7 @@ from typing import Any
 
 from reader.core.document import BlockKind, Document, TextBuilder
 from reader.core.errors import CorruptDocumentError
-from reader.core.loaders.base import LoadContext, corrupt, default_title, read_bytes
+from reader.core.loaders.base import LoadContext, corrupt, default_title, read_markup
 from reader.core.loaders.text import decode, reject_binary
 from reader.core.loaders.xml import xml_encoding
 from reader.core.loaders.xmlsafe import (
@@ -41,7 +41,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load an HTML or XHTML file."""
     reject_binary(head, path)
-    data = read_bytes(path)
+    data = read_markup(path, "HTML")
     if not data:
         return Document.create("", title=default_title(path), format="html", path=str(path))
     root, encoding = parse_markup(data, path, ctx, xhtml=path.suffix.lower() == ".xhtml")

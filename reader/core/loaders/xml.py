@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, TextBuilder
-from reader.core.loaders.base import LoadContext, corrupt, default_title, read_bytes
+from reader.core.loaders.base import LoadContext, corrupt, default_title, read_markup
 from reader.core.loaders.xmlsafe import check_xml_head, local_name, parse_xml
 
 _SPACES = re.compile(r"\s+")
@@ -20,7 +20,7 @@ _SPACES = re.compile(r"\s+")
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load a generic XML file."""
     check_xml_head(head, path, "an XML file")
-    data = read_bytes(path)
+    data = read_markup(path, "XML")
     if not data or data.isspace():
         return Document.create("", title=default_title(path), format="xml", path=str(path))
     root = parse_xml(data, path)

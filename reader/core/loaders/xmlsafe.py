@@ -13,7 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.core.errors import CorruptDocumentError
-from reader.core.loaders.base import corrupt, display_name, looks_like
+from reader.core.loaders.base import check_markup_size, corrupt, display_name, looks_like
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -46,6 +46,7 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
     """Parse well-formed XML bytes into an element tree root, or raise CorruptDocumentError."""
     if not data or data.isspace():
         raise corrupt(path, f"is empty, not {what}")
+    check_markup_size(path, len(data), what)
     if _doctype_declares_entities(data):
         raise _entities_error(path)
     try:
@@ -78,6 +79,7 @@ def parse_html(text: str, path: Path) -> Any:
     """Parse HTML text (already decoded) leniently; returns the <html> root element."""
     if "\x00" in text:
         text = text.replace("\x00", "")
+    check_markup_size(path, len(text), "HTML")
     if _doctype_declares_entities(text.encode("utf-8", "replace")):
         raise _entities_error(path)
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input that declares one
