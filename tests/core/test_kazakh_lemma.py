@@ -2,7 +2,8 @@
 
 import pytest
 
-from reader.core.kazakh import lemma
+from reader.core.kazakh import build_lexicon, lemma
+from reader.core.kazakh.lemmatizer import best_lemma
 
 ISSUE_EXAMPLES = [
     ("Қазақстанның", "Қазақстан"),
@@ -177,3 +178,16 @@ def test_verbs_that_look_like_nouns_are_left_alone() -> None:
 
 def test_closed_class_words_are_not_split_into_nouns() -> None:
     assert [lemma(w) for w in ("үшін", "оны", "Сонымен")] == ["үшін", "оны", "Сонымен"]
+
+
+def test_lexicon_counts_a_stem_alone_and_the_forms_that_lead_to_it() -> None:
+    lex = build_lexicon.build(["жыл", "жылы", "жылдың", "жылға", "Жылға", "жылға", "20-сыншы"])
+    assert lex["жыл"] == (1, 4)  # seen alone once; жыл, жылы, жылдың, жылға lead to it
+    assert lex["жылга"][0] == 3  # keys are folded and case-free
+    assert "сыншы" not in lex  # an ending after digits is not a word
+
+
+def test_a_lexicon_decides_between_readings() -> None:
+    # with no evidence for жыл, жылы stays; once жыл is known in many forms, жылы is its form
+    assert best_lemma("жылы", {}) == "жылы"
+    assert best_lemma("жылы", build_lexicon.build(["жыл", "жылдар", "жылға", "жылда"])) == "жыл"

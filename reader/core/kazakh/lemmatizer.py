@@ -2,13 +2,14 @@
 
 :func:`reader.core.kazakh.grammar.splits` lists every grammatical reading of a word; each
 reading's stem is restored (п/к/қ that turned into б/г/ғ before a vowel: кітабы→кітап; a
-vowel that dropped: орны→орын) and scored by how well the lexicon knows it (how often it
-occurs as a word of its own and how many different forms of it occur in the training text,
-see ``build_lexicon.py``) plus a small prior per ending: common, unambiguous endings (the
-genitive, dative, plural) help, rare or ambiguous ones (1st/2nd person singular possessives,
-the accusative that looks like a verb's past tense) cost. The bare word competes on the same
-terms, so a word that is not inflected stays as it is. Derivational suffixes (-лық, -шы, -ғы)
-are not endings here: Қазақстандық is a word of its own.
+vowel that dropped: орны→орын; the ь a Russian loan drops: автомобилі→автомобиль) and scored
+by how well the lexicon knows it (how often it occurs as a word of its own and how many
+different forms of it occur in the training text, see ``build_lexicon.py``) plus a small prior
+per ending: common, unambiguous endings (the genitive, dative, plural) help, rare or ambiguous
+ones (1st/2nd person singular possessives, the accusative that looks like a verb's past tense)
+cost. The bare word competes on the same terms, so a word that is not inflected stays as it
+is. Derivational suffixes (-лық, -шы, -ғы) are not endings here: Қазақстандық is a word of its
+own.
 """
 
 import functools
@@ -106,6 +107,8 @@ def _stems(word: str, split: Split) -> list[tuple[str, float]]:
         last = stem[-1]
         if last in _ALTERNATIONS:
             out.append((stem[:-1] + _ALTERNATIONS[last], ALTERNATION_PENALTY))
+        if last in "лЛ":  # Russian loans drop ь before a vowel: король → королі
+            out.append((stem + ("Ь" if last == "Л" else "ь"), ALTERNATION_PENALTY))
         if _ends_in_two_consonants(stem.lower()):
             out.append((_insert_vowel(stem), VOWEL_DROP_PENALTY))
     return out
