@@ -7,6 +7,11 @@ file of that format is opened, so heavy libraries load lazily.
 Every module ``reader.core.loaders.<module>`` defines
 ``load(path: Path, head: bytes, ctx: LoadContext) -> Document`` where ``head`` is the first
 bytes of the file (for magic checks).
+
+Hostile input is handled in two shared modules: :mod:`.xmlsafe` is the only way XML and HTML
+are parsed (no entities, DTDs or network; entity declarations refused) and :mod:`.zipsafe`
+opens DOCX, ODT and EPUB archives against size, ratio and member-count limits, counting the
+bytes actually inflated. :mod:`.base` holds the limits and the one-line error helpers.
 """
 
 import importlib
