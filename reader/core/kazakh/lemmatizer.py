@@ -30,8 +30,10 @@ from reader.core.kazakh.script import fold
 
 LEXICON_RESOURCE = "lexicon.tsv.gz"
 ALTERNATION_PENALTY = 0.3
+UNALTERED_PENALTY = 0.3  # клубы: loans may keep б/г before a vowel
 VOWEL_DROP_PENALTY = 0.8
 SHORT_STEM_MIN_COUNT = 1
+ACC_MIN_COUNT = 1  # a bare -ды/-ті reading needs a stem seen alone this often
 COUNT_WEIGHT = 0.5  # a stem seen alone
 FORMS_WEIGHT = 2.0  # a stem seen in many forms: the stronger sign of a real stem
 _ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
@@ -102,11 +104,12 @@ def _ends_in_two_consonants(low: str) -> bool:
 def _stems(word: str, split: Split) -> list[tuple[str, float]]:
     """The stems a split can stand for, each with its extra cost."""
     stem = word[: split.stem_len]
-    out = [(stem, 0.0)]
+    last = stem[-1]
+    # Kazakh words do not end in б/г/ғ: before a vowel they are most likely п/к/қ
+    out = [(stem, UNALTERED_PENALTY if split.vowel_after and last in _ALTERNATIONS else 0.0)]
     if split.vowel_after and len(stem) >= 2:
-        last = stem[-1]
         if last in _ALTERNATIONS:
-            out.append((stem[:-1] + _ALTERNATIONS[last], ALTERNATION_PENALTY))
+            out.append((stem[:-1] + _ALTERNATIONS[last], 0.0))
         if last in "лЛ":  # Russian loans drop ь before a vowel: король → королі
             out.append((stem + ("Ь" if last == "Л" else "ь"), ALTERNATION_PENALTY))
         if _ends_in_two_consonants(stem.lower()):
@@ -124,7 +127,7 @@ def best_lemma(word: str, lex: Lexicon) -> str:
             continue
         clash = HARMONY_PENALTY if harmony_clash(word[: split.stem_len], split.fronts) else 0.0
         for stem, cost in _stems(word, split):
-            if split.tags == ("acc",) and lex.get(fold(stem), (0, 0))[0] == 0:
+            if split.tags == ("acc",) and lex.get(fold(stem), (0, 0))[0] < ACC_MIN_COUNT:
                 continue  # жасалды: a stem never seen alone + -ды is a verb's past tense
             score = _evidence(lex, stem) + split.bonus - cost - clash
             if score > best_score:
