@@ -99,3 +99,10 @@ def test_matches_are_whole_words_of_the_original_text(parts: list[str]) -> None:
             assert m.end == len(text) or not text[m.end].isalpha()
             assert text[m.start : m.end].lower().startswith(("қазақстан", "ел"))
             assert text[m.start : m.end].lower() != "қазақстандық"
+
+
+def test_kazakh_written_in_latin_is_searched_by_word_form_too() -> None:
+    text = "Qazaqstannyñ astanasy. Qazaqstanğa keldı. Qazaqstandyq önım."
+    expected = ["Qazaqstannyñ", "Qazaqstanğa"]
+    assert found("Qazaqstan", text=text) == expected
+    assert found("Қазақстан", text=text) == expected

@@ -83,6 +83,11 @@ def folded_key(stem: str) -> str:
     return "~" + fold(to_latin(stem))
 
 
+def form_lemma(form: str) -> str:
+    """The lemma of a word of the text; Kazakh written in Latin is analysed in Cyrillic."""
+    return lemma(to_cyrillic(form)) if is_latin(form) else lemma(form)
+
+
 def _check(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise CancelledError("building the word index was cancelled")
@@ -100,7 +105,7 @@ def _key_forms(
         if progress is not None:
             progress(done, len(forms))
         for form in forms[done : done + _CHUNK]:
-            stem = lemma(form)
+            stem = form_lemma(form)
             exact_ids.append(keys.setdefault(exact_key(stem), len(keys)))
             folded_ids.append(keys.setdefault(folded_key(stem), len(keys)))
     if progress is not None:
