@@ -79,9 +79,9 @@ def main() -> None:
     store = Store(":memory:")
     panel = EntityPanel(store, tasks, analyse=lambda t, **_: entities)
     session = DocumentSession(Document.create(text, title="big", format="text"), "/big", tasks)
-    panel._raw[session] = entities  # as if recognition had finished
     panel._session = session
-    fill = timed("panel: corrections + tree + state", lambda: panel._refresh(session))
+    panel.model._raw[session] = entities  # as if recognition had finished
+    fill = timed("panel: corrections + tree + state", lambda: panel.model.refresh(session))
     panel.filter_edit.setText("ent")
     typed = timed("panel: filter applied ('ent')", panel._fill_tree)
     panel.filter_edit.setText("entity 1999")

@@ -9,12 +9,10 @@ clicking a mention selects it in the viewer.
 
 import json
 import logging
-import weakref
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,19 +39,20 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ExportError
 from reader.core.fsutil import atomic_write_bytes
-from reader.core.ner.corrections import CorrectionLog, apply_corrections
 from reader.core.ner.entities import LABELS, Entity, Mention
 from reader.core.store import Store
 from reader.gui.models.entity_model import (
     GROUPS,
     SORT_FREQUENCY,
     SORT_NAME,
+    Analyse,
+    EntityModel,
     group_of,
     grouped,
     highlight_items,
     snippet,
 )
-from reader.gui.tasks import Job, TaskRunner
+from reader.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -61,18 +60,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Analyse = Callable[..., list[Entity]]  # reader.core.ner.analyse(text, progress=, cancel=)
 LAYER = "entities"
 MAX_MENTIONS_LISTED = 2000
 FILTER_DELAY_MS = 150
 KEY_ROLE = Qt.ItemDataRole.UserRole
 RANGE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _default_analyse(text: str, **kwargs: Any) -> list[Entity]:
-    from reader.core.ner import analyse
-
-    return analyse(text, **kwargs)
 
 
 def _swatch(colour: QColor) -> QIcon:
@@ -95,22 +87,15 @@ class EntityPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("EntityPanel")
-        self._store = store
-        self._tasks = tasks
-        self._analyse = analyse or _default_analyse
+        self.model = EntityModel(store, tasks, analyse, parent=self)
         self._session: DocumentSession | None = None
-        self._raw: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
-        self._shown: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
-        self._latest: weakref.WeakKeyDictionary[QObject, int] = weakref.WeakKeyDictionary()
-        self._corrected: weakref.WeakKeyDictionary[QObject, int] = weakref.WeakKeyDictionary()
-        self._jobs: dict[int, weakref.ref[QObject]] = {}
         self.dock: QDockWidget | None = None  # set by install_entity_panel
         self.export_action: QAction | None = None
         self._build()
-        tasks.finished.connect(self._on_job_finished)
-        tasks.failed.connect(self._on_job_failed)
-        tasks.cancelled.connect(self._on_job_cancelled)
-        tasks.progress.connect(self._on_job_progress)
+        self.model.ready.connect(self._on_ready)
+        self.model.failed.connect(self._on_failed)
+        self.model.cancelled.connect(self._on_cancelled)
+        self.model.progress.connect(self._on_progress)
         self._show_state()
 
     # -- building ---------------------------------------------------------------------------
@@ -227,84 +212,55 @@ class EntityPanel(QWidget):
     def set_session(self, session: "DocumentSession | None") -> None:
         """Show ``session``'s entities, recognising them in the background the first time."""
         self._session = session
-        if session is not None and session not in self._raw and session not in self._latest:
-            self._start(session)
+        if session is not None:
+            self.model.ensure(session)
         self._show_state()
         self._fill_tree()
         self._update_highlights()
 
     def forget(self, session: "DocumentSession") -> None:
         """Drop what is kept for ``session`` (its tab closed); cancel its recognition."""
-        job_id = self._latest.pop(session, None)
-        if job_id is not None:
-            self._tasks.cancel(job_id)
-        self._raw.pop(session, None)
-        self._shown.pop(session, None)
+        self.model.forget(session)
         if session is self._session:
             self.set_session(None)
 
     def entities(self, session: "DocumentSession | None" = None) -> list[Entity]:
         """The corrected entities of ``session`` (default: the current one); [] until known."""
         session = session or self._session
-        return list(self._shown.get(session, [])) if session is not None else []
+        return self.model.entities(session) if session is not None else []
 
     def is_busy(self) -> bool:
-        return self._session is not None and self._session in self._latest
+        return self._session is not None and self.model.is_busy(self._session)
 
     def recognise_again(self) -> None:
         """Run the recogniser again on the current document (corrections are kept)."""
-        if self._session is not None and self._session not in self._latest:
-            self._start(self._session)
+        if self._session is not None and not self.model.is_busy(self._session):
+            self.model.recognise(self._session)
             self._show_state()
 
     def cancel(self) -> None:
         """Stop recognising the current document."""
         if self._session is not None:
-            job_id = self._latest.get(self._session)
-            if job_id is not None:
-                self._tasks.cancel(job_id)
+            self.model.cancel(self._session)
 
     # -- background recognition -------------------------------------------------------------
-    def _start(self, session: "DocumentSession") -> None:
-        text = session.document.text
-        analyse = self._analyse
+    def _on_ready(self, session: "DocumentSession") -> None:
+        self.entities_ready.emit(session)
+        if session is self._session:
+            self._show_state()
+            self._fill_tree()
+            self._update_highlights()
 
-        def work(job: Job) -> list[Entity]:
-            return analyse(text, progress=job.progress, cancel=job.cancel)
-
-        job_id = self._tasks.submit(work)
-        self._latest[session] = job_id
-        self._jobs[job_id] = weakref.ref(session)
-        log.info("recognising entities of %s (job %d)", session.path, job_id)
-
-    def _take(self, job_id: int) -> "DocumentSession | None":
-        """The session of ``job_id`` if it is still that session's latest job."""
-        ref = self._jobs.pop(job_id, None)
-        session = ref() if ref is not None else None
-        if session is None or self._latest.get(session) != job_id:
-            return None  # an older job, or the document was closed: drop the result
-        del self._latest[session]
-        return session  # type: ignore[return-value]
-
-    def _on_job_finished(self, job_id: int, result: Any) -> None:
-        session = self._take(job_id)
-        if session is None:
-            return
-        self._raw[session] = list(result)
-        self._refresh(session)
-
-    def _on_job_failed(self, job_id: int, message: str) -> None:
-        session = self._take(job_id)
-        if session is not None and session is self._session:
+    def _on_failed(self, session: "DocumentSession", message: str) -> None:
+        if session is self._session:
             self._show_state(self.tr("Entity recognition failed: %1").replace("%1", message))
 
-    def _on_job_cancelled(self, job_id: int) -> None:
-        session = self._take(job_id)
-        if session is not None and session is self._session:
+    def _on_cancelled(self, session: "DocumentSession") -> None:
+        if session is self._session:
             self._show_state(self.tr("Entity recognition was cancelled."))
 
-    def _on_job_progress(self, job_id: int, done: int, total: int) -> None:
-        if self._session is not None and self._latest.get(self._session) == job_id:
+    def _on_progress(self, session: "DocumentSession", done: int, total: int) -> None:
+        if session is self._session:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
 
@@ -323,9 +279,9 @@ class EntityPanel(QWidget):
             return self.tr("No document.")
         if busy:
             return self.tr("Recognising entities…")
-        if self._session not in self._shown:
+        if not self.model.is_known(self._session):
             return self.tr("Entities not recognised.")
-        entities = self._shown[self._session]
+        entities = self.model.entities(self._session)
         mentions = sum(e.count for e in entities)
         return (
             self.tr("%1 entities, %2 mentions")
@@ -334,26 +290,10 @@ class EntityPanel(QWidget):
         )
 
     # -- corrections ------------------------------------------------------------------------
-    def _refresh(self, session: "DocumentSession") -> None:
-        """Replay the stored corrections over the raw output and show the result."""
-        ops = CorrectionLog(self._store, session.document.sha256).ops()
-        self._corrected[session] = len(ops)
-        raw = self._raw.get(session, [])
-        self._shown[session] = apply_corrections(session.document.text, raw, ops)
-        session.entities_changed.emit()
-        self.entities_ready.emit(session)
-        if session is self._session:
-            self._show_state()
-            self._fill_tree()
-            self._update_highlights()
-
     def correct(self, op: str, **payload: Any) -> None:
         """Record one correction (see :mod:`reader.core.ner.corrections`) and show its effect."""
-        session = self._session
-        if session is None or session not in self._raw:
-            return
-        CorrectionLog(self._store, session.document.sha256).add(op, **payload)
-        self._refresh(session)
+        if self._session is not None:
+            self.model.correct(self._session, op, **payload)
 
     def rename_entry(self, key: str, name: str) -> None:
         self.correct("rename", key=key, name=name)
@@ -386,11 +326,8 @@ class EntityPanel(QWidget):
         return True
 
     def undo_correction(self) -> None:
-        session = self._session
-        if session is None or session not in self._raw:
-            return
-        if CorrectionLog(self._store, session.document.sha256).undo_last() is not None:
-            self._refresh(session)
+        if self._session is not None:
+            self.model.undo(self._session)
 
     # -- export -----------------------------------------------------------------------------
     def export(self, path: str | Path) -> None:
@@ -409,7 +346,7 @@ class EntityPanel(QWidget):
 
     def export_interactively(self) -> None:
         """Ask where to save the entity list (File > Export Entities…)."""
-        if self._session is None or self._session not in self._shown:
+        if self._session is None or not self.model.is_known(self._session):
             return
         csv_filter, json_filter = self.tr("CSV (*.csv)"), self.tr("JSON (*.json)")
         suggested = str(Path(self._session.path).with_suffix(".entities.csv"))
@@ -428,22 +365,32 @@ class EntityPanel(QWidget):
     # -- the lists --------------------------------------------------------------------------
     def _fill_tree(self) -> None:
         selected = set(self.selected_keys())
+        reselect: list[QTreeWidgetItem] = []
         self.tree.blockSignals(True)
+        self.tree.setUpdatesEnabled(False)  # one repaint for tens of thousands of rows
         self.tree.clear()
-        entities = self.entities()
         sort = str(self.sort_box.currentData())
-        for group, members in grouped(entities, self.filter_edit.text(), sort):
+        needle = self.filter_edit.text()
+        hay = self.model.haystacks(self._session) if needle and self._session else None
+        for group, members in grouped(self.entities(), needle, sort, hay):
             top = QTreeWidgetItem([f"{group.title} ({len(members)})"])
             top.setIcon(0, _swatch(QColor(group.colour)))
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             top.setData(0, KEY_ROLE, group.id)
+            self.tree.addTopLevelItem(top)
+            children = []
             for entity in members:
-                item = QTreeWidgetItem(top, [f"{entity.name} ({entity.count})"])
+                item = QTreeWidgetItem([f"{entity.name} ({entity.count})"])
                 item.setData(0, KEY_ROLE, entity.key)
                 item.setToolTip(0, entity.label)
-                item.setSelected(entity.key in selected)
-            self.tree.addTopLevelItem(top)
+                children.append(item)
+                if entity.key in selected:
+                    reselect.append(item)
+            top.addChildren(children)
             top.setExpanded(True)
+        for item in reselect:
+            item.setSelected(True)
+        self.tree.setUpdatesEnabled(True)
         self.tree.blockSignals(False)
         self._on_entry_selected()
 
@@ -460,9 +407,15 @@ class EntityPanel(QWidget):
 
     def selected_keys(self) -> list[str]:
         """Keys of the selected entries, the most mentioned first, then in display order."""
-        by_key = {e.key: e for e in self.entities()}
-        keys = [k for k, item in self.entry_items().items() if item.isSelected() and k in by_key]
-        return sorted(keys, key=lambda k: -by_key[k].count)
+        counts = {e.key: e.count for e in self.entities()}
+        rows = []
+        for item in self.tree.selectedItems():
+            parent = item.parent()
+            key = str(item.data(0, KEY_ROLE))
+            if parent is not None and key in counts:
+                place = (self.tree.indexOfTopLevelItem(parent), parent.indexOfChild(item))
+                rows.append((-counts[key], place, key))
+        return [key for _count, _place, key in sorted(rows)]
 
     def _on_entry_selected(self) -> None:
         keys = self.selected_keys()
@@ -470,9 +423,9 @@ class EntityPanel(QWidget):
         enabled = {"rename": len(keys) == 1, "merge": len(keys) > 1, "relabel": len(keys) == 1}
         enabled["remove"] = bool(keys)
         session = self._session
-        enabled["add"] = session is not None and session in self._raw
+        enabled["add"] = session is not None and self.model.is_known(session)
         enabled["recognise"] = enabled["add"]
-        enabled["undo"] = session is not None and self._corrected.get(session, 0) > 0
+        enabled["undo"] = session is not None and self.model.correction_count(session) > 0
         for name, on in enabled.items():
             self.correction_actions[name].setEnabled(on)
         if len(keys) != 1 or self._session is None:
@@ -596,8 +549,10 @@ class EntityPanel(QWidget):
 def install_entity_panel(window: "MainWindow") -> EntityPanel:
     """Create the panel in a dock of ``window`` and add File > Export Entities…"""
     panel = EntityPanel(window.ctx.store, window.ctx.tasks, parent=window)
-    panel.dock = window.add_dock_panel(panel, panel.tr("Entities"), "entity_panel")
-    action = QAction(panel.tr("Export &Entities…"), window)
+    panel.dock = window.add_dock_panel(
+        panel, QCoreApplication.translate("EntityPanel", "Entities"), "entity_panel"
+    )
+    action = QAction(QCoreApplication.translate("EntityPanel", "Export &Entities…"), window)
     action.triggered.connect(panel.export_interactively)
     file_menu = window.menus["file"]
     separators = [a for a in file_menu.actions() if a.isSeparator()]
