@@ -184,3 +184,26 @@ def test_odt_footnotes_and_comments_do_not_break_into_the_sentence(tmp_path: Pat
 </text:p></office:text></office:body></office:document-content>"""
     doc = load(write_odt(tmp_path / "notes.odt", content=content))
     assert doc.text == "Қазақ тілі бай"  # XML line breaks are white space, as ODF says
+
+
+def test_rtf_style_sheet_headings_lists_and_unicode_title(write_file: Write) -> None:
+    """What Word and LibreOffice write: heading styles defined in the style sheet, list
+    numbers in \\listtext, the title twice in \\upr (ANSI, then Unicode in \\ud)."""
+    rtf = (
+        r"{\rtf1\ansi\ansicpg1252{\stylesheet{\ql Normal;}{\s1\outlinelevel0 Heading 1;}"
+        r"{\s2\sbasedon1 heading 2;}{\*\cs10 Heading 1 Char;}}"
+        r"{\info{\upr{\title ?????}{\*\ud{\title " + rtf_unicode("Қазақ") + r"}}}}"
+        r"\pard\plain\s1 " + rtf_unicode("Басы") + r"\par"
+        r"\pard\plain\s2 " + rtf_unicode("Бөлім") + r"\par"
+        r"\pard\plain " + rtf_unicode("Мәтін") + r"\par"
+        r"\pard\plain\ls1{\listtext\pard\plain \u61623\'3f\tab}" + rtf_unicode("тізім") + r"\par}"
+    )  # fmt: skip
+    doc = load(write_file("styled.rtf", rtf))
+    assert doc.text == "Басы\nБөлім\nМәтін\nтізім"
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1),
+        ("heading", 2),
+        ("paragraph", 0),
+        ("list_item", 0),
+    ]
+    assert doc.title == "Қазақ"

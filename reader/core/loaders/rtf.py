@@ -39,7 +39,7 @@ _SKIP = frozenset(
         "datastore", "xmlnstbl", "listtable", "listoverridetable", "rsidtbl", "generator",
         "filetbl", "revtbl", "pgdsctbl", "mmathPr", "nonshppict", "shppict", "shpinst", "atnid",
         "atnauthor", "annotation", "operator", "author", "company", "comment", "doccomm",
-        "keywords", "subject", "category",
+        "keywords", "subject", "category", "listtext", "pntext",
     }
 )  # fmt: skip
 _SYMBOLS = {
@@ -60,8 +60,9 @@ _UNICODE_ITEM = re.compile(r"\\u(-?\d{1,6}) ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n])")
 _UNICODE_RUN = re.compile(r"(?:\\u-?\d{1,6} ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n])|[^\\{}\r\n])+")
 _HANDLED = _SKIP | set(_SYMBOLS) | {
     "title", "u", "uc", "ansicpg", "pc", "pca", "mac", "f", "fcharset", "cpg", "par", "sect",
-    "page", "row", "cell", "pard", "outlinelevel",
+    "page", "row", "cell", "pard", "outlinelevel", "s", "ls", "upr", "ud",
 }  # fmt: skip
+_HEADING_STYLE = re.compile(r"^heading\s*([1-6])$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -74,6 +75,9 @@ class _State:
     dest: str = ""  # "", "title" or "fonttbl"
     uc: int = 1
     codepage: str = "cp1252"
+    # inside \upr (ANSI text, then a \ud group with the same in Unicode): where \ud returns
+    upr_skip: bool = False
+    upr_dest: str = ""
 
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
@@ -112,6 +116,10 @@ class _RtfReader:
         self._fonts: dict[int, str] = {}
         self._font = -1
         self._outline = -1
+        self._style = 0  # paragraph style number (\sN) in effect
+        self._in_list = False  # the paragraph belongs to a list (\lsN)
+        self._styles = _StyleSheet()
+        self._sheet_depth = -1  # group depth of the \stylesheet destination
         self._group_starts = False  # just after "{": a "\*" marks the group ignorable
 
     def feed(self, source: str) -> None:
@@ -153,10 +161,15 @@ class _RtfReader:
     def _group(self, brace: str) -> None:
         self._flush_bytes()
         self._skip_chars = 0
+        in_sheet = self._state.dest == "stylesheet" and len(self._stack) == self._sheet_depth
         if brace == "{":
             self._stack.append(self._state)
             self._group_starts = True
+            if in_sheet:
+                self._styles.start()
             return
+        if self._state.dest == "stylesheet" and len(self._stack) == self._sheet_depth + 1:
+            self._styles.finish()
         if self._stack:
             self._state = self._stack.pop()
         self._group_starts = False
@@ -210,6 +223,16 @@ class _RtfReader:
         self._flush_bytes()
         if word in _SKIP:
             self._state = replace(self._state, skip=True, dest=word)
+            if word == "stylesheet":
+                self._sheet_depth = len(self._stack)
+        elif word == "upr":
+            state = self._state
+            self._state = replace(
+                state, skip=True, dest="upr", upr_skip=state.skip, upr_dest=state.dest
+            )
+        elif word == "ud":
+            state = self._state
+            self._state = replace(state, skip=state.upr_skip, dest=state.upr_dest)
         elif word == "title" and self._state.dest == "info":
             self._state = replace(self._state, skip=False, dest="title")
         elif word == "u" and number is not None:
@@ -221,6 +244,9 @@ class _RtfReader:
 
     def _setting(self, word: str, number: int | None) -> None:
         state = self._state
+        if state.dest == "stylesheet":
+            self._styles.word(word, number)
+            return
         if word == "uc" and number is not None:
             self._state = replace(state, uc=max(0, min(number, 10)))
         elif word == "ansicpg" and number is not None:
@@ -242,7 +268,11 @@ class _RtfReader:
         elif word == "cell":
             self._end_paragraph("table_cell")
         elif word == "pard":
-            self._outline = -1
+            self._outline, self._style, self._in_list = -1, 0, False
+        elif word == "s" and number is not None:
+            self._style = number
+        elif word == "ls":
+            self._in_list = True
         elif word == "outlinelevel" and number is not None:
             self._outline = number
         elif word in _SYMBOLS:
@@ -264,6 +294,8 @@ class _RtfReader:
     def _emit(self, text: str) -> None:
         if self._state.dest == "title":
             self._title.append(text)
+        elif self._state.dest == "stylesheet":
+            self._styles.text(text)
         elif not self._state.skip:
             self._para.append(text)
 
@@ -273,8 +305,11 @@ class _RtfReader:
         self._para = []
         if not text.strip():
             return
-        if 0 <= self._outline <= 5 and kind == "paragraph":
-            self.builder.add(text, "heading", self._outline + 1)
+        level = self._outline + 1 if 0 <= self._outline <= 5 else self._styles.level(self._style)
+        if level and kind == "paragraph":
+            self.builder.add(text, "heading", level)
+        elif self._in_list and kind == "paragraph":
+            self.builder.add(text, "list_item")
         else:
             self.builder.add(text, kind)
 
@@ -284,6 +319,41 @@ def _code_point(number: int) -> str:
     if not -32768 <= number < 65536:
         return ""
     return chr(number + 65536 if number < 0 else number)
+
+
+class _StyleSheet:
+    """Heading levels of paragraph styles, from \\stylesheet entries like
+    ``{\\s1 ... \\outlinelevel0 heading 1;}`` (by outline level, else by name)."""
+
+    def __init__(self) -> None:
+        self._levels: dict[int, int] = {}
+        self.start()
+
+    def start(self) -> None:
+        self._number, self._outline = 0, -1
+        self._name: list[str] = []
+
+    def word(self, word: str, number: int | None) -> None:
+        if word == "s" and number is not None:
+            self._number = number
+        elif word == "outlinelevel" and number is not None:
+            self._outline = number
+
+    def text(self, text: str) -> None:
+        self._name.append(text)
+
+    def finish(self) -> None:
+        name = "".join(self._name).strip().rstrip(";").strip().lower()
+        match = _HEADING_STYLE.match(name)
+        if 0 <= self._outline <= 5:
+            self._levels[self._number] = self._outline + 1
+        elif match is not None:
+            self._levels[self._number] = int(match.group(1))
+        elif name == "title":
+            self._levels[self._number] = 1
+
+    def level(self, style: int) -> int:
+        return self._levels.get(style, 0)
 
 
 def _decode_unicode_run(run: str) -> str:
