@@ -27,10 +27,13 @@ if "$py" packaging/trim_icu.py "$icu" "$work/icu" >/dev/null; then
 fi
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath "$work" packaging/oqyrman.spec
-# Debug information is most of libpython's and the extension modules' size here; drop it.
-# Only files that carry it, and never the auditwheel-repaired *.libs (stripping breaks them).
-find "$dist/oqyrman/_internal" -type f -name '*.so*' -not -path '*.libs/*' -print0 |
-  while IFS= read -r -d '' lib; do
-    if file -b "$lib" | grep -q 'with debug_info'; then strip --strip-debug "$lib"; fi
+# Symbols and debug information are a good part of libpython's, PDFium's, ICU's and the
+# extension modules' size; drop what is not needed to load them. Never touch numpy and the
+# auditwheel-repaired *.libs: patchelf rewrote them, and strip then breaks them.
+find "$dist/oqyrman/_internal" -type f -name '*.so*' -not -path '*.libs/*' -not -path '*/numpy/*' \
+  -print0 | while IFS= read -r -d '' lib; do
+    if file -b "$lib" | grep -q -e 'not stripped' -e 'with debug_info'; then
+      strip --strip-unneeded "$lib"
+    fi
   done
 echo "build: $(du -sm "$dist/oqyrman" | cut -f1) MB in $dist/oqyrman; run $dist/oqyrman/oqyrman"

@@ -407,7 +407,7 @@
     </message>
     <message>
         <source>%1 entities, %2 mentions</source>
-        <translation>%1 атау, %2 аталым</translation>
+        <translation>%1 атау, %2 рет аталған</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
