@@ -1,8 +1,11 @@
 """User corrections of entities: each operation, replay over fresh output, restarts."""
 
+import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.document import Document
 from reader.core.ner import analyse
@@ -189,3 +192,49 @@ def test_load_and_apply_without_a_database_creates_none(tmp_path: Path) -> None:
     got = load_and_apply(str(tmp_path / "nothing"), doc, _entities())
     assert next(e.key for e in got) == "PERSON:назарбаев" and len(got) == 4
     assert not (tmp_path / "nothing").exists()
+
+
+_KEYS = [e.key for e in _entities()] + ["split:0-9", "user:GPE:астанаға"]
+_SPANS = [(m.start, m.end) for e in _entities() for m in e.mentions] + [(10, 18), (5, 15)]
+_op = st.one_of(
+    st.builds(
+        lambda k, n: ("rename", {"key": k, "name": n}),
+        st.sampled_from(_KEYS),
+        st.text("аб ", min_size=1).filter(str.strip),
+    ),
+    st.builds(
+        lambda a, b: ("merge", {"key": a, "other": b}),
+        st.sampled_from(_KEYS),
+        st.sampled_from(_KEYS),
+    ).filter(lambda o: o[1]["key"] != o[1]["other"]),
+    st.builds(lambda s: ("split", {"start": s[0], "end": s[1]}), st.sampled_from(_SPANS)),
+    st.builds(
+        lambda k, lab: ("relabel", {"key": k, "label": lab}),
+        st.sampled_from(_KEYS),
+        st.sampled_from(["PERSON", "GPE", "DATE"]),
+    ),
+    st.builds(lambda k: ("remove", {"key": k}), st.sampled_from(_KEYS)),
+    st.builds(lambda s: ("remove", {"start": s[0], "end": s[1]}), st.sampled_from(_SPANS)),
+    st.builds(
+        lambda s, lab: ("add", {"start": s[0], "end": s[1], "label": lab}),
+        st.sampled_from(_SPANS),
+        st.sampled_from(["PERSON", "GPE"]),
+    ),
+)
+
+
+@given(st.lists(_op, max_size=12))
+def test_any_sequence_of_corrections_leaves_a_consistent_list(
+    ops: list[tuple[str, dict[str, object]]],
+) -> None:
+    got = apply_corrections(
+        TEXT, _entities(), [Correction(i, o, p) for i, (o, p) in enumerate(ops)]
+    )
+    mentions = sorted(m for e in got for m in e.mentions)
+    assert all(TEXT[m.start : m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+    assert len({e.key for e in got}) == len(got)
+    assert all(e.count > 0 for e in got)
+    # Nothing is lost except by a removal: without one, every mention is still listed.
+    if not any(o == "remove" or o == "add" for o, _p in ops):
+        assert mentions == sorted(m for e in _entities() for m in e.mentions)

@@ -147,6 +147,15 @@ def _drop_mentions(entries: Entries, keep: Callable[[Mention], bool]) -> None:
             del entries[key]
 
 
+def _free_key(entries: Entries, key: str) -> str:
+    """``key``, or ``key#2``, ``key#3``... if an earlier correction already took it."""
+    n, candidate = 1, key
+    while candidate in entries:
+        n += 1
+        candidate = f"{key}#{n}"
+    return candidate
+
+
 def _rename(_text: str, entries: Entries, p: Mapping[str, Any]) -> None:
     if p["key"] in entries:
         entries[p["key"]] = replace(entries[p["key"]], name=str(p["name"]).strip())
@@ -172,7 +181,7 @@ def _split(_text: str, entries: Entries, p: Mapping[str, Any]) -> None:
         return  # gone, or already an entry of its own
     mention = next(m for m in owner.mentions if m.start == start and m.end == end)
     entries[owner.key] = _with_mentions(owner, (m for m in owner.mentions if m != mention))
-    key = f"split:{start}-{end}"
+    key = _free_key(entries, f"split:{start}-{end}")
     entries[key] = Entity(key=key, name=mention.text, label=owner.label, mentions=(mention,))
 
 
@@ -199,7 +208,7 @@ def _add(text: str, entries: Entries, p: Mapping[str, Any]) -> None:
         if entity.label == label and same:
             entries[entity.key] = _with_mentions(entity, (*entity.mentions, mention))
             return
-    key = f"user:{label}:{folded}"
+    key = _free_key(entries, f"user:{label}:{folded}")
     entries[key] = Entity(key=key, name=mention.text, label=label, mentions=(mention,))
 
 
