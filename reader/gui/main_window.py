@@ -49,14 +49,14 @@ from reader.gui.textmap import TextMap
 log = logging.getLogger(__name__)
 
 
-def _load_job(path: str, job: Job) -> tuple[Document, TextMap, int]:
-    """Runs in the background: the document, its offset map and word count (all of them
-    scan the whole text, which must not happen on the GUI thread for 20 MB)."""
+def _load_job(path: str, job: Job) -> tuple[Document, TextMap]:
+    """Runs in the background: the document and its offset map (the map scans the whole
+    text, which must not happen on the GUI thread for 20 MB)."""
     from reader.core.loaders import load
 
     document = load(path, progress=job.progress, cancel=job.cancel)
     job.check()
-    return document, TextMap.identity(document.text), document.word_count
+    return document, TextMap.identity(document.text)
 
 
 class MainWindow(QMainWindow):
@@ -236,10 +236,9 @@ class MainWindow(QMainWindow):
         placeholder = self._loading.pop(job_id, None)
         if placeholder is None:
             return  # not a load, or its tab was closed meanwhile
-        document, text_map, words = result
-        session = DocumentSession(
-            document, placeholder.path, self.ctx.tasks, text_map, self, word_count=words
-        )
+        document, text_map = result
+        session = DocumentSession(document, placeholder.path, self.ctx.tasks, text_map, self)
+        session.word_count_ready.connect(lambda: self._update_status(self.current_session()))
         session.viewer.set_zoom(self._zoom)
         session.viewer.cursorPositionChanged.connect(self._update_status_line)
         session.latin_failed.connect(self._on_latin_failed)
@@ -336,7 +335,10 @@ class MainWindow(QMainWindow):
         doc = session.document
         encoding = f" · {doc.encoding}" if doc.encoding else ""
         self._status_format.setText(f"{doc.format.upper()}{encoding}")
-        self._status_words.setText(self.tr("%n word(s)", "", session.word_count))
+        words = session.word_count
+        self._status_words.setText(
+            self.tr("Counting words…") if words is None else self.tr("%n word(s)", "", words)
+        )
         self._update_status_line()
 
     def _update_status_line(self) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.document import Document
+from reader.core.document import Document, count_words
 from reader.gui.tasks import Job, TaskRunner
 from reader.gui.textmap import TextMap, latin_map
 from reader.gui.viewer import DocumentViewer
@@ -32,6 +32,7 @@ class DocumentSession(QObject):
     annotations_changed = Signal()
     latin_changed = Signal(bool)
     latin_failed = Signal(str)
+    word_count_ready = Signal(int)
 
     def __init__(
         self,
@@ -40,14 +41,12 @@ class DocumentSession(QObject):
         tasks: TaskRunner,
         identity_map: TextMap | None = None,
         parent: QObject | None = None,
-        *,
-        word_count: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.path = path
         self.viewer = DocumentViewer()
-        self._word_count = word_count
+        self._word_count: int | None = None
         self._tasks = tasks
         self._original_map = identity_map or TextMap.identity(document.text)
         self._latin: tuple[str, TextMap] | None = None
@@ -57,16 +56,17 @@ class DocumentSession(QObject):
         tasks.finished.connect(self._on_job_finished)
         tasks.failed.connect(self._on_job_failed)
         self.viewer.show_text(document.text, self._original_map, document.blocks)
+        text = document.text  # counting 20 MB takes half a second: after the text is shown
+        self._count_job = tasks.submit(lambda job: count_words(text))
 
     @property
     def title(self) -> str:
         return self.document.title or self.path
 
     @property
-    def word_count(self) -> int:
-        """Words in the document (counted in the background while loading, if possible)."""
-        if self._word_count is None:
-            self._word_count = self.document.word_count
+    def word_count(self) -> int | None:
+        """Words in the document; None until the background count is done
+        (``word_count_ready`` says when)."""
         return self._word_count
 
     @property
@@ -103,7 +103,11 @@ class DocumentSession(QObject):
         self.latin_changed.emit(True)
 
     def _on_job_finished(self, job_id: int, result: Any) -> None:
-        if job_id != self._latin_job:
+        if job_id == self._count_job:
+            self._count_job = 0
+            self._word_count = int(result)
+            self.word_count_ready.emit(self._word_count)
+        if job_id != self._latin_job or not job_id:
             return
         self._latin_job = 0
         self._latin = result

@@ -59,7 +59,8 @@ def test_switching_tabs_changes_session_and_status_bar(
     assert blocker.args == [first]
     assert "TEXT" in window._status_format.text()
     assert "utf-8" in window._status_format.text()
-    assert window._status_words.text() == f"{first.document.word_count} word(s)"
+    words = f"{first.document.word_count} word(s)"
+    qtbot.waitUntil(lambda: window._status_words.text() == words)
     qtbot.keyClick(window.tabs.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 1
 
