@@ -191,3 +191,8 @@ def test_a_lexicon_decides_between_readings() -> None:
     # with no evidence for жыл, жылы stays; once жыл is known in many forms, жылы is its form
     assert best_lemma("жылы", {}) == "жылы"
     assert best_lemma("жылы", build_lexicon.build(["жыл", "жылдар", "жылға", "жылда"])) == "жыл"
+
+
+def test_question_particles_are_never_stems() -> None:
+    assert lemma("маңызды") == "маңызды"
+    assert lemma("Менің") == "Менің"

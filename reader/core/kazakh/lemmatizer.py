@@ -21,6 +21,7 @@ from importlib import resources
 from reader.core.kazakh.grammar import (
     CLOSED_CLASS,
     HARMONY_PENALTY,
+    NOT_STEMS,
     Split,
     fold_case,
     harmony_clash,
@@ -34,6 +35,7 @@ UNALTERED_PENALTY = 0.3  # клубы: loans may keep б/г before a vowel
 VOWEL_DROP_PENALTY = 0.8
 SHORT_STEM_MIN_COUNT = 1
 ACC_MIN_COUNT = 1  # a bare -ды/-ті reading needs a stem seen alone this often
+ACC_MIN_FORMS = 4  # or seen in this many forms (климатты)
 COUNT_WEIGHT = 0.5  # a stem seen alone
 FORMS_WEIGHT = 2.0  # a stem seen in many forms: the stronger sign of a real stem
 _ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
@@ -73,6 +75,11 @@ def _evidence(lex: Lexicon, stem: str, *, stripped: bool = True) -> float:
     if stripped and len(stem) < 3 and count < SHORT_STEM_MIN_COUNT:
         return -math.inf  # ке, со: two letters are a stem only if the text uses them alone
     return COUNT_WEIGHT * math.log1p(count) + FORMS_WEIGHT * math.log1p(forms)
+
+
+def _known_for_accusative(lex: Lexicon, stem: str) -> bool:
+    count, forms = lex.get(fold(stem), (0, 0))
+    return count >= ACC_MIN_COUNT or forms >= ACC_MIN_FORMS
 
 
 def _identity_evidence(lex: Lexicon, word: str) -> float:
@@ -127,8 +134,10 @@ def best_lemma(word: str, lex: Lexicon) -> str:
             continue
         clash = HARMONY_PENALTY if harmony_clash(word[: split.stem_len], split.fronts) else 0.0
         for stem, cost in _stems(word, split):
-            if split.tags == ("acc",) and lex.get(fold(stem), (0, 0))[0] < ACC_MIN_COUNT:
+            if split.tags == ("acc",) and not _known_for_accusative(lex, stem):
                 continue  # жасалды: a stem never seen alone + -ды is a verb's past tense
+            if fold_case(stem) in NOT_STEMS:
+                continue
             score = _evidence(lex, stem) + split.bonus - cost - clash
             if score > best_score:
                 best, best_score = stem, score
