@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QToolButton,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -63,6 +64,8 @@ log = logging.getLogger(__name__)
 LAYER = "entities"
 MAX_MENTIONS_LISTED = 2000
 FILTER_DELAY_MS = 150
+LEGEND_COLUMNS = 3
+TOOLBAR_ACTIONS = ("rename", "merge", "relabel", "remove", "add", "undo")
 KEY_ROLE = Qt.ItemDataRole.UserRole
 RANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -131,28 +134,32 @@ class EntityPanel(QWidget):
         layout.addLayout(busy)
         layout.addLayout(row)
         layout.addLayout(self._build_legend())
-        layout.addLayout(self._build_buttons())
+        layout.addWidget(self._build_buttons())
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self._build_tree())
         split.addWidget(self._build_mentions())
         layout.addWidget(split, 1)
 
-    def _build_legend(self) -> QHBoxLayout:
-        """One checkbox per group: the legend of the colours and the highlight toggle."""
-        row = QHBoxLayout()
+    def _build_legend(self) -> QGridLayout:
+        """One checkbox per group: the legend of the colours and the highlight toggle.
+
+        Three to a row, so the dock can stay narrow.
+        """
+        grid = QGridLayout()
         self.highlight_boxes: dict[str, QCheckBox] = {}
-        for group in GROUPS:
+        for i, group in enumerate(GROUPS):
             box = QCheckBox(group.title)
             box.setIcon(_swatch(QColor(group.colour)))
             box.setToolTip(self.tr("Highlight %1 in the text").replace("%1", group.title))
             box.toggled.connect(lambda _on: self._update_highlights())
             self.highlight_boxes[group.id] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        return row
+            grid.addWidget(box, i // LEGEND_COLUMNS, i % LEGEND_COLUMNS)
+        return grid
 
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_buttons(self) -> QToolBar:
+        """The corrections; a toolbar folds what does not fit into its extension menu."""
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         specs = [
             ("rename", self.tr("Rename…"), self._on_rename),
             ("merge", self.tr("Merge"), self._on_merge),
@@ -160,31 +167,26 @@ class EntityPanel(QWidget):
             ("remove", self.tr("Remove"), self._on_remove_entry),
             ("add", self.tr("Add Selection…"), self._on_add_selection),
             ("undo", self.tr("Undo"), self.undo_correction),
+            ("recognise", self.tr("Recognise Again"), self.recognise_again),
+            ("split", self.tr("Split Off as Own Entry"), self._on_split),
+            ("remove_mention", self.tr("Not an Entity"), self._on_remove_mention),
         ]
-        extra = [("recognise", self.tr("Recognise Again"), self.recognise_again)]
         self.correction_actions: dict[str, QAction] = {}
         for name, text, slot in specs:
             action = QAction(text, self)
             action.triggered.connect(slot)
             self.correction_actions[name] = action
-            button = QToolButton()
-            button.setDefaultAction(action)
-            row.addWidget(button)
-        self.correction_actions["undo"].setToolTip(self.tr("Undo the last correction"))
-        self.correction_actions["merge"].setToolTip(
-            self.tr("Merge the selected entries into the first")
-        )
-        self.correction_actions["add"].setToolTip(self.tr("Add the text selected in the document"))
-        for name, text, slot in [
-            *extra,
-            ("split", self.tr("Split Off as Own Entry"), self._on_split),
-            ("remove_mention", self.tr("Not an Entity"), self._on_remove_mention),
-        ]:
-            action = QAction(text, self)
-            action.triggered.connect(slot)
-            self.correction_actions[name] = action
-        row.addStretch(1)
-        return row
+            if name in TOOLBAR_ACTIONS:
+                bar.addAction(action)
+        tips = {
+            "undo": self.tr("Undo the last correction"),
+            "merge": self.tr("Merge the selected entries into the first"),
+            "add": self.tr("Add the text selected in the document"),
+            "recognise": self.tr("Run the recogniser again; your corrections are kept"),
+        }
+        for name, tip in tips.items():
+            self.correction_actions[name].setToolTip(tip)
+        return bar
 
     def _build_tree(self) -> QTreeWidget:
         self.tree = QTreeWidget()
