@@ -62,6 +62,7 @@ class CrfModel:
         for (attribute, label), weight in info.state_features.items():
             self._weights[attributes[attribute], index[label]] = weight
         self._attributes = attributes
+        self._zero_row = len(attributes)
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
         self._bos, self._eos, self._quoted = (self._vector([f]) for f in ("BOS", "EOS", "q"))
@@ -75,7 +76,13 @@ class CrfModel:
         """Rows: the word's own score, then its contribution at offsets -2, -1, +1, +2."""
         vectors = self._cache.get(word)
         if vectors is None:
-            vectors = np.stack([self._vector(part) for part in word_features(word, self.gazetteer)])
+            rows: list[int] = []
+            starts: list[int] = []
+            for part in word_features(word, self.gazetteer):
+                starts.append(len(rows))
+                rows.append(self._zero_row)  # keeps every segment non-empty for reduceat
+                rows += [self._attributes[f] for f in part if f in self._attributes]
+            vectors = np.add.reduceat(self._weights[rows], starts, axis=0)
             with self._lock:
                 self._cache[word] = vectors
                 if len(self._cache) > _CACHE_LIMIT:

@@ -24,13 +24,21 @@ _SLOTS: tuple[tuple[str, ...], ...] = (
 )
 
 
+def _by_length(slot: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(x) for x in slot}, reverse=True)
+    return tuple((n, frozenset(x for x in slot if len(x) == n)) for n in lengths)
+
+
+_SLOTS_BY_LENGTH = tuple(_by_length(slot) for slot in _SLOTS)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> tuple[str, str]:
     """``(stem, stripped_endings)`` of a lowercased word, e.g. назарбаевқа -> (назарбаев, қа)."""
     base = word
-    for slot in _SLOTS:
-        for suffix in slot:
-            if base.endswith(suffix) and len(base) - len(suffix) >= 3:
-                base = base[: -len(suffix)]
+    for slot in _SLOTS_BY_LENGTH:
+        for n, endings in slot:  # longest ending first
+            if len(base) - n >= 3 and base[-n:] in endings:
+                base = base[:-n]
                 break
     return base, word[len(base) :]
