@@ -44,6 +44,9 @@ _LAT_TO_CYR: dict[str, str] = {
     "w": "у", "x": "кс",
 }  # fmt: skip
 _LAT_VOWELS = frozenset("aäeioöuūüyı")
+_NOT_ONE_TO_ONE = re.compile(
+    "[" + "".join(c + c.upper() for c, lat in _CYR_TO_LAT.items() if len(lat) != 1) + "]"
+)
 
 _FOLD_PAIRS = "әағгқкңнөоұуүуһхіиёеäağgqkñnöoūuüuıi"
 _FOLD_TABLE = {ord(a): b for a, b in zip(_FOLD_PAIRS[::2], _FOLD_PAIRS[1::2], strict=True)}
@@ -93,13 +96,15 @@ def _latin_of(text: str, i: int) -> str:
 
 def to_latin_mapped(text: str) -> tuple[str, list[int]]:
     """``to_latin(text)`` and, for each output character, the index of its source character."""
-    out: list[str] = []
     index: list[int] = []
-    for i in range(len(text)):
-        lat = _latin_of(text, i)
-        out.append(lat)
-        index.extend([i] * len(lat))
-    return "".join(out), index
+    done = 0
+    for m in _NOT_ONE_TO_ONE.finditer(text):  # letters that become 0 or 2 Latin letters
+        i = m.start()
+        index.extend(range(done, i))
+        index.extend([i] * len(_latin_of(text, i)))
+        done = i + 1
+    index.extend(range(done, len(text)))
+    return to_latin(text), index
 
 
 # Letters whose Latin form does not depend on their neighbours (all but the capital digraphs).
@@ -112,13 +117,15 @@ _LATIN_TABLE = str.maketrans(
     }
 )
 _CONTEXT_CAPITALS = frozenset("ЦЧЩЁЮЯЪЬ")
+_CONTEXT_RE = re.compile("[ЦЧЩЁЮЯЪЬ]")
 
 
 def to_latin(text: str) -> str:
     """``text`` with Kazakh (and Russian) Cyrillic letters written in the 2021 Latin alphabet."""
-    if _CONTEXT_CAPITALS.isdisjoint(text):
-        return text.translate(_LATIN_TABLE)
-    return "".join(_latin_of(text, i) for i in range(len(text)))
+    if not _CONTEXT_CAPITALS.isdisjoint(text):
+        # capital digraphs look at their neighbours (Ts or TS); the rest is a plain table
+        text = _CONTEXT_RE.sub(lambda m: _latin_of(m.string, m.start()), text)
+    return text.translate(_LATIN_TABLE)
 
 
 def _cyr_case(cyr: str, upper: bool) -> str:
