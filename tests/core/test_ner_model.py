@@ -138,3 +138,22 @@ def test_fast_decoder_agrees_with_crfsuite_on_kaznerd_sentences() -> None:
     extractor = FeatureExtractor(model.gazetteer)
     expected = [tagger.tag(pycrfsuite.ItemSequence(extractor.sentence(w))) for w in words]
     assert model.tag_many(words) == expected
+
+
+def test_a_huge_paragraph_is_cut_at_sentence_ends_without_losing_names(seed_text: str) -> None:
+    line = seed_text.replace("\n", " ")
+    text = " ".join([line] * 30)  # one paragraph of ~130,000 characters
+    [nazarbayev] = entries(analyse(text), "PERSON", "Назарбаев")
+    assert nazarbayev.count == text.count("Назарбаев")
+    assert all(text[m.start : m.end] == m.text for m in nazarbayev.mentions)
+
+
+def test_chunks_cover_the_text_in_order() -> None:
+    from reader.core.ner.recognizer import chunk_ranges
+
+    text = "бір. " * 10_000 + "\n\n" + "екі\n"
+    ranges = list(chunk_ranges(text))
+    assert len(ranges) > 2
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(ranges))
+    covered = "".join(text[a:b] for a, b in ranges)
+    assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
