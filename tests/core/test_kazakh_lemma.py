@@ -1,5 +1,7 @@
 """Dictionary forms of Kazakh nouns: each suffix class, each alternation, words left alone."""
 
+from pathlib import Path
+
 import pytest
 
 from reader.core.kazakh import build_lexicon, lemma
@@ -196,3 +198,11 @@ def test_a_lexicon_decides_between_readings() -> None:
 def test_question_particles_are_never_stems() -> None:
     assert lemma("маңызды") == "маңызды"
     assert lemma("Менің") == "Менің"
+
+
+@pytest.mark.slow
+def test_shipped_lexicon_is_what_the_build_script_makes(tmp_path: Path) -> None:
+    out = tmp_path / "lexicon.tsv.gz"
+    data = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    assert build_lexicon.main(["--data", str(data), "--out", str(out)]) == 0
+    assert out.read_bytes() == build_lexicon.DEFAULT_OUT.read_bytes()
