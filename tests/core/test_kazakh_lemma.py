@@ -116,6 +116,12 @@ def test_instrumental(form: str, expected: str) -> None:
         ("қаласына", "қала"),
         ("еліміз", "ел"),  # 1st person plural
         ("еліміздің", "ел"),
+        ("кітабым", "кітап"),  # 1st person singular
+        ("үйіме", "үй"),  # dative -е after it
+        ("кітабың", "кітап"),  # 2nd person singular
+        ("кітабыңыз", "кітап"),  # 2nd person polite
+        ("еліңізге", "ел"),
+        ("балаларымыздың", "бала"),  # plural + possessive + case
     ],
 )
 def test_possessive(form: str, expected: str) -> None:
