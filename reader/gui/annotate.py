@@ -10,7 +10,7 @@ written to the store at once (see :mod:`reader.core.annotations`).
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -405,5 +405,9 @@ class AnnotationController(QObject):
         highlight = menu.addMenu(self.tr("Highlight"))
         highlight.addActions(list(self.color_actions.values()))
         menu.addActions([self.note_action, self.delete_action])
-        menu.exec(event.globalPos())
+        self.exec_menu(menu, event.globalPos())
         menu.deleteLater()
+
+    def exec_menu(self, menu: QMenu, pos: QPoint) -> None:
+        """Show a context menu modally (GUI tests replace this: no event loop there)."""
+        menu.exec(pos)

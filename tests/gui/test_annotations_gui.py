@@ -1,12 +1,20 @@
 """Annotating in the window: highlight with 1-5, notes, undo/redo, the panel, orphans."""
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QToolTip,
+)
 from pytestqt.qtbot import QtBot
 
 from reader.core.annotations import AnnotationRepository, new_annotation
@@ -176,3 +184,74 @@ def test_changed_file_lists_orphans_and_moves_the_others(
     (moved,) = controller.annotations(session).attached
     assert session.document.text[moved.start : moved.end] == "өзгермейді"
     assert repo.count() == 2  # the orphan is still in the database
+
+
+def test_export_then_import_in_the_gui_round_trips_and_undoes(
+    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    kazakh_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    _select(session, "мемлекет")
+    _key(qtbot, session, Qt.Key.Key_4)
+    out = tmp_path / "anns.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    controller.panel.export_button.click()
+    (obj,) = json.loads(out.read_text(encoding="utf-8"))
+    assert obj["target"]["styleClass"] == "pink"
+    controller.delete(controller.annotations(session).attached[0].id)
+    assert _stored(window, session) == []
+    messages: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
+    controller.panel.import_button.click()
+    assert _stored(window, session) == [("мемлекет", "pink", "")]
+    assert messages == ["1 annotations imported."]
+    assert controller.annotations(session).attached[0].id == obj["id"].removeprefix("urn:uuid:")
+    _key(qtbot, session, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window, session) == []
+
+
+def test_bad_import_file_shows_one_line_error(
+    window: MainWindow, controller: AnnotationController, open_doc: Any, kazakh_file: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    open_doc(kazakh_file)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"not": "annotations"}', encoding="utf-8")
+    errors: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    controller.import_action.trigger()
+    assert len(errors) == 1 and "not W3C Web Annotation" in errors[0] and "\n" not in errors[0]
+
+
+def test_context_menu_offers_colours_note_and_delete(
+    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    kazakh_file: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    _select(session, "кеңес")
+    shown: list[list[str]] = []
+
+    def fake_exec(menu: QMenu, _pos: object) -> None:
+        shown.append([a.text() for a in menu.actions()])
+        highlight = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        assert isinstance(highlight, QMenu)
+        shown.append([a.text() for a in highlight.actions()])
+        highlight.actions()[2].trigger()  # blue
+
+    monkeypatch.setattr(controller, "exec_menu", fake_exec)
+    viewport = session.viewer.viewport()
+    pos = session.viewer.cursorRect().center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    assert any(t.startswith("Add or Edit") for t in shown[0])
+    assert any(t.startswith("&Copy") or "Copy" in t for t in shown[0])  # Qt's own items kept
+    assert shown[1] == [
+        "Highlight Yellow",
+        "Highlight Green",
+        "Highlight Blue",
+        "Highlight Pink",
+        "Highlight Orange",
+    ]
+    assert _stored(window, session) == [("кеңес", "blue", "")]
