@@ -145,6 +145,8 @@ def test_relative_after_locative(form: str, expected: str) -> None:
         ("халқы", "халық"),  # vowel drop
         ("қызығы", "қызық"),  # қ→ғ
         ("орны", "орын"),  # vowel drop before a possessive
+        ("мұрнынан", "мұрын"),  # мұрн cannot end a word
+        ("құлшынысы", "құлшыныс"),  # -ыс+ы, not -ы+сы
     ],
 )
 def test_stem_alternations(form: str, expected: str) -> None:

@@ -216,8 +216,11 @@ def _poss_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, str, fl
         start = end - len(ending)
         if start < 2 or not f.endswith(ending, 0, end):
             continue
-        if (_cls(f[start - 1]) == "V") == after_vowel:
-            yield start, tag, bonus, not after_vowel, front
+        if (_cls(f[start - 1]) == "V") != after_vowel:
+            continue
+        if after_vowel and tag == "p3" and f[start - 1] in "ыіи" and f[start - 2] != "ш":
+            bonus -= P3_AFTER_VOWEL  # құлшынысы is құлшыныс+ы more often than құлшыны+сы
+        yield start, tag, bonus, not after_vowel, front
 
 
 def _plural_options(f: str, end: int, folded: bool) -> Iterator[tuple[int, bool]]:

@@ -41,6 +41,10 @@ FORMS_WEIGHT = 2.0  # a stem seen in many forms: the stronger sign of a real ste
 _ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
 _CONSONANTS = frozenset("бвгғджзйкқлмнңпрстфхһцчшщ")
 _VOWELS = frozenset("аәеиоөұүыіэюяё")
+# Consonant pairs no Kazakh word ends in, left when a vowel drops (орны, мұрны, аузы, ғұрпы)
+NEVER_FINAL = frozenset(
+    ["рн", "лн", "йн", "ун", "рм", "лм", "йм", "ум", "уз", "йз", "рз", "лз", "рл", "йл", "рп", "лп"]
+)
 
 Lexicon = dict[str, tuple[int, int]]  # folded stem -> (count as a word, distinct forms)
 
@@ -120,7 +124,11 @@ def _stems(word: str, split: Split) -> list[tuple[str, float]]:
         if last in "лЛ":  # Russian loans drop ь before a vowel: король → королі
             out.append((stem + ("Ь" if last == "Л" else "ь"), ALTERNATION_PENALTY))
         if _ends_in_two_consonants(stem.lower()):
-            out.append((_insert_vowel(stem), VOWEL_DROP_PENALTY))
+            if stem[-2:].lower() in NEVER_FINAL:  # мұрн is not a word, мұрын is
+                out[0] = (stem, out[0][1] + VOWEL_DROP_PENALTY)
+                out.append((_insert_vowel(stem), 0.0))
+            else:
+                out.append((_insert_vowel(stem), VOWEL_DROP_PENALTY))
     return out
 
 
