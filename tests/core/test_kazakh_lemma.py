@@ -122,6 +122,9 @@ def test_instrumental(form: str, expected: str) -> None:
         ("кітабыңыз", "кітап"),  # 2nd person polite
         ("еліңізге", "ел"),
         ("балаларымыздың", "бала"),  # plural + possessive + case
+        ("графының", "граф"),  # an unseen stem: possessive + case
+        ("оқушының", "оқушы"),  # but -шы words end in ы
+        ("Құнанбайұлының", "Құнанбайұлы"),  # and so do patronymics
     ],
 )
 def test_possessive(form: str, expected: str) -> None:

@@ -55,6 +55,7 @@ _PLURAL = ({"V": "л", "R": "л", "L": "д", "N": "д", "Z": "д", "T": "т"}, "
 _FRONT, _BACK = "әеөүі", "аоұы"
 P12_AFTER_CONSONANT = -2.5
 P3_AFTER_VOWEL = 0.6
+P3_CHAIN_BONUS = 0.5
 # Closed-class words whose endings only look like a noun's (үшін is not үш+і+н "its three"):
 # postpositions, conjunctions and the pronoun forms that would otherwise split into a noun.
 CLOSED_CLASS = frozenset(
@@ -243,6 +244,11 @@ def _case_options(f: str, folded: bool) -> Iterator[tuple[int, str, float, bool,
             yield len(f) - 1, "dat12", -1.0, False, front
 
 
+def _p3_chain_likely(f: str, end: int) -> bool:
+    """графының is граф+ы+ның: stems ending in -ы are mostly -шы/-ғы words or patronymics."""
+    return f[end - 1] not in "шғгқк" and not f.endswith(("ұл", "ул", "қыз", "кыз"), 0, end)
+
+
 def splits(word: str) -> list[Split]:
     """Every grammatical way to read ``word`` as stem + endings (the bare word included)."""
     f, folded = match_form(word)
@@ -268,6 +274,8 @@ def splits(word: str) -> list[Split]:
                 if c_tag == "dat12" and not p_tag:
                     vowel_after = True
                 bonus = c_bonus + p_bonus + (_PLURAL[3] if n_tag else 0.0)
+                if p_tag == "p3" and c_tag and p_vowel and _p3_chain_likely(f, p_end):
+                    bonus += P3_CHAIN_BONUS
                 out.append(Split(n_end, tags, bonus, vowel_after, fronts))
     return out
 
