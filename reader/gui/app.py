@@ -4,12 +4,14 @@ First run (no saved session) opens the seed document(s); later runs restore the 
 scroll positions; ``oqyrman FILE...`` opens those files. ``--quit-after-load FILE`` opens
 FILE and quits right after its text is first painted (start-up measurements).
 ``OQYRMAN_SCREENSHOT=out.png`` (undocumented, for the README) saves a picture of the window
-once the current document is painted, then quits.
+once the documents are shown and background work is done, then quits;
+``OQYRMAN_SCREENSHOT_QUERY=word`` searches for a word first.
 """
 
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -24,6 +26,7 @@ from reader.gui.session import DocumentSession
 log = logging.getLogger(__name__)
 
 SCREENSHOT_ENV = "OQYRMAN_SCREENSHOT"
+SCREENSHOT_QUERY_ENV = "OQYRMAN_SCREENSHOT_QUERY"  # typed into the search bar first
 
 
 def seed_files() -> list[str]:
@@ -72,18 +75,29 @@ def _quit_after_paint(app: QApplication, window: MainWindow, path: str) -> None:
     window.open_files([path])
 
 
-def _screenshot_after_paint(app: QApplication, window: MainWindow, target: str) -> None:
+def _screenshot_when_idle(app: QApplication, window: MainWindow, target: str) -> None:
+    """Save a picture of the window once a document is shown and background work is done
+    (entities recognised, say), or after 20 s whatever the state; then quit."""
+    started = time.monotonic()
+
+    def poll() -> None:
+        idle = window.sessions() and window.ctx.tasks.active_count() == 0
+        if not idle and time.monotonic() - started < 20:
+            QTimer.singleShot(200, window, poll)
+            return
+        query = os.environ.get(SCREENSHOT_QUERY_ENV)
+        if query and window.current_session() is not None:
+            window.search_bar.activate()
+            window.search_bar.query_edit.setText(query)
+            window.search_bar.run_search()
+        QTimer.singleShot(300, window, grab)
+
     def grab() -> None:
         window.grab().save(target)
         log.info("screenshot saved to %s", target)
         app.exit(0)
 
-    def on_opened(session: DocumentSession) -> None:
-        if session is window.current_session() or not window.sessions()[1:]:
-            session.viewer.first_painted.connect(lambda: QTimer.singleShot(500, grab))
-
-    window.session_opened.connect(on_opened)
-    QTimer.singleShot(15000, grab)  # never hang if nothing opens
+    QTimer.singleShot(1000, window, poll)
 
 
 def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
@@ -94,7 +108,7 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     window = MainWindow(ctx)
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:
-        _screenshot_after_paint(app, window, str(Path(screenshot).absolute()))
+        _screenshot_when_idle(app, window, str(Path(screenshot).absolute()))
     if quit_after_load:
         window.restore_window()
         _quit_after_paint(app, window, quit_after_load)

@@ -71,6 +71,7 @@ class DocumentViewer(QPlainTextEdit):
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(False)
+        self.document().setDocumentMargin(12)
         self._map = TextMap.identity("")
         self._layers: dict[str, _Layer] = {}
         self._painted = False
