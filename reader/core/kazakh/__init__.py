@@ -1,7 +1,12 @@
 """Kazakh language core (no Qt): folding, the 2021 Latin script, noun lemmas, word-form search.
 
 ``from reader.core.kazakh import fold, to_latin, to_cyrillic, lemma``; all are pure and
-thread-safe.
+thread-safe. Also ``to_latin_mapped(text) -> (latin, sources)`` and ``fold_mapped`` (offset
+maps back to the original), ``is_latin(query)``. Word-form search lives in
+``reader.core.kazakh.wordsearch`` (``find_words``, and ``build_index(text, progress, cancel)``
+to index a document in the background); ``reader.core.search.find(mode="words")`` calls it.
+Modules: ``script`` (folding, Latin), ``grammar`` (noun endings), ``lemmatizer`` (ranking by the
+lexicon), ``build_lexicon`` (makes ``data/lexicon.tsv.gz`` from ../shared/data).
 """
 
 from reader.core.kazakh.lemmatizer import lemma
