@@ -27,7 +27,7 @@ from reader.core.store import Store
 from reader.gui.context import AppContext
 from reader.gui.entity_panel import EntityPanel
 from reader.gui.main_window import MainWindow
-from reader.gui.models.entity_model import GROUPS, HIGHLIGHT_ALPHA
+from reader.gui.models.entity_model import GROUPS, HIGHLIGHT_ALPHA, group_of, snippet
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import TaskRunner
 
@@ -416,3 +416,36 @@ def test_recognising_again_keeps_the_corrections(qtbot: QtBot, db: Path, tasks: 
     assert len(runs) == 2
     assert "Нұр-Сұлтан (1)" in rig.rows()["Places (2)"]
     rig.close()
+
+
+def test_classes_fall_into_the_five_groups() -> None:
+    assert [group_of(label).id for label in ("PERSON", "ORGANISATION", "GPE", "LOCATION")] == [
+        "people", "organisations", "places", "places",
+    ]  # fmt: skip
+    assert {group_of(label).id for label in ("DATE", "TIME")} == {"dates"}
+    assert {group_of(label).id for label in ("EVENT", "MONEY", "POSITION")} == {"others"}
+
+
+def test_snippets_stay_on_one_line_and_mark_cut_context() -> None:
+    text = (
+        "Бірінші жол.\n"
+        "Алдында сөз бар Назарбаев кейін де сөз бар және әрі қарай жалғасады ұзақ\nКелесі."
+    )
+    start = text.index("Назарбаев")
+    before, exact, after = snippet(text, Mention(start, start + 9, "Назарбаев"), context=12)
+    assert (before, exact) == ("…сөз бар ", "Назарбаев")
+    assert after.startswith(" кейін") and after.endswith("…") and "\n" not in after
+    at_start = snippet(text, Mention(0, 7, "Бірінші"))
+    assert at_start == ("", "Бірінші", " жол.")
+
+
+def test_f2_renames_the_selected_entry(rig: Rig, qtbot: QtBot) -> None:
+    rig.open().viewer.hide()  # the panel's window gets the keyboard
+    rig.select("PERSON:бисембаев")
+    rig.panel.activateWindow()
+    qtbot.waitUntil(rig.panel.isActiveWindow)
+    rig.panel.tree.setFocus()
+    qtbot.waitUntil(rig.panel.tree.hasFocus)
+    rig.panel._ask_text = lambda *_a: "Ә. Бисембаев"  # type: ignore[method-assign]
+    qtbot.keyClick(rig.panel.tree, Qt.Key.Key_F2)
+    assert "Ә. Бисембаев (1)" in rig.rows()["People (2)"]
