@@ -179,3 +179,52 @@ def test_dock_panel_is_listed_in_view_panels(window: MainWindow, open_doc: Any) 
     panels = [m for m in window.menus["view"].actions() if m.menu()]
     titles = [a.text() for a in panels[0].menu().actions()]
     assert "Things" in titles
+
+
+def test_ctrl_o_offers_every_format_and_opens_the_chosen_files(
+    qtbot: QtBot, window: MainWindow, two_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def fake(parent: object, caption: str, folder: str, filters: str) -> tuple[list[str], str]:
+        asked.append(filters)
+        return [str(p) for p in two_files], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", fake)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.sessions()) == 2, timeout=10000)
+    assert asked and "*.txt" in asked[0] and "*.docx" in asked[0] and "*.pdf" in asked[0]
+
+
+def test_dropping_files_on_the_window_opens_them(
+    qtbot: QtBot, window: MainWindow, two_files: list[Path]
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in two_files])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: len(window.sessions()) == 2, timeout=10000)
+    assert [s.path for s in window.sessions()] == [str(p) for p in two_files]
+
+
+def test_open_recent_reopens_a_closed_document(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, two_files: list[Path]
+) -> None:
+    open_doc(two_files[0])
+    window.close_tab(0)
+    assert window.tabs.count() == 0
+    window._fill_recent_menu()
+    with qtbot.waitSignal(window.session_opened, timeout=10000):
+        window._recent_menu.actions()[0].trigger()
+    assert window.current_session().path == str(two_files[0])
