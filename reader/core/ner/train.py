@@ -118,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH.parent, help="output folder")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    missing = [name for name in DATA_FILES if not (args.data / name).is_file()]
+    if missing:
+        parser.error(f"KazNERD's {', '.join(missing)} not found in {args.data} (use --data DIR)")
     data = [s for name in DATA_FILES for s in read_iob2(args.data / name)]
     if args.limit:
         data = data[: args.limit]
