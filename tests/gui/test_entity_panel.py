@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document
-from reader.core.errors import CancelledError
+from reader.core.errors import CancelledError, ExportError
 from reader.core.ner.entities import Entity, Mention
 from reader.core.paths import resolve
 from reader.core.store import Store
@@ -281,6 +281,15 @@ def test_export_csv_and_json(rig: Rig, tmp_path: Path) -> None:
     assert [TEXT[m["start"] : m["end"]] for m in first["mentions"]] == [
         "Назарбаев", "Назарбаевқа", "Назарбаев",
     ]  # fmt: skip
+
+
+def test_export_to_an_impossible_place_says_why_and_leaves_nothing(
+    rig: Rig, tmp_path: Path
+) -> None:
+    rig.open()
+    with pytest.raises(ExportError, match="Cannot write"):
+        rig.panel.export(tmp_path / "missing" / "e.csv")
+    assert not (tmp_path / "missing").exists()
 
 
 def test_recognition_shows_progress_and_can_be_cancelled(
