@@ -20,6 +20,17 @@ CONTEXT = 32
 FUZZY_RATIO = 0.2
 #: At most this many candidate windows are examined per fuzzy search.
 MAX_CANDIDATES = 12
+#: Quotes longer than this are matched by their first and last ``_END_PIECE`` characters.
+LONG_QUOTE = 1000
+_END_PIECE = 200
+#: Exact occurrences scored at most (a one-letter quote in a novel has many thousands).
+MAX_OCCURRENCES = 5000
+#: A quote shorter than this, found away from its context, needs a quarter of that context
+#: (at least MIN_CONTEXT characters) to agree.
+DISTINCTIVE = 32
+MIN_CONTEXT = 4
+#: In a fuzzy match, each character of context that no longer agrees costs this many edits.
+CONTEXT_WEIGHT = 0.25
 _CHUNK_MIN = 5
 
 
@@ -39,6 +50,7 @@ class Match:
     start: int
     end: int
     fuzzy: bool = False
+    errors: int = 0  # edits between the quote and the text found (fuzzy matches)
 
 
 def quote_at(text: str, start: int, end: int, context: int = CONTEXT) -> Quote:
@@ -61,10 +73,53 @@ def locate(text: str, quote: Quote, hint: int | None = None) -> Match | None:
     """
     if not quote.exact:
         raise ValueError("empty quote")
+    available = len(quote.prefix) + len(quote.suffix)
     exact = _exact_match(text, quote, hint)
-    if exact is not None:
+    if exact is not None and 2 * _score(text, exact, quote) >= available:
         return exact
-    return _fuzzy_match(text, quote, hint)
+    # The context disagrees: the passage may have been edited where it was, while the same
+    # words stand elsewhere. Prefer whichever keeps more of its surroundings.
+    if len(quote.exact) > LONG_QUOTE:
+        fuzzy = _long_match(text, quote, hint)
+    else:
+        fuzzy = _fuzzy_match(text, quote, hint)
+    options = [m for m in (exact, fuzzy) if m is not None]
+    if not options:
+        return None
+    best = max(options, key=lambda m: (_score(text, m, quote), not m.fuzzy))
+    return best if _plausible(text, best, quote) else None
+
+
+def _plausible(text: str, match: Match, quote: Quote) -> bool:
+    """Whether a match away from its old context is still believable.
+
+    Enough of the context must agree, unless the quote is long enough to stand on its own
+    (and, when fuzzy, barely changed): a common word found elsewhere is not the annotation.
+    """
+    available = len(quote.prefix) + len(quote.suffix)
+    if _score(text, match, quote) >= min(available, max(MIN_CONTEXT, available // 4)):
+        return True
+    if len(quote.exact) < DISTINCTIVE:
+        return False
+    return not match.fuzzy or match.errors <= max_errors(quote.exact) // 2
+
+
+def _score(text: str, match: Match, quote: Quote) -> int:
+    return _context_score(text, match.start, match.end, quote)
+
+
+def _long_match(text: str, quote: Quote, hint: int | None) -> Match | None:
+    """A long passage: find its head and its tail, and accept what lies between if the
+    length is still about the same (edit distance over the whole would be too slow)."""
+    size = len(quote.exact)
+    head = locate(text, Quote(quote.exact[:_END_PIECE], quote.prefix, ""), hint)
+    tail_hint = None if hint is None else hint + size - _END_PIECE
+    tail = locate(text, Quote(quote.exact[-_END_PIECE:], "", quote.suffix), tail_hint)
+    if head is None or tail is None or tail.end <= head.start:
+        return None
+    if abs((tail.end - head.start) - size) > max_errors(quote.exact):
+        return None
+    return Match(head.start, tail.end, fuzzy=True, errors=abs(tail.end - head.start - size))
 
 
 # -- exact ----------------------------------------------------------------------------------
@@ -94,7 +149,9 @@ def _exact_match(text: str, quote: Quote, hint: int | None) -> Match | None:
             return Match(hint, hint + size)  # nothing moved: skip the scan
     best: tuple[int, int, int] | None = None  # (-score, distance, start)
     pos = text.find(quote.exact)
-    while pos != -1:
+    seen = 0
+    while pos != -1 and seen < MAX_OCCURRENCES:
+        seen += 1
         score = _context_score(text, pos, pos + size, quote)
         distance = abs(pos - hint) if hint is not None else 0
         key = (-score, distance, pos)
@@ -111,7 +168,8 @@ def _fuzzy_match(text: str, quote: Quote, hint: int | None) -> Match | None:
     k = max_errors(quote.exact)
     if k == 0:
         return None
-    best: tuple[int, int, int, int] | None = None  # (errors, distance, start, end)
+    available = len(quote.prefix) + len(quote.suffix)
+    best: tuple[float, int, int, int, int] | None = None  # cost, distance, start, end, errors
     for guess in _candidates(text, quote, k, hint):
         lo = max(0, guess - k)
         hi = min(len(text), guess + len(quote.exact) + k)
@@ -119,12 +177,14 @@ def _fuzzy_match(text: str, quote: Quote, hint: int | None) -> Match | None:
         if found is None:
             continue
         errors, start, end = found
-        key = (errors, abs(start - hint) if hint is not None else 0, start, end)
+        missing = available - _context_score(text, start, end, quote)
+        cost = errors + missing * CONTEXT_WEIGHT
+        key = (cost, abs(start - hint) if hint is not None else 0, start, end, errors)
         if best is None or key < best:
             best = key
     if best is None:
         return None
-    return Match(best[2], best[3], fuzzy=True)
+    return Match(best[2], best[3], fuzzy=True, errors=best[4])
 
 
 def _chunks(quote: Quote, k: int) -> list[tuple[str, int]]:

@@ -84,8 +84,11 @@ def new_annotation(
     )
 
 
-def reanchor(text: str, ann: Annotation) -> Annotation | None:
-    """``ann`` moved onto ``text`` by its quote (position as a hint), or None if orphaned."""
+def reanchor(text: str, ann: Annotation, sha256: str | None = None) -> Annotation | None:
+    """``ann`` moved onto ``text`` by its quote (position as a hint), or None if orphaned.
+
+    ``sha256`` is the text's, if the caller has it (hashing a long text per call is slow).
+    """
     match = locate(text, Quote(ann.exact, ann.prefix, ann.suffix), hint=ann.start)
     if match is None:
         return None
@@ -97,7 +100,7 @@ def reanchor(text: str, ann: Annotation) -> Annotation | None:
         exact=quote.exact,
         prefix=quote.prefix,
         suffix=quote.suffix,
-        doc_sha256=sha256_text(text),
+        doc_sha256=sha256 or sha256_text(text),
     )
 
 
@@ -178,7 +181,7 @@ class AnnotationRepository:
             if ann.doc_sha256 == document.sha256 and _fits(document.text, ann):
                 attached.append(ann)
                 continue
-            again = reanchor(document.text, ann)
+            again = reanchor(document.text, ann, document.sha256)
             if again is None:
                 orphaned.append(ann)
             else:

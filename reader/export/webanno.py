@@ -177,7 +177,7 @@ def anchor(document: Document, annotations: Sequence[Annotation]) -> DocumentAnn
             else:
                 orphaned.append(ann)
                 continue
-        again = reanchor(text, ann)
+        again = reanchor(text, ann, document.sha256)
         if again is None:
             orphaned.append(ann)
         else:

@@ -123,3 +123,16 @@ def test_random_edits_reattach_to_the_quote_or_orphan(seed: int, edits: list) ->
         assert found == quote.exact
     if not touched:
         assert found == quote.exact  # an untouched quote never comes back fuzzy
+
+
+def test_long_passage_with_a_changed_word_is_found_by_its_ends() -> None:
+    body = " ".join(f"сөз{i}" for i in range(400))  # about 2600 characters
+    text = "Алғы сөз. " + body + " Соңы."
+    quote = quote_at(text, 10, 10 + len(body))
+    changed = "Жаңа тарау.\n" + text.replace("сөз200 ", "өзгерген сөз ")
+    m = locate(changed, quote, hint=10)
+    assert m is not None and m.fuzzy
+    assert changed[m.start : m.end].startswith("сөз0 сөз1")
+    assert changed[m.start : m.end].endswith("сөз399")
+    halved = text.replace(body[len(body) // 2 :], "")  # half the passage gone
+    assert locate(halved, quote, hint=10) is None
