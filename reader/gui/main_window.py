@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -140,6 +141,13 @@ class MainWindow(QMainWindow):
         for path in paths:
             self._open_one(str(Path(path).expanduser().absolute()), (offsets or {}).get(path, 0))
 
+    def document_font(self) -> QFont:
+        """The font documents are shown in, from the user's preferences."""
+        prefs = self.ctx.preferences
+        font = QFont(prefs.font_family) if prefs.font_family else QFont()
+        font.setPointSize(prefs.font_size)
+        return font
+
     def show_error(self, title: str, text: str) -> None:
         """A warning box (tests patch ``QMessageBox.warning``)."""
         if self.quiet_errors:
@@ -239,7 +247,9 @@ class MainWindow(QMainWindow):
         document, text_map = result
         session = DocumentSession(document, placeholder.path, self.ctx.tasks, text_map, self)
         session.word_count_ready.connect(lambda: self._update_status(self.current_session()))
+        session.viewer.set_base_font(self.document_font())
         session.viewer.set_zoom(self._zoom)
+        session.viewer.zoom_changed.connect(self._set_zoom)  # Ctrl+wheel zooms every tab
         session.viewer.cursorPositionChanged.connect(self._update_status_line)
         session.latin_failed.connect(self._on_latin_failed)
         if self.latin_action.isChecked():
@@ -371,6 +381,8 @@ class MainWindow(QMainWindow):
         self.global_search.activate()
 
     def _set_zoom(self, steps: int) -> None:
+        if max(-8, min(20, steps)) == self._zoom:
+            return
         self._zoom = max(-8, min(20, steps))
         for session in self.sessions():
             session.viewer.set_zoom(self._zoom)
@@ -429,9 +441,16 @@ class MainWindow(QMainWindow):
             return False
         self.restore_window(saved)
         self._restoring = True
+        missing = [tab.path for tab in saved.tabs if not Path(tab.path).exists()]
+        if missing:  # moved or deleted since: say so quietly rather than with a dialog each
+            self.statusBar().showMessage(
+                self.tr("Not reopened (no longer there): %1").replace("%1", ", ".join(missing)),
+                15000,
+            )
         try:
             for tab in saved.tabs:
-                self._open_one(tab.path, tab.offset)
+                if tab.path not in missing:
+                    self._open_one(tab.path, tab.offset)
             if saved.tabs:
                 self.tabs.setCurrentIndex(min(saved.current, self.tabs.count() - 1))
         finally:

@@ -131,6 +131,9 @@ class DocumentSession(QObject):
 
     def close(self) -> None:
         """Stop background work of this session (its tab is closing)."""
+        if self._count_job:
+            self._tasks.cancel(self._count_job)
+            self._count_job = 0
         if self._latin_job:
             self._tasks.cancel(self._latin_job)
             self._latin_job = 0

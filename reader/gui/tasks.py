@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from reader.core.errors import CancelledError, ReaderError
 
@@ -138,7 +138,8 @@ class TaskRunner(QObject):
         except Exception as exc:  # a bug: keep the app alive, log it, tell the user
             log.exception("background job %d failed", job.id)
             self._finish(job.id)
-            self.failed.emit(job.id, f"Unexpected error: {type(exc).__name__}: {exc}")
+            message = QCoreApplication.translate("TaskRunner", "Unexpected error: %1")
+            self.failed.emit(job.id, message.replace("%1", f"{type(exc).__name__}: {exc}"))
         else:
             cancelled = job.cancel.is_set()
             self._finish(job.id)

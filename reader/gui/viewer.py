@@ -77,6 +77,7 @@ class DocumentViewer(QPlainTextEdit):
         self._painted = False
         self._pending_offset: int | None = None
         self._base_size = self.font().pointSizeF()
+        self._headings: list[Block] = []
         self._zoom = 0
         self._window = (-1, -1)
         self._refresh = QTimer(self)
@@ -109,16 +110,17 @@ class DocumentViewer(QPlainTextEdit):
             self.scroll_to_offset(offset)
 
     def _format_headings(self, blocks: Sequence[Block]) -> None:
-        headings = [b for b in blocks if b.kind == "heading"]
+        headings = self._headings = [b for b in blocks if b.kind == "heading"]
         if not headings:
             return
+        size = max(4.0, self._base_size + self._zoom)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         for block in headings:
             fmt = QTextCharFormat()
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
-            fmt.setFontPointSize(self._base_size * HEADING_SCALE.get(block.level, 1.0))
+            fmt.setFontPointSize(size * HEADING_SCALE.get(block.level, 1.0))
             start, end = self._map.range_to_qt(block.start, block.end)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -189,9 +191,22 @@ class DocumentViewer(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(size)
         self.setFont(font)
-        if steps != self._zoom:
-            self._zoom = steps
+        changed = steps != self._zoom
+        self._zoom = steps
+        if self._headings:
+            self._format_headings(self._headings)
+        if changed:
             self.zoom_changed.emit(steps)
+
+    def set_base_font(self, font: QFont) -> None:
+        """Use ``font`` (the user's preferred family and size) at zoom step 0."""
+        if font.pointSizeF() > 0:
+            self._base_size = font.pointSizeF()
+        base = QFont(font)
+        base.setPointSizeF(max(4.0, self._base_size + self._zoom))
+        self.setFont(base)
+        if self._headings:
+            self._format_headings(self._headings)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.prefs import load_session
@@ -88,3 +89,27 @@ def test_first_run_offers_the_seed_document() -> None:
     seeds = seed_files()
     assert seeds and all(Path(p).is_file() for p in seeds)
     assert any(p.endswith(".txt") for p in seeds)
+
+
+def test_a_deleted_file_is_not_reopened_and_the_rest_are(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    keep, gone = tmp_path / "keep.txt", tmp_path / "gone.txt"
+    keep.write_text("Сақталады.\n", encoding="utf-8")
+    gone.write_text("Жойылады.\n", encoding="utf-8")
+    first = _window(qtbot, ctx)
+    first.open_files([str(gone), str(keep)])
+    _wait_sessions(qtbot, first, 2)
+    first.close()
+    gone.unlink()
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: boxes.append(str(args)))
+    second = _window(qtbot, ctx)
+    second.restore_session()
+    restored = _wait_sessions(qtbot, second, 1)
+    assert [s.path for s in restored] == [str(keep)]
+    assert "gone.txt" in second.statusBar().currentMessage()
+    assert boxes == []
+    second.close()

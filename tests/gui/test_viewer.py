@@ -100,3 +100,26 @@ def test_zoom_changes_the_font_size(qtbot: QtBot) -> None:
     assert viewer.font().pointSizeF() == before + 3
     viewer.set_zoom(0)
     assert viewer.font().pointSizeF() == before
+
+
+def test_headings_grow_with_zoom_and_follow_the_preferred_font(qtbot: QtBot) -> None:
+    doc = Document.create(
+        "Кіріспе\nМәтін",
+        title="t",
+        format="markdown",
+        blocks=[Block(0, 7, "heading", 2), Block(8, 13)],
+    )
+    viewer = _viewer(qtbot, doc.text, doc.blocks)
+    preferred = QFont("DejaVu Serif")
+    preferred.setPointSize(14)
+    viewer.set_base_font(preferred)
+    assert viewer.font().pointSizeF() == 14
+    assert viewer.font().family() == preferred.family()
+
+    def heading_size() -> float:
+        return viewer.document().firstBlock().begin().fragment().charFormat().fontPointSize()
+
+    before = heading_size()
+    viewer.set_zoom(4)
+    assert viewer.font().pointSizeF() == 18
+    assert heading_size() > before
