@@ -163,12 +163,13 @@ class AnnotationRepository:
     def count(self) -> int:
         return int(self.store.query("SELECT count(*) FROM annotations")[0][0])
 
-    def for_document(self, document: Document) -> DocumentAnnotations:
+    def for_document(self, document: Document, *, reattach: bool = True) -> DocumentAnnotations:
         """The annotations of ``document``, found by its sha256 and by its path.
 
         Annotations made on another version of the text are re-attached by quote; those
         that moved are stored against the new text in one transaction, those that cannot
-        be found are returned as orphaned and left in the database untouched.
+        be found are returned as orphaned and left in the database untouched. With
+        ``reattach=False`` (a refresh right after a full load) they are orphaned at once.
         """
         rows = self.store.query(
             f"SELECT {_COLUMNS} FROM annotations WHERE doc_sha256 = ? OR doc_path = ?",
@@ -181,7 +182,7 @@ class AnnotationRepository:
             if ann.doc_sha256 == document.sha256 and _fits(document.text, ann):
                 attached.append(ann)
                 continue
-            again = reanchor(document.text, ann, document.sha256)
+            again = reanchor(document.text, ann, document.sha256) if reattach else None
             if again is None:
                 orphaned.append(ann)
             else:

@@ -80,6 +80,7 @@ class AnnotationController(QObject):
         self.undo_group = QUndoGroup(self)
         self._data: dict[DocumentSession, DocumentAnnotations] = {}
         self._stacks: dict[DocumentSession, QUndoStack] = {}
+        self._loading: dict[int, DocumentSession] = {}  # job id -> session being read
         self._build_actions()
         self._connect()
         for session in window.sessions():
@@ -162,10 +163,14 @@ class AnnotationController(QObject):
             session.viewer.select_range(ann.start, ann.end)
             session.viewer.setFocus()
 
+    def is_loaded(self, session: DocumentSession) -> bool:
+        """Whether the session's annotations have been read (and re-attached) yet."""
+        return session in self._data
+
     def reload(self, session: DocumentSession) -> None:
-        """Read the session's annotations from the store and show them."""
+        """Read the session's annotations from the store (no re-attaching) and show them."""
         try:
-            self._data[session] = self.repo.for_document(session.document)
+            self._data[session] = self.repo.for_document(session.document, reattach=False)
         except ReaderError as exc:
             self.window.show_error(self.tr("Annotations"), str(exc))
             self._data[session] = DocumentAnnotations()
@@ -240,6 +245,10 @@ class AnnotationController(QObject):
 
     def _connect(self) -> None:
         win = self.window
+        tasks = win.ctx.tasks
+        tasks.finished.connect(self._on_job_done)
+        tasks.failed.connect(self._on_job_done)
+        tasks.cancelled.connect(self._on_job_done)
         win.session_opened.connect(self._on_session_opened)
         win.session_closed.connect(self._on_session_closed)
         win.current_session_changed.connect(self._on_current_changed)
@@ -257,7 +266,17 @@ class AnnotationController(QObject):
         self._stacks[session] = stack
         self.undo_group.addStack(stack)
         session.viewer.viewport().installEventFilter(self)
-        self.reload(session)
+        # Re-attaching after the file changed searches the whole text: not on the GUI thread.
+        repo, document = self.repo, session.document
+        job_id = self.window.ctx.tasks.submit(lambda job: repo.for_document(document))
+        self._loading[job_id] = session
+
+    def _on_job_done(self, job_id: int, result: object = None) -> None:
+        session = self._loading.pop(job_id, None)
+        if session is not None and session in self._stacks:
+            if isinstance(result, str):  # failed: the message
+                self.window.show_error(self.tr("Annotations"), result)
+            self.reload(session)  # also picks up changes made while it ran
 
     def _on_session_closed(self, session: DocumentSession) -> None:
         stack = self._stacks.pop(session, None)

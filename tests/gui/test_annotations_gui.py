@@ -41,6 +41,14 @@ def controller(window: MainWindow) -> AnnotationController:
     return ctl
 
 
+def _loaded(
+    qtbot: QtBot, controller: AnnotationController, session: DocumentSession
+) -> DocumentSession:
+    """Wait until the session's annotations were read in the background."""
+    qtbot.waitUntil(lambda: controller.is_loaded(session))
+    return session
+
+
 def _stored(window: MainWindow, session: DocumentSession) -> list[tuple[str, str, str]]:
     found = AnnotationRepository(window.ctx.store).for_document(session.document).attached
     return [(a.exact, a.color, a.note) for a in found]
@@ -60,26 +68,33 @@ def _key(
 
 
 def test_select_and_press_2_stores_and_shows_a_green_highlight(
-    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
     kazakh_file: Path,
-) -> None:  # fmt: skip
-    session = open_doc(kazakh_file)
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
     _select(session, "Астанада")
     _key(qtbot, session, Qt.Key.Key_2)
     assert _stored(window, session) == [("Астанада", "green", "")]
     assert session.viewer.highlight_count("annotations") == 1
-    qtbot.waitUntil(lambda: any(
-        s.cursor.selectedText() == "Астанада" for s in session.viewer.extraSelections()
-    ))  # fmt: skip
+    qtbot.waitUntil(
+        lambda: any(s.cursor.selectedText() == "Астанада" for s in session.viewer.extraSelections())
+    )
     assert controller.panel.visible_ids() == [controller.annotations(session).attached[0].id]
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # QToolTip, offscreen only
 def test_note_is_saved_and_shown_on_hover(
-    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
-    kazakh_file: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    session = open_doc(kazakh_file)
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    kazakh_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
     start, _ = _select(session, "Елбасы")
     _key(qtbot, session, Qt.Key.Key_1)
     monkeypatch.setattr(
@@ -99,10 +114,14 @@ def test_note_is_saved_and_shown_on_hover(
 
 
 def test_undo_and_redo_with_ctrl_z_and_ctrl_shift_z(
-    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
-    kazakh_file: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    session = open_doc(kazakh_file)
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    kazakh_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
     _select(session, "Үкімет")
     _key(qtbot, session, Qt.Key.Key_3)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ескерту", True))
@@ -125,12 +144,18 @@ def test_undo_and_redo_with_ctrl_z_and_ctrl_shift_z(
 
 
 def test_overlapping_highlights_and_panel_in_text_order_with_filters(
-    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
     kazakh_file: Path,
-) -> None:  # fmt: skip
-    session = open_doc(kazakh_file)
-    for needle, key in [("Қазақстан халқы", Qt.Key.Key_4), ("Орталық Азиядағы", Qt.Key.Key_1),
-                        ("Азиядағы мемлекет", Qt.Key.Key_5)]:  # fmt: skip
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
+    for needle, key in [
+        ("Қазақстан халқы", Qt.Key.Key_4),
+        ("Орталық Азиядағы", Qt.Key.Key_1),
+        ("Азиядағы мемлекет", Qt.Key.Key_5),
+    ]:
         _select(session, needle)
         _key(qtbot, session, key)
     assert len(_stored(window, session)) == 3  # the two overlapping ones both kept
@@ -149,10 +174,14 @@ def test_overlapping_highlights_and_panel_in_text_order_with_filters(
 
 
 def test_clicking_a_row_scrolls_to_the_highlight_and_selects_it(
-    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
-    long_file: Path, kazakh_text: str,
-) -> None:  # fmt: skip
-    session = open_doc(long_file)
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    long_file: Path,
+    kazakh_text: str,
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(long_file))
     start, end = _select(session, "Соңғы сөйлем")
     _key(qtbot, session, Qt.Key.Key_1)
     session.viewer.select_range(0, 1)  # back to the top
@@ -165,8 +194,12 @@ def test_clicking_a_row_scrolls_to_the_highlight_and_selects_it(
 
 
 def test_changed_file_lists_orphans_and_moves_the_others(
-    window: MainWindow, controller: AnnotationController, open_doc: Any, tmp_path: Path,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "doc.txt"
     old = "Бірінші жол өзгермейді.\nЕкінші жол жойылады мүлдем.\n"
     repo = AnnotationRepository(window.ctx.store)
@@ -176,7 +209,7 @@ def test_changed_file_lists_orphans_and_moves_the_others(
         repo.save(new_annotation(old, s, s + len(needle), note=note), str(path))
     assert len(repo.for_document(old_doc).attached) == 2
     path.write_text("Жаңа бас.\nБірінші жол өзгермейді.\n", encoding="utf-8")
-    session = open_doc(path)
+    session = _loaded(qtbot, controller, open_doc(path))
     rows = [controller.panel.list.item(i).text() for i in range(controller.panel.list.count())]
     assert rows[0] == "“өзгермейді”\nқалады"
     assert rows[1].startswith("Orphaned")
@@ -187,10 +220,15 @@ def test_changed_file_lists_orphans_and_moves_the_others(
 
 
 def test_export_then_import_in_the_gui_round_trips_and_undoes(
-    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
-    kazakh_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    session = open_doc(kazakh_file)
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    kazakh_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
     _select(session, "мемлекет")
     _key(qtbot, session, Qt.Key.Key_4)
     out = tmp_path / "anns.json"
@@ -212,10 +250,15 @@ def test_export_then_import_in_the_gui_round_trips_and_undoes(
 
 
 def test_bad_import_file_shows_one_line_error(
-    window: MainWindow, controller: AnnotationController, open_doc: Any, kazakh_file: Path,
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    open_doc(kazakh_file)
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    kazakh_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _loaded(qtbot, controller, open_doc(kazakh_file))
     bad = tmp_path / "bad.json"
     bad.write_text('{"not": "annotations"}', encoding="utf-8")
     errors: list[str] = []
@@ -226,10 +269,14 @@ def test_bad_import_file_shows_one_line_error(
 
 
 def test_context_menu_offers_colours_note_and_delete(
-    qtbot: QtBot, window: MainWindow, controller: AnnotationController, open_doc: Any,
-    kazakh_file: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    session = open_doc(kazakh_file)
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    kazakh_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
     _select(session, "кеңес")
     shown: list[list[str]] = []
 
