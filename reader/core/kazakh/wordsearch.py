@@ -21,7 +21,7 @@ import re
 import threading
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reader.core.errors import CancelledError
 from reader.core.kazakh.grammar import fold_case
@@ -51,7 +51,7 @@ class WordIndex:
     exact_ids: list[int]
     folded_ids: list[int]
     keys: dict[str, int]  # exact keys, and folded keys ("~" + key), share one numbering
-    _words_of: dict[frozenset[int], list[int]] = field(default_factory=dict)
+    postings: list[array]  # type: ignore[type-arg]  # per form id: its words, in order
 
     def __len__(self) -> int:
         return len(self.word_forms)
@@ -63,14 +63,17 @@ class WordIndex:
         return int(self.bounds[2 * i + 1])
 
     def words_with_form(self, form_ids: frozenset[int]) -> list[int]:
-        """The indexes of the words whose form is one of ``form_ids`` (cached per query)."""
-        found = self._words_of.get(form_ids)
-        if found is None:
-            found = [i for i, f in enumerate(self.word_forms) if f in form_ids]
-            if len(self._words_of) > 64:
-                self._words_of.clear()
-            self._words_of[form_ids] = found
-        return found
+        """The indexes of the words whose form is one of ``form_ids``, in order."""
+        return sorted(i for f in form_ids for i in self.postings[f])
+
+
+def _postings(word_forms: array, n_forms: int) -> list[array]:  # type: ignore[type-arg]
+    """For each form id, the indexes of its words, in order."""
+    postings: list[array] = [array("i") for _ in range(n_forms)]  # type: ignore[type-arg]
+    appends = [p.append for p in postings]
+    for i, form in enumerate(word_forms):
+        appends[form](i)
+    return postings
 
 
 def exact_key(stem: str) -> str:
@@ -130,11 +133,12 @@ def build_index(
     del parts
     _check(cancel)
     form_of = {form: i for i, form in enumerate(dict.fromkeys(words))}
-    word_forms = array("l", map(form_of.__getitem__, words))
+    word_forms = array("i", map(form_of.__getitem__, words))
     forms = list(form_of)
     del words
     exact_ids, folded_ids, keys = _key_forms(forms, progress, cancel)
-    index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys)
+    postings = _postings(word_forms, len(forms))
+    index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings)
     _cache_put(text, index)
     return index
 
