@@ -386,6 +386,10 @@
         <translation>Атау емес</translation>
     </message>
     <message>
+        <source>Run the recogniser again; your corrections are kept</source>
+        <translation>Атауларды қайта тану; сіздің түзетулеріңіз сақталады</translation>
+    </message>
+    <message>
         <source>Entity recognition failed: %1</source>
         <translation>Атауларды тану сәтсіз аяқталды: %1</translation>
     </message>
@@ -659,6 +663,10 @@
         <source>Latin script is not available: %1</source>
         <translation>Латын әліпбиі қолжетімсіз: %1</translation>
     </message>
+    <message>
+        <source>Not reopened (no longer there): %1</source>
+        <translation>Қайта ашылмады (енді жоқ): %1</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -923,6 +931,13 @@
     <message>
         <source>Shortcut</source>
         <translation>Тіркесім</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Күтпеген қате: %1</translation>
     </message>
 </context>
 </TS>

@@ -387,6 +387,10 @@
         <translation>Не сущность</translation>
     </message>
     <message>
+        <source>Run the recogniser again; your corrections are kept</source>
+        <translation>Запустить распознавание заново; ваши исправления сохранятся</translation>
+    </message>
+    <message>
         <source>Entity recognition failed: %1</source>
         <translation>Не удалось распознать сущности: %1</translation>
     </message>
@@ -661,6 +665,10 @@
         <source>Latin script is not available: %1</source>
         <translation>Латиница недоступна: %1</translation>
     </message>
+    <message>
+        <source>Not reopened (no longer there): %1</source>
+        <translation>Не открыто повторно (файла больше нет): %1</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -925,6 +933,13 @@
     <message>
         <source>Shortcut</source>
         <translation>Сочетание</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Непредвиденная ошибка: %1</translation>
     </message>
 </context>
 </TS>
