@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import CancelledError
-from reader.core.kazakh.wordsearch import build_index, find_words
+from reader.core.kazakh.wordsearch import build_index, find_words, has_index
 from reader.core.search import find
 
 TEXT = (
@@ -78,11 +78,15 @@ def test_index_is_built_once_per_text_and_reports_progress() -> None:
     assert build_index(text) is index
 
 
-def test_cancelled_index_build_raises() -> None:
+def test_cancelled_index_build_raises_and_leaves_no_index() -> None:
     cancel = threading.Event()
     cancel.set()
+    text = TEXT + " жаңа мәтін"
     with pytest.raises(CancelledError):
-        build_index(TEXT + " жаңа мәтін", cancel=cancel)
+        build_index(text, cancel=cancel)
+    assert not has_index(text)
+    build_index(text)
+    assert has_index(text)
 
 
 WORDS = ["Қазақстан", "Қазақстанның", "қазақстандық", "ел", "елдер", "Ел", "Астанада", "кітабы"]

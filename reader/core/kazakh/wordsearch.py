@@ -161,6 +161,11 @@ def _cache_get(text: str) -> WordIndex | None:
     return None
 
 
+def has_index(text: str) -> bool:
+    """Whether ``text`` is already indexed (so a words-mode search will not have to wait)."""
+    return _cache_get(text) is not None
+
+
 def _cache_put(text: str, index: WordIndex) -> None:
     with _cache_lock:
         _cache.append((text, index))
