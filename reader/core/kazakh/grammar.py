@@ -12,6 +12,11 @@ A word with no Kazakh-only letter is matched folded (see ``script.fold``), so a 
 Russian keyboard layout (Казакстанга) splits the same way; vowel harmony is then checked on the
 original letters and only costs a candidate points, because loan words break it
 (Назарбаевқа). Which candidate is right is decided by :mod:`reader.core.kazakh.lemmatizer`.
+
+Each ending carries a bonus in the lexicon's evidence units (log counts): how much stripping it
+is worth before any lexicon evidence. They were set by hand from Kazakh grammar (rare or
+ambiguous endings cost, common unambiguous ones help) and checked against the development set
+and the UD sentences with a held-out lexicon (benchmarks/bench_lemma.py prints all four).
 """
 
 from collections.abc import Iterator
