@@ -136,3 +136,12 @@ def test_long_passage_with_a_changed_word_is_found_by_its_ends() -> None:
     assert changed[m.start : m.end].endswith("сөз399")
     halved = text.replace(body[len(body) // 2 :], "")  # half the passage gone
     assert locate(halved, quote, hint=10) is None
+
+
+def test_common_word_whose_paragraph_was_deleted_is_orphaned_not_moved() -> None:
+    text = "Бірінші абзац және басқа сөздер.\nЕкінші абзац тек осы жерде және жоқ болады.\n"
+    start = text.index("және", 40)
+    quote = quote_at(text, start, start + 4)
+    changed = "Бірінші абзац және басқа сөздер.\n"  # "және" still occurs, in another context
+    assert locate(changed, quote, hint=start) is None
+    assert locate(text, quote, hint=0) == locate(text, quote, hint=start)  # context decides

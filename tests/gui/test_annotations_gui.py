@@ -302,3 +302,19 @@ def test_context_menu_offers_colours_note_and_delete(
         "Highlight Orange",
     ]
     assert _stored(window, session) == [("кеңес", "blue", "")]
+
+
+def test_delete_key_removes_the_highlight_under_the_cursor(
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    kazakh_file: Path,
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
+    start, _ = _select(session, "болашағы")
+    _key(qtbot, session, Qt.Key.Key_5)
+    session.viewer.select_range(start + 2, start + 2)  # just the cursor, inside the word
+    _key(qtbot, session, Qt.Key.Key_Delete)
+    assert _stored(window, session) == []
+    assert controller.panel.list.count() == 0
