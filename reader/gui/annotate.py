@@ -123,7 +123,8 @@ class AnnotationController(QObject):
         session = self.window.current_session()
         if session is None:
             return
-        ann = self._find(session, ann_id) if ann_id else self._at_cursor(session)
+        # A fresh selection gets its own note, even where it overlaps another highlight.
+        ann = self._find(session, ann_id) if ann_id else self._at_cursor(session, loose=False)
         span = self._selection(session) if ann is None else None
         if ann is None and span is None:
             self._status(self.tr("Select some text or a highlight to add a note"))
@@ -336,14 +337,15 @@ class AnnotationController(QObject):
         data = self.annotations(session)
         return next((a for a in (*data.attached, *data.orphaned) if a.id == ann_id), None)
 
-    def _at_cursor(self, session: DocumentSession) -> Annotation | None:
-        """The annotation matching the selection, else the innermost one under the cursor."""
+    def _at_cursor(self, session: DocumentSession, *, loose: bool = True) -> Annotation | None:
+        """The annotation matching the selection, else (if ``loose`` or nothing is selected)
+        the innermost one under the cursor or the selection's start."""
         span = self._selection(session)
         attached = self.annotations(session).attached
         if span is not None:
             exact = [a for a in attached if (a.start, a.end) == span]
-            if exact:
-                return exact[0]
+            if exact or not loose:
+                return exact[0] if exact else None
         viewer = session.viewer
         cursor = viewer.textCursor()
         offset = viewer.text_map.from_qt(cursor.selectionStart())

@@ -318,3 +318,23 @@ def test_delete_key_removes_the_highlight_under_the_cursor(
     _key(qtbot, session, Qt.Key.Key_Delete)
     assert _stored(window, session) == []
     assert controller.panel.list.count() == 0
+
+
+def test_note_on_a_new_selection_inside_a_highlight_makes_its_own_annotation(
+    qtbot: QtBot,
+    window: MainWindow,
+    controller: AnnotationController,
+    open_doc: Any,
+    kazakh_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = _loaded(qtbot, controller, open_doc(kazakh_file))
+    _select(session, "Үкімет жұмысы жалғасады")
+    _key(qtbot, session, Qt.Key.Key_2)
+    _select(session, "жұмысы")
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ішкі", True))
+    _key(qtbot, session, Qt.Key.Key_N)
+    assert _stored(window, session) == [
+        ("Үкімет жұмысы жалғасады", "green", ""),
+        ("жұмысы", "yellow", "ішкі"),
+    ]
