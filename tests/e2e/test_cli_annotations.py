@@ -55,6 +55,8 @@ def test_import_list_export_and_changed_file(tmp_path: Path) -> None:
     assert "imported 1 annotations" in imported.stderr
     assert "табылмайды" in imported.stdout  # reported as orphaned, not silently dropped
 
+    again = oqyrman(data, "annotations", str(doc), "--import", str(tmp_path / "in.json"))
+    assert again.returncode == 0, again.stderr  # importing twice updates, never duplicates
     listed = oqyrman(data, "annotations", str(doc), "--json")
     payload = json.loads(listed.stdout)
     (ann,) = payload["annotations"]
