@@ -249,7 +249,7 @@ def _case_options(f: str, folded: bool) -> Iterator[tuple[int, str, float, bool,
             yield len(f) - 1, "dat12", -1.0, False, front
 
 
-def _p3_chain_likely(f: str, end: int) -> bool:
+def p3_chain_likely(f: str, end: int) -> bool:
     """графының is граф+ы+ның: stems ending in -ы are mostly -шы/-ғы words or patronymics."""
     return f[end - 1] not in "шғгқк" and not f.endswith(("ұл", "ул", "қыз", "кыз"), 0, end)
 
@@ -279,7 +279,7 @@ def splits(word: str) -> list[Split]:
                 if c_tag == "dat12" and not p_tag:
                     vowel_after = True
                 bonus = c_bonus + p_bonus + (_PLURAL[3] if n_tag else 0.0)
-                if p_tag == "p3" and c_tag and p_vowel and _p3_chain_likely(f, p_end):
+                if p_tag == "p3" and c_tag and p_vowel and p3_chain_likely(f, p_end):
                     bonus += P3_CHAIN_BONUS
                 out.append(Split(n_end, tags, bonus, vowel_after, fronts))
     return out
@@ -298,10 +298,10 @@ def _plural_with_none(f: str, end: int, folded: bool) -> Iterator[tuple[int, str
 
 def harmony_clash(stem: str, fronts: tuple[bool, ...]) -> bool:
     """Whether the endings' vowels clearly disagree with the stem's last decisive vowel."""
-    for ch in reversed(stem.lower()):
+    low = stem.lower()
+    if not any(c in "әөүіұы" for c in low):
+        return False  # a loan (Ниязбековке) or typed on a Russian layout: harmony unknown
+    for ch in reversed(low):
         if ch in _FRONT or ch in _BACK:
-            stem_front = ch in _FRONT
-            if ch == "е" and not any(c in "әөүіұы" for c in stem.lower()):
-                return False  # no Kazakh-only vowel: may be typed on a Russian layout
-            return any(fr != stem_front for fr in fronts)
+            return any(fr != (ch in _FRONT) for fr in fronts)
     return False

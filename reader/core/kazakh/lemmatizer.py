@@ -25,6 +25,7 @@ from reader.core.kazakh.grammar import (
     Split,
     fold_case,
     harmony_clash,
+    p3_chain_likely,
     splits,
 )
 from reader.core.kazakh.script import fold
@@ -36,6 +37,8 @@ VOWEL_DROP_PENALTY = 0.8
 SHORT_STEM_MIN_COUNT = 1
 ACC_MIN_COUNT = 1  # a bare -ды/-ті reading needs a stem seen alone this often
 ACC_MIN_FORMS = 4  # or seen in this many forms (климатты)
+POSSESSED_PENALTY = 0.7
+POSSESSED_MIN_FORMS = 3
 COUNT_WEIGHT = 0.5  # a stem seen alone
 FORMS_WEIGHT = 2.0  # a stem seen in many forms: the stronger sign of a real stem
 _ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
@@ -84,6 +87,20 @@ def _evidence(lex: Lexicon, stem: str, *, stripped: bool = True) -> float:
 def _known_for_accusative(lex: Lexicon, stem: str) -> bool:
     count, forms = lex.get(fold(stem), (0, 0))
     return count >= ACC_MIN_COUNT or forms >= ACC_MIN_FORMS
+
+
+def _looks_possessed(lex: Lexicon, stem: str) -> float:
+    """A cost for a stem that is itself a known stem + a 3rd-person possessive (чемпионаты):
+    its own counts come from being that possessive form, not from being a word."""
+    low = fold(stem)
+    if len(low) < 4 or low[-1] not in "ыи":
+        return 0.0
+    base = low[:-2] if low[-2] == "с" and low[-3] in "аеиоыэюяёу" else low[:-1]
+    if not p3_chain_likely(base, len(base)):  # тілші, Құнанбайұлы end in ы themselves
+        return 0.0
+    if base[-1] == base[-2] or (base[-1] == "д" and base[-2] not in "аеиоыэюяёу"):
+        return 0.0  # болды, айтты: a verb's past tense, not болд+ы
+    return POSSESSED_PENALTY if lex.get(base, (0, 0))[1] >= POSSESSED_MIN_FORMS else 0.0
 
 
 def _identity_evidence(lex: Lexicon, word: str) -> float:
@@ -136,7 +153,7 @@ def best_lemma(word: str, lex: Lexicon) -> str:
     """The best-scoring stem of ``word`` under ``lex`` (the word itself when nothing beats it)."""
     if fold_case(word) in CLOSED_CLASS:
         return word
-    best, best_score = word, _identity_evidence(lex, word)
+    best, best_score = word, _identity_evidence(lex, word) - _looks_possessed(lex, word)
     for split in splits(word):
         if not split.tags:
             continue
@@ -146,7 +163,7 @@ def best_lemma(word: str, lex: Lexicon) -> str:
                 continue  # жасалды: a stem never seen alone + -ды is a verb's past tense
             if fold_case(stem) in NOT_STEMS:
                 continue
-            score = _evidence(lex, stem) + split.bonus - cost - clash
+            score = _evidence(lex, stem) + split.bonus - cost - clash - _looks_possessed(lex, stem)
             if score > best_score:
                 best, best_score = stem, score
     return best
