@@ -25,6 +25,8 @@ LONG_QUOTE = 1000
 _END_PIECE = 200
 #: Exact occurrences scored at most (a one-letter quote in a novel has many thousands).
 MAX_OCCURRENCES = 5000
+#: Around its old position an annotation with all its context intact is taken at once.
+NEAR = 20_000
 #: A quote shorter than this, found away from its context, needs a quarter of that context
 #: (at least MIN_CONTEXT characters) to agree.
 DISTINCTIVE = 32
@@ -143,10 +145,10 @@ def _context_score(text: str, start: int, end: int, quote: Quote) -> int:
 
 def _exact_match(text: str, quote: Quote, hint: int | None) -> Match | None:
     size = len(quote.exact)
-    if hint is not None and text[hint : hint + size] == quote.exact:
-        full = len(quote.prefix) + len(quote.suffix)
-        if _context_score(text, hint, hint + size, quote) == full:
-            return Match(hint, hint + size)  # nothing moved: skip the scan
+    if hint is not None:
+        near = _intact_near(text, quote, hint)
+        if near is not None:
+            return near  # unchanged, or shifted a little with its context: skip the scan
     best: tuple[int, int, int] | None = None  # (-score, distance, start)
     pos = text.find(quote.exact)
     seen = 0
@@ -161,6 +163,27 @@ def _exact_match(text: str, quote: Quote, hint: int | None) -> Match | None:
     if best is None:
         return None
     return Match(best[2], best[2] + size)
+
+
+def _intact_near(text: str, quote: Quote, hint: int) -> Match | None:
+    """The occurrence nearest ``hint`` (within ``NEAR``) whose whole context still agrees."""
+    size = len(quote.exact)
+    full = len(quote.prefix) + len(quote.suffix)
+    if (
+        text[hint : hint + size] == quote.exact
+        and _context_score(text, hint, hint + size, quote) == full
+    ):
+        return Match(hint, hint + size)
+    best: int | None = None
+    lo = max(0, hint - NEAR)
+    pos = text.find(quote.exact, lo, hint + NEAR + size)
+    while pos != -1:
+        if _context_score(text, pos, pos + size, quote) == full and (
+            best is None or abs(pos - hint) < abs(best - hint)
+        ):
+            best = pos
+        pos = text.find(quote.exact, pos + 1, hint + NEAR + size)
+    return None if best is None else Match(best, best + size)
 
 
 # -- fuzzy ----------------------------------------------------------------------------------
