@@ -7,7 +7,7 @@ edits or deletes. Orphans (annotations whose text is no longer in the file) are 
 under their own heading so that nothing is silently lost.
 """
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,8 +38,6 @@ def swatch(color: str, size: int = 14) -> QIcon:
 
 def color_label(name: str) -> str:
     """The colour's name for people (translated)."""
-    from PySide6.QtCore import QCoreApplication
-
     labels = {
         "yellow": QCoreApplication.translate("AnnotationPanel", "Yellow"),
         "green": QCoreApplication.translate("AnnotationPanel", "Green"),
