@@ -228,3 +228,19 @@ def test_open_recent_reopens_a_closed_document(
     with qtbot.waitSignal(window.session_opened, timeout=10000):
         window._recent_menu.actions()[0].trigger()
     assert window.current_session().path == str(two_files[0])
+
+
+def test_word_count_of_a_long_text_counted_in_pieces_is_exact(
+    qtbot: QtBot,
+    window: MainWindow,
+    open_doc: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.gui import session as session_module
+
+    monkeypatch.setattr(session_module, "COUNT_CHUNK", 7)
+    path = tmp_path / "words.txt"
+    path.write_text("бір екі\nүш-төрт бес\n\nалты жеті сегіз тоғыз он\n", encoding="utf-8")
+    open_doc(path)
+    qtbot.waitUntil(lambda: window._status_words.text() == "10 word(s)")  # үш-төрт is two
