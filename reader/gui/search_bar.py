@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from reader.core.search import MODES, Match, QueryError, find
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import Job, TaskRunner
-from reader.gui.textmap import TextMap
+from reader.gui.textmap import QtRanges, TextMap, to_qt_ranges
 
 log = logging.getLogger(__name__)
 
@@ -217,14 +217,17 @@ class SearchBarWidget(QWidget):
             self.word_button.isChecked(),
             shown_map,
         )
+        view_map = session.viewer.text_map  # immutable: a snapshot the job may use
         if len(text) <= SYNC_LIMIT:
             try:
-                self._show_results(search_text(*args))
+                matches = search_text(*args)
             except QueryError as exc:
                 self._show_error(str(exc))
+                return
+            self._show_results((matches, to_qt_ranges(view_map, matches)))
             return
         self.status_label.setText(self.tr("Searching…"))
-        self._job = self._tasks.submit(lambda job: _search_job(job, args))
+        self._job = self._tasks.submit(lambda job: _search_job(job, args, view_map))
 
     def _on_job_finished(self, job_id: int, result: Any) -> None:
         if job_id and job_id == self._job:
@@ -242,21 +245,27 @@ class SearchBarWidget(QWidget):
         self.status_label.setText(message)
         self.status_label.setToolTip(message)
 
-    def _show_results(self, matches: list[tuple[int, int]]) -> None:
+    def _show_results(self, result: tuple[list[tuple[int, int]], QtRanges]) -> None:
         session = self._session
         if session is None:
             return
+        matches, prepared = result
         first = bisect.bisect_left(matches, (session.viewer.first_visible_offset(), 0))
-        self._set_matches(matches, first % len(matches) if matches else None)
+        self._set_matches(matches, first % len(matches) if matches else None, prepared)
 
-    def _set_matches(self, matches: list[tuple[int, int]], current: int | None) -> None:
+    def _set_matches(
+        self,
+        matches: list[tuple[int, int]],
+        current: int | None,
+        prepared: QtRanges | None = None,
+    ) -> None:
         self._matches = matches
         self._current = -1
         self.status_label.setStyleSheet("")
         self.status_label.setToolTip("")
         if self._session is not None:
             colour = MATCH_COLOUR
-            self._session.viewer.set_highlights("search", [(s, e, colour) for s, e in matches])
+            self._session.viewer.set_range_highlights("search", prepared or matches, colour)
             if current is None:
                 self._session.viewer.clear_highlights("search-current")
         if current is not None:
@@ -291,7 +300,11 @@ class SearchBarWidget(QWidget):
         return super().eventFilter(watched, event)
 
 
-def _search_job(job: Job, args: tuple[str, str, str, bool, bool, TextMap | None]) -> Any:
-    result = search_text(*args)
+def _search_job(
+    job: Job, args: tuple[str, str, str, bool, bool, TextMap | None], view_map: TextMap
+) -> Any:
+    matches = search_text(*args)
+    job.check()
+    result = (matches, to_qt_ranges(view_map, matches))
     job.check()
     return result

@@ -12,10 +12,12 @@ over as a snapshot.
 """
 
 import bisect
+import itertools
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -145,3 +147,36 @@ class TextMap:
         if end > start and hi <= lo and lo < self.original_length:
             hi = lo + 1
         return lo, hi
+
+
+@dataclass(frozen=True, slots=True)
+class QtRanges:
+    """Original ranges converted through one :class:`TextMap`, in Qt start order.
+
+    Converting a million search matches takes seconds of Python, so the search job builds
+    this in the background and the viewer only stores it.
+    """
+
+    text_map: TextMap
+    ranges: Sequence[tuple[Any, ...]]  # (start, end, ...) in original offsets
+    qt_starts: list[int]
+    qt_ends: list[int]
+    order: list[int]  # index into ranges of each (qt_start, qt_end) pair
+    longest: int
+
+
+def to_qt_ranges(text_map: TextMap, ranges: Sequence[tuple[Any, ...]]) -> QtRanges:
+    """Convert ``ranges`` (each starting with start, end) for the viewer; thread-safe."""
+    if not text_map.sources and not text_map.utf16.astral:
+        starts = [r[0] for r in ranges]  # positions are offsets: no call per range
+        ends = [r[1] for r in ranges]
+    else:
+        starts = [text_map.to_qt(r[0]) for r in ranges]
+        ends = [text_map.to_qt(r[1]) for r in ranges]
+    order = list(range(len(ranges)))
+    if any(a > b for a, b in itertools.pairwise(starts)):
+        order.sort(key=starts.__getitem__)
+        starts = [starts[i] for i in order]
+        ends = [ends[i] for i in order]
+    longest = max((e - s for s, e in zip(starts, ends, strict=True)), default=0)
+    return QtRanges(text_map, ranges, starts, ends, order, longest)

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import Block
-from reader.gui.textmap import TextMap
+from reader.gui.textmap import QtRanges, TextMap, to_qt_ranges
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +44,16 @@ MAX_SELECTIONS_PER_LAYER = 4000
 HEADING_SCALE = {1: 1.8, 2: 1.5, 3: 1.3, 4: 1.15, 5: 1.05, 6: 1.0}
 
 
+REBUILD_LIMIT = 50_000  # one-colour layers longer than this are dropped, not remapped
+
+
 @dataclass(slots=True)
 class _Layer:
-    """One layer's items in original offsets and, sorted by start, in Qt positions."""
+    """One layer: its items in original offsets and in Qt positions (``qt``)."""
 
-    items: list[HighlightItem]
+    qt: QtRanges  # qt.ranges are the items: (start, end, colour) or (start, end)
     tooltip: Tooltip | None
-    qt_starts: list[int]
-    qt_ends: list[int]
-    order: list[int]  # index into items for each (qt_start, qt_end) pair
-    longest: int
+    colour: QColor | None  # one colour for every item, else each item's third field
 
 
 class DocumentViewer(QPlainTextEdit):
@@ -103,7 +103,11 @@ class DocumentViewer(QPlainTextEdit):
         self.setPlainText(text)
         self._format_headings(blocks)
         for name, layer in list(self._layers.items()):
-            self._layers[name] = self._build_layer(layer.items, layer.tooltip)
+            if layer.colour is not None and len(layer.qt.ranges) > REBUILD_LIMIT:
+                del self._layers[name]  # its owner sets it again (the search bar does)
+            else:
+                qt = to_qt_ranges(text_map, layer.qt.ranges)
+                self._layers[name] = _Layer(qt, layer.tooltip, layer.colour)
         self._window = (-1, -1)
         self._refresh.start()
         if offset:
@@ -231,7 +235,24 @@ class DocumentViewer(QPlainTextEdit):
         if not items and tooltip is None:
             self._layers.pop(layer, None)
         else:
-            self._layers[layer] = self._build_layer(list(items), tooltip)
+            self._layers[layer] = _Layer(to_qt_ranges(self._map, list(items)), tooltip, None)
+        self._window = (-1, -1)
+        self._refresh.start()
+
+    def set_range_highlights(
+        self, layer: str, ranges: QtRanges | Sequence[tuple[int, int]], colour: QColor
+    ) -> None:
+        """Replace layer ``layer`` with ``ranges`` (original ``(start, end)``), all in
+        ``colour``. For very many ranges, pass ``to_qt_ranges(viewer.text_map, ranges)``
+        built in a background job: then this costs nothing on the GUI thread."""
+        if isinstance(ranges, QtRanges):
+            qt = ranges if ranges.text_map is self._map else to_qt_ranges(self._map, ranges.ranges)
+        else:
+            qt = to_qt_ranges(self._map, list(ranges))
+        if qt.ranges:
+            self._layers[layer] = _Layer(qt, None, QColor(colour))
+        else:
+            self._layers.pop(layer, None)
         self._window = (-1, -1)
         self._refresh.start()
 
@@ -240,22 +261,7 @@ class DocumentViewer(QPlainTextEdit):
 
     def highlight_count(self, layer: str) -> int:
         layer_ = self._layers.get(layer)
-        return len(layer_.items) if layer_ else 0
-
-    def _build_layer(self, items: list[HighlightItem], tooltip: Tooltip | None) -> _Layer:
-        pairs = []
-        for i, (start, end, _colour) in enumerate(items):
-            qs, qe = self._map.range_to_qt(start, end)
-            pairs.append((qs, qe, i))
-        pairs.sort()
-        return _Layer(
-            items,
-            tooltip,
-            [p[0] for p in pairs],
-            [p[1] for p in pairs],
-            [p[2] for p in pairs],
-            max((p[1] - p[0] for p in pairs), default=0),
-        )
+        return len(layer_.qt.ranges) if layer_ else 0
 
     def _visible_range(self) -> tuple[int, int]:
         """Qt positions of the first and last characters in the viewport."""
@@ -281,12 +287,13 @@ class DocumentViewer(QPlainTextEdit):
         self.setExtraSelections(selections)
 
     def _selections(self, layer: _Layer, lo: int, hi: int) -> list[QTextEdit.ExtraSelection]:
-        first = bisect.bisect_left(layer.qt_starts, lo - layer.longest)
-        last = bisect.bisect_left(layer.qt_starts, hi)
+        qt = layer.qt
+        first = bisect.bisect_left(qt.qt_starts, lo - qt.longest)
+        last = bisect.bisect_left(qt.qt_starts, hi)
         out = []
         doc = self.document()
         for k in range(first, min(last, first + MAX_SELECTIONS_PER_LAYER)):
-            qs, qe = layer.qt_starts[k], layer.qt_ends[k]
+            qs, qe = qt.qt_starts[k], qt.qt_ends[k]
             if qe <= lo or qe <= qs:
                 continue
             sel = QTextEdit.ExtraSelection()
@@ -295,7 +302,8 @@ class DocumentViewer(QPlainTextEdit):
             cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(layer.items[layer.order[k]][2])
+            colour = layer.colour or qt.ranges[qt.order[k]][2]
+            fmt.setBackground(colour)
             sel.format = fmt
             out.append(sel)
         return out
@@ -306,11 +314,12 @@ class DocumentViewer(QPlainTextEdit):
             layer = self._layers[name]
             if layer.tooltip is None:
                 continue
-            first = bisect.bisect_left(layer.qt_starts, qt - layer.longest)
-            last = bisect.bisect_right(layer.qt_starts, qt)
+            ranges = layer.qt
+            first = bisect.bisect_left(ranges.qt_starts, qt - ranges.longest)
+            last = bisect.bisect_right(ranges.qt_starts, qt)
             for k in range(first, last):
-                if layer.qt_starts[k] <= qt < layer.qt_ends[k]:
-                    text = layer.tooltip(layer.order[k])
+                if ranges.qt_starts[k] <= qt < ranges.qt_ends[k]:
+                    text = layer.tooltip(ranges.order[k])
                     if text:
                         return text
         return None

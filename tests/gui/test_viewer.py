@@ -123,3 +123,27 @@ def test_headings_grow_with_zoom_and_follow_the_preferred_font(qtbot: QtBot) -> 
     viewer.set_zoom(4)
     assert viewer.font().pointSizeF() == 18
     assert heading_size() > before
+
+
+def test_range_highlights_prepared_off_thread_survive_a_map_change(qtbot: QtBot) -> None:
+    from reader.gui.textmap import to_qt_ranges
+
+    viewer = _viewer(qtbot)
+    start = TEXT.index("Қазақстан")
+    prepared = to_qt_ranges(viewer.text_map, [(start, start + 9)])
+    viewer.set_range_highlights("search", prepared, QColor("yellow"))
+    qtbot.waitUntil(lambda: _highlight_texts(viewer) == ["Қазақстан"])
+    stale = to_qt_ranges(TextMap.identity(""), [(start, start + 9)])  # made for another map
+    viewer.set_range_highlights("search", stale, QColor("yellow"))
+    qtbot.waitUntil(lambda: _highlight_texts(viewer) == ["Қазақстан"])
+    viewer.set_range_highlights("search", [], QColor("yellow"))
+    assert viewer.highlight_count("search") == 0
+
+
+def _highlight_texts(viewer: DocumentViewer) -> list[str]:
+    selections = viewer.extraSelections()
+    texts = []
+    for sel in selections:
+        cursor = sel.cursor
+        texts.append(cursor.selectedText())
+    return texts
