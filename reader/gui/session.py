@@ -56,12 +56,19 @@ class DocumentSession(QObject):
         tasks.finished.connect(self._on_job_finished)
         tasks.failed.connect(self._on_job_failed)
         self.viewer.show_text(document.text, self._original_map, document.blocks)
-        text = document.text  # counting 20 MB takes half a second: after the text is shown
-        self._count_job = tasks.submit(lambda job: _count_words(text, job))
+        self._count_job = 0
+        # Counting 20 MB takes half a second: start once the text is painted, so that the
+        # count does not compete with the first paint for the interpreter.
+        self.viewer.first_painted.connect(self._start_count)
 
     @property
     def title(self) -> str:
         return self.document.title or self.path
+
+    def _start_count(self) -> None:
+        if self._word_count is None and not self._count_job:
+            text = self.document.text
+            self._count_job = self._tasks.submit(lambda job: _count_words(text, job))
 
     @property
     def word_count(self) -> int | None:
