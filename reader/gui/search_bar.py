@@ -218,7 +218,7 @@ class SearchBarWidget(QWidget):
             shown_map,
         )
         view_map = session.viewer.text_map  # immutable: a snapshot the job may use
-        if len(text) <= SYNC_LIMIT:
+        if not _needs_background(text, self.mode):
             try:
                 matches = search_text(*args)
             except QueryError as exc:
@@ -298,6 +298,19 @@ class SearchBarWidget(QWidget):
                 self.close_bar()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _needs_background(text: str, mode: str) -> bool:
+    """Long texts, and word-form searches of texts not indexed yet, go to a worker."""
+    if len(text) > SYNC_LIMIT:
+        return True
+    if mode != "words":
+        return False
+    try:
+        from reader.core.kazakh.wordsearch import has_index
+    except ImportError:
+        return False
+    return not has_index(text)
 
 
 def _search_job(

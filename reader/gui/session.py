@@ -57,6 +57,7 @@ class DocumentSession(QObject):
         tasks.failed.connect(self._on_job_failed)
         self.viewer.show_text(document.text, self._original_map, document.blocks)
         self._count_job = 0
+        self._index_job = 0
         # Counting 20 MB takes half a second: start once the text is painted, so that the
         # count does not compete with the first paint for the interpreter.
         self.viewer.first_painted.connect(self._start_count)
@@ -66,9 +67,13 @@ class DocumentSession(QObject):
         return self.document.title or self.path
 
     def _start_count(self) -> None:
+        """After the first paint: count the words, and index them for word-form search
+        (the default search mode), so that the first search need not wait."""
+        text = self.document.text
         if self._word_count is None and not self._count_job:
-            text = self.document.text
             self._count_job = self._tasks.submit(lambda job: _count_words(text, job))
+        if not self._index_job:
+            self._index_job = self._tasks.submit(lambda job: _index_words(text, job))
 
     @property
     def word_count(self) -> int | None:
@@ -138,6 +143,8 @@ class DocumentSession(QObject):
 
     def close(self) -> None:
         """Stop background work of this session (its tab is closing)."""
+        if self._index_job and self._tasks.is_active(self._index_job):
+            self._tasks.cancel(self._index_job)
         if self._count_job:
             self._tasks.cancel(self._count_job)
             self._count_job = 0
@@ -160,6 +167,15 @@ def _count_words(text: str, job: Job) -> int:
         job.check()
         start = end
     return total
+
+
+def _index_words(text: str, job: Job) -> None:
+    """Build (and cache) the word-form index of ``text``; the search uses it later."""
+    try:
+        from reader.core.kazakh.wordsearch import build_index
+    except ImportError:  # word-form search not available: nothing to prepare
+        return
+    build_index(text, cancel=job.cancel)
 
 
 def _latin_job(text: str, job: Job) -> tuple[str, TextMap]:

@@ -153,3 +153,15 @@ def test_words_mode_finds_inflected_forms(qtbot: QtBot, window: MainWindow, sess
     search(qtbot, bar, "Қазақстан")
     found = [session.document.text[s:e] for s, e in bar.matches]
     assert "Қазақстанның" in found and found.count("Қазақстан") == 2
+
+
+def test_word_index_is_built_after_opening_so_words_search_answers_at_once(
+    qtbot: QtBot, window: MainWindow, session: DocumentSession
+) -> None:
+    wordsearch = pytest.importorskip("reader.core.kazakh.wordsearch")
+    qtbot.waitUntil(lambda: wordsearch.has_index(session.document.text), timeout=10000)
+    bar = window.search_bar
+    bar.activate()
+    bar.query_edit.setText("Қазақстан")
+    bar.run_search()  # no "Searching…": the index is there, so the answer is immediate
+    assert bar.status_label.text() == "1 of 3"
