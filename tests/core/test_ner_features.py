@@ -33,3 +33,11 @@ def test_context_features_see_neighbours_quotes_and_sentence_edges() -> None:
     assert "-1:w=«" in items[1]
     assert "1:st=партия" in items[3]
     assert "-2:w=otan" in items[4]
+
+
+def test_a_capitalised_word_usually_written_in_lowercase_is_flagged() -> None:
+    extractor = FeatureExtractor({"^кеңсесінің": "lower"})
+    items = extractor.sentence(["Елбасы", "Кеңсесінің", "басшысы"])
+    assert "lc=1" in items[1]
+    assert "-1:lc=1" in items[2] and "1:lc=1" in items[0]
+    assert "lc=1" not in extractor.sentence(["кеңсесінің"])[0]  # lowercase already says it

@@ -12,8 +12,8 @@ from reader.core.ner.stem import stem
 
 _QUOTES_OPEN = frozenset("«“„")
 _QUOTES_CLOSE = frozenset("»”")
-_CONTEXT = ((-2, ("w", "st", "sh")), (-1, ("w", "st", "sx", "sh", "t", "g")))
-_CONTEXT_AFTER = ((1, ("w", "st", "sx", "sh", "t", "g")), (2, ("w", "st", "sh")))
+_CONTEXT = ((-2, ("w", "st", "sh")), (-1, ("w", "st", "sx", "sh", "t", "g", "lc")))
+_CONTEXT_AFTER = ((1, ("w", "st", "sx", "sh", "t", "g", "lc")), (2, ("w", "st", "sh")))
 _CACHE_LIMIT = 500_000
 
 WordFeatures = tuple[list[str], list[str], list[str], list[str], list[str]]
@@ -50,6 +50,8 @@ def _own(word: str, gazetteer: Mapping[str, str]) -> dict[str, str]:
         feats["u"] = "1"
     if any(ch.isdigit() for ch in word):
         feats["d"] = "1"
+    if word[:1].isupper() and "^" + low in gazetteer:
+        feats["lc"] = "1"  # usually written in lowercase: a capitalised common word
     hit = gazetteer.get(low) or gazetteer.get("~" + base)
     if hit:
         feats["g"] = hit

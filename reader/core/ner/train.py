@@ -60,15 +60,23 @@ def is_dev(words: Sequence[str]) -> bool:
 def build_gazetteer(sentences: Iterable[Sentence]) -> dict[str, str]:
     """Word form and ``~stem`` -> the tag it most often has inside training entities.
 
-    Only words seen at least twice and inside an entity most of the time are kept.
+    Only words seen at least twice and inside an entity most of the time are kept. Words
+    written in lowercase at least twice outside entities are kept as ``^word`` -> ``lower``:
+    capitalised, they are most likely a common word starting a sentence or a title.
     """
     seen: dict[str, Counter[str]] = defaultdict(Counter)
+    lowercase: Counter[str] = Counter()  # words written in lowercase, outside entities
     for words, tags in sentences:
         for word, tag in zip(words, tags, strict=True):
             low = word.lower()
+            if word[:1].islower() and tag == "O":
+                lowercase[low] += 1
             seen[low][tag] += 1
             seen["~" + stem(low)[0]][tag] += 1
     gazetteer: dict[str, str] = {}
+    for word, n in lowercase.items():
+        if n >= GAZETTEER_MIN_COUNT:
+            gazetteer["^" + word] = "lower"
     for key, counts in seen.items():
         total = sum(counts.values())
         tag, n = counts.most_common(1)[0]
