@@ -10,15 +10,13 @@ other name joins the fuller name it begins (Қазақстан -> Қазақст
 """
 
 import functools
-import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
+from reader.core.kazakh import lemma
 from reader.core.ner.entities import Entity, Mention
 from reader.core.ner.tokens import tokenize
 from reader.core.spans import EntitySpan
-
-log = logging.getLogger(__name__)
 
 Key = tuple[str, ...]
 
@@ -42,19 +40,10 @@ _SURNAME_JOINS = frozenset({"PERSON"})  # Назарбаев joins Нұрсұл�
 _HEAD_JOINS = frozenset({"GPE", "LOCATION"})  # Қазақстан joins Қазақстан Республикасы
 
 
-def _kazakh_lemma() -> Callable[[str], str] | None:
-    """The language core's lemmatiser, or None while it cannot work (grouping still does)."""
-    import reader.core.kazakh as kazakh
-
-    lemma: Callable[[str], str] | None = getattr(kazakh, "lemma", None)
-    if lemma is None:
-        return None
-    try:
-        lemma("қазақстанның")
-    except (OSError, ValueError, LookupError) as exc:
-        log.warning("grouping without the Kazakh lemmatiser: %s", exc)
-        return None
-    return functools.lru_cache(maxsize=100_000)(lemma)
+@functools.lru_cache(maxsize=100_000)
+def _lemma(word: str) -> str:
+    """The language core's lemma of a lowercase word (cached: mentions repeat)."""
+    return lemma(word)
 
 
 def _words(mention: str) -> list[str]:
@@ -138,7 +127,6 @@ def group(text: str, spans: Iterable[EntitySpan]) -> list[Entity]:
         if ws:
             found.append((s, ws))
     observed = {w for ws in words_of.values() for w in ws}
-    lemma = _kazakh_lemma()
     canonical_of: dict[tuple[str, bool], str] = {}
     keyed: list[tuple[EntitySpan, tuple[str, Key]]] = []
     for s, ws in found:
@@ -147,7 +135,7 @@ def group(text: str, spans: Iterable[EntitySpan]) -> list[Entity]:
             several = len(ws) > 1
             if (last, several) not in canonical_of:
                 canonical_of[(last, several)] = canonical(
-                    last, observed, lemma, last_of_several=several
+                    last, observed, _lemma, last_of_several=several
                 )
             last = canonical_of[(last, several)]
         keyed.append((s, (s.label, (*ws[:-1], last))))
