@@ -8,7 +8,8 @@
 # reader/gui and reader/export into resources/i18n/oqyrman_{kk,ru}.ts, keeping existing
 # translations and dropping vanished ones (git keeps their history); translate new entries
 # with pyside6-linguist or a text editor, then run this again. lrelease compiles each .ts into the .qm the app loads.
-# English is the source language: it needs no catalogue.
+# English is the source language; its catalogue holds only the plural forms ("%n word(s)" ->
+# "1 word", "3 words"), which lupdate -pluralonly collects.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,8 +24,10 @@ if [ "${1:-}" != "--release" ]; then
     "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -source-language en \
       -target-language "$lang" "${sources[@]}" -ts "resources/i18n/oqyrman_$lang.ts"
   done
+  "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -pluralonly -source-language en \
+    -target-language en "${sources[@]}" -ts resources/i18n/oqyrman_en.ts
 fi
-for lang in "${languages[@]}"; do
+for lang in "${languages[@]}" en; do
   "$bin/pyside6-lrelease" -silent -removeidentical "resources/i18n/oqyrman_$lang.ts" \
     -qm "resources/i18n/oqyrman_$lang.qm"
 done

@@ -168,13 +168,33 @@ def alphabetical(name: str) -> tuple[tuple[int, int], ...]:
     return tuple(key)
 
 
-def index_line(entry: IndexEntry) -> str:
+def _english_mentions(count: int) -> str:
+    return f"{count} mention{'s' if count != 1 else ''}"
+
+
+def _english_pages(pages: Sequence[int]) -> str:
+    word = "page" if len(pages) == 1 else "pages"
+    return f"{word} {', '.join(map(str, pages))}"
+
+
+@dataclass(frozen=True)
+class IndexWording:
+    """The words of the entity index: English by default; the GUI passes those of the
+    interface language (the index is read by the same person who reads the interface)."""
+
+    title: str = INDEX_TITLE
+    mentions: Callable[[int], str] = _english_mentions
+    pages: Callable[[Sequence[int]], str] = _english_pages
+
+
+ENGLISH = IndexWording()
+
+
+def index_line(entry: IndexEntry, wording: IndexWording = ENGLISH) -> str:
     """``Name (LABEL) — 3 mentions, pages 1, 4``, as printed in the index."""
-    mentions = f"{entry.count} mention{'s' if entry.count != 1 else ''}"
-    text = f"{entry.name} ({entry.label}) — {mentions}"
+    text = f"{entry.name} ({entry.label}) — {wording.mentions(entry.count)}"
     if entry.pages:
-        word = "page" if len(entry.pages) == 1 else "pages"
-        text += f", {word} {', '.join(map(str, entry.pages))}"
+        text += f", {wording.pages(entry.pages)}"
     return text
 
 
@@ -210,6 +230,7 @@ def export_copy(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     author: str | None = None,
+    wording: IndexWording = ENGLISH,
 ) -> Path:
     """Write an annotated copy in the format ``out_path``'s suffix names (.pdf or .docx).
 
@@ -221,5 +242,5 @@ def export_copy(
         from reader.export.docx import export_docx as writer
     return writer(
         document, annotations, out_path,
-        entities=entities, progress=progress, cancel=cancel, author=author,
+        entities=entities, progress=progress, cancel=cancel, author=author, wording=wording,
     )  # fmt: skip

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from reader.core.annotations import COLORS, Annotation
 from reader.core.document import Block, Document, paragraph_blocks
 from reader.export.common import (
-    INDEX_TITLE,
+    ENGLISH,
+    IndexWording,
     Progress,
     atomic_output,
     check_cancel,
@@ -58,6 +59,7 @@ def export_docx(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     author: str | None = None,
+    wording: IndexWording = ENGLISH,
 ) -> Path:
     """Write ``document`` as DOCX with highlights and a Word comment for every note.
 
@@ -77,7 +79,7 @@ def export_docx(
     anchors = _write_body(word, document, anns, progress, cancel)
     _add_comments(word, anns, anchors, author)
     if entities:
-        _write_index(word, entities)
+        _write_index(word, entities, wording)
     check_cancel(cancel)
     out = Path(out_path)
     with atomic_output(out) as tmp:
@@ -157,11 +159,11 @@ def _add_runs(para: Any, text: str) -> list[Any]:
     return runs
 
 
-def _write_index(word: Any, entities: Sequence[Entity]) -> None:
-    heading = word.add_heading(INDEX_TITLE, level=1)
+def _write_index(word: Any, entities: Sequence[Entity], wording: IndexWording) -> None:
+    heading = word.add_heading(wording.title, level=1)
     heading.paragraph_format.page_break_before = True
     for entry in index_entries(entities):
-        word.add_paragraph(index_line(entry))
+        word.add_paragraph(index_line(entry, wording))
 
 
 # -- colours ----------------------------------------------------------------------------------

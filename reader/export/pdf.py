@@ -20,7 +20,8 @@ from reader.core.annotations import Annotation
 from reader.core.document import Document
 from reader.core.paths import project_root
 from reader.export.common import (
-    INDEX_TITLE,
+    ENGLISH,
+    IndexWording,
     Progress,
     atomic_output,
     check_cancel,
@@ -55,6 +56,7 @@ def export_pdf(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     author: str | None = None,
+    wording: IndexWording = ENGLISH,
 ) -> Path:
     """Write ``document`` as an A4 PDF with its annotations as real highlight annotations.
 
@@ -73,8 +75,8 @@ def export_pdf(
         margin_mm=MARGIN_MM, resolution=RESOLUTION, title=document.title, author=author,
     )  # fmt: skip
     if entities:
-        lines = [index_line(e) for e in index_entries(entities, layout.page_of)]
-        layout.add_index(INDEX_TITLE, lines)
+        lines = [index_line(e, wording) for e in index_entries(entities, layout.page_of)]
+        layout.add_index(wording.title, lines)
     data = layout.render(progress=progress, cancel=cancel, steps_after=1 if anns else 0)
     if anns:
         check_cancel(cancel)

@@ -58,6 +58,13 @@ def _install_language(app: QApplication, ctx: AppContext) -> None:
         log.warning("interface language not installed: %s", exc)
 
 
+def _apply_theme(app: QApplication, ctx: AppContext) -> None:
+    from reader.gui.dialogs.preferences import apply_theme
+
+    if ctx.preferences.theme != "system":  # the system's own look needs nothing done
+        apply_theme(app, ctx.preferences.theme)
+
+
 def _quit_after_paint(app: QApplication, window: MainWindow, path: str) -> None:
     """Exit 0 after the first paint of ``path``'s text, 1 if it cannot be opened."""
 
@@ -110,6 +117,7 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     app = _application()
     ctx = AppContext.create(paths)
     _install_language(app, ctx)
+    _apply_theme(app, ctx)
     window = MainWindow(ctx)
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:

@@ -55,6 +55,7 @@ class GlobalSearchPanel(QWidget):
             MODES, (self.tr("Words"), self.tr("Exact"), self.tr("Regex")), strict=True
         ):
             self.mode_combo.addItem(label, mode)
+        self.set_default_mode(window.preferences.search_mode)
         self.case_box = QCheckBox(self.tr("Match case"))
         self.word_box = QCheckBox(self.tr("Whole word"))
         self.status_label = QLabel()
@@ -75,6 +76,11 @@ class GlobalSearchPanel(QWidget):
         layout.addWidget(self.tree, 1)
         window.ctx.tasks.finished.connect(self._on_finished)
         window.ctx.tasks.failed.connect(self._on_failed)
+
+    def set_default_mode(self, mode: str) -> None:
+        index = self.mode_combo.findData(mode)
+        if index >= 0:
+            self.mode_combo.setCurrentIndex(index)
 
     def activate(self) -> None:
         self.query_edit.setFocus()

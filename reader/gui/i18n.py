@@ -2,7 +2,8 @@
 
 Our messages come from ``resources/i18n/oqyrman_<lang>.qm`` (built from the ``.ts`` sources by
 ``packaging/update_translations.sh``); Qt's own dialogs and buttons from the ``qtbase_<lang>.qm``
-that PySide6 ships. English is the source language, so it needs no catalogue of ours.
+that PySide6 ships. English is the source language: its catalogue of ours holds only the
+plural forms ("%n word(s)" as "1 word", "3 words").
 """
 
 import logging
@@ -70,7 +71,7 @@ def install_translators(app: QCoreApplication, language: str | None) -> str:
     chosen = language or system_language()
     remove_translators(app)
     QLocale.setDefault(QLocale(chosen))
-    if chosen != FALLBACK and not _load(app, i18n_dir(), f"oqyrman_{chosen}"):
+    if not _load(app, i18n_dir(), f"oqyrman_{chosen}"):
         log.warning("no interface translation for %r in %s", chosen, i18n_dir())
     if chosen != FALLBACK and not _load(app, _qt_translations_dir(), f"qtbase_{chosen}"):
         log.info("Qt ships no qtbase translation for %r", chosen)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document
+from reader.core.preferences_schema import Preferences
 from reader.core.prefs import SessionState, TabState, load_session, save_session
 from reader.gui.context import AppContext
 from reader.gui.global_search import GlobalSearchPanel
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.quiet_errors = False  # log instead of a message box (--quit-after-load)
         self.persist_session = True  # False: never write the session file
         self.tabs = DocumentTabs()
-        self.search_bar = SearchBarWidget(ctx.tasks, ctx.preferences.search_mode)
+        self.search_bar = SearchBarWidget(ctx.tasks, self.preferences.search_mode)
         self.search_bar.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -113,6 +114,15 @@ class MainWindow(QMainWindow):
         from reader.gui.entity_panel import install_entity_panel
 
         self.entity_panel = install_entity_panel(self)
+        from reader.gui.export_controller import ExportController
+
+        self.exporter = ExportController(self)
+        from reader.gui.dialogs.menu_actions import install_dialog_actions
+
+        self.dialog_actions = install_dialog_actions(
+            self, self.menus["edit"], self.menus["help"], ctx.paths.preferences, ctx.preferences
+        )
+        self.dialog_actions.preferences_changed.connect(self._on_preferences_changed)
 
     # -- public API -----------------------------------------------------------------------
     def current_session(self) -> DocumentSession | None:
@@ -141,12 +151,17 @@ class MainWindow(QMainWindow):
         for path in paths:
             self._open_one(str(Path(path).expanduser().absolute()), (offsets or {}).get(path, 0))
 
+    @property
+    def preferences(self) -> Preferences:
+        """The user's preferences as last saved (Edit > Preferences changes them)."""
+        actions = getattr(self, "dialog_actions", None)
+        return actions.preferences if actions is not None else self.ctx.preferences
+
     def document_font(self) -> QFont:
         """The font documents are shown in, from the user's preferences."""
-        prefs = self.ctx.preferences
-        font = QFont(prefs.font_family) if prefs.font_family else QFont()
-        font.setPointSize(prefs.font_size)
-        return font
+        from reader.gui.dialogs.preferences import document_font
+
+        return document_font(self.preferences)
 
     def show_error(self, title: str, text: str) -> None:
         """A warning box (tests patch ``QMessageBox.warning``)."""
@@ -397,6 +412,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Latin script is not available: %1").replace("%1", message), 8000
         )
+
+    def _on_preferences_changed(self, prefs: Preferences) -> None:
+        """Apply a new font and default search mode now (the theme is applied by the dialog
+        actions; the language at the next start)."""
+        font = self.document_font()
+        for session in self.sessions():
+            session.viewer.set_base_font(font)
+        self.search_bar.set_default_mode(prefs.search_mode)
+        self.global_search.set_default_mode(prefs.search_mode)
 
     def _on_about(self) -> None:
         from reader.gui.dialogs.about import AboutDialog

@@ -134,6 +134,12 @@ class SearchBarWidget(QWidget):
     def mode(self) -> str:
         return str(self.mode_combo.currentData())
 
+    def set_default_mode(self, mode: str) -> None:
+        """Switch to ``mode`` (a new default from the preferences); unknown modes are ignored."""
+        index = self.mode_combo.findData(mode)
+        if index >= 0:
+            self.mode_combo.setCurrentIndex(index)
+
     @property
     def matches(self) -> list[tuple[int, int]]:
         """The current matches as original ``(start, end)`` offsets."""

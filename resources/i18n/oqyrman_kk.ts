@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="kk" sourcelanguage="en">
 <context>
@@ -467,6 +467,84 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n рет аталған</numerusform>
+            <numerusform>%n рет аталған</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>%1-бет</translation>
+    </message>
+    <message>
+        <source>pages %1</source>
+        <translation>%1-беттер</translation>
+    </message>
+    <message>
+        <source>Index of entities</source>
+        <translation>Атаулар көрсеткіші</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Annotated Copy…</source>
+        <translation>Белгілері бар &amp;көшірмені экспорттау…</translation>
+    </message>
+    <message>
+        <source>Save a PDF or Word copy with your highlights and notes</source>
+        <translation>Ерекшелеулері мен ескертпелері бар PDF не Word көшірмесін сақтау</translation>
+    </message>
+    <message>
+        <source>Add &amp;Index of Entities to Copies</source>
+        <translation>Көшірмелерге атаулар к&amp;өрсеткішін қосу</translation>
+    </message>
+    <message>
+        <source>End exported copies with the entities of the document and their pages</source>
+        <translation>Экспортталған көшірменің соңына құжаттағы атаулар мен олардың беттері жазылады</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF құжаты (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word құжаты (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export Annotated Copy</source>
+        <translation>Белгілері бар көшірмені экспорттау</translation>
+    </message>
+    <message>
+        <source>Choose another name: this would replace the document itself</source>
+        <translation>Басқа атау таңдаңыз: бұлай құжаттың өзі ауыстырылып кетеді</translation>
+    </message>
+    <message>
+        <source>Entities are still being recognised: the copy has no index</source>
+        <translation>Атаулар әлі танылып жатыр: көшірмеде көрсеткіш болмайды</translation>
+    </message>
+    <message>
+        <source>Exporting “%1”…</source>
+        <translation>«%1» экспортталуда…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Экспортталды: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written</source>
+        <translation>Экспорт тоқтатылды; %1 жазылмады</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Экспорт сәтсіз аяқталды</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearchPanel</name>
     <message>
         <source>Find in all open documents</source>
@@ -847,6 +925,10 @@
     <message>
         <source>Close that tab</source>
         <translation>Сол қойындыны жабу</translation>
+    </message>
+    <message>
+        <source>Export a copy with highlights and notes</source>
+        <translation>Ерекшелеулері мен ескертпелері бар көшірмені экспорттау</translation>
     </message>
     <message>
         <source>Next tab</source>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
@@ -468,6 +468,85 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n упоминание</numerusform>
+            <numerusform>%n упоминания</numerusform>
+            <numerusform>%n упоминаний</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>с. %1</translation>
+    </message>
+    <message>
+        <source>pages %1</source>
+        <translation>с. %1</translation>
+    </message>
+    <message>
+        <source>Index of entities</source>
+        <translation>Указатель сущностей</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Annotated Copy…</source>
+        <translation>Экспорт &amp;копии с аннотациями…</translation>
+    </message>
+    <message>
+        <source>Save a PDF or Word copy with your highlights and notes</source>
+        <translation>Сохранить копию в PDF или Word с вашими выделениями и заметками</translation>
+    </message>
+    <message>
+        <source>Add &amp;Index of Entities to Copies</source>
+        <translation>&amp;Указатель сущностей в копиях</translation>
+    </message>
+    <message>
+        <source>End exported copies with the entities of the document and their pages</source>
+        <translation>Добавлять в конец копии сущности документа и номера их страниц</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Документ Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export Annotated Copy</source>
+        <translation>Экспорт копии с аннотациями</translation>
+    </message>
+    <message>
+        <source>Choose another name: this would replace the document itself</source>
+        <translation>Выберите другое имя: так будет заменён сам документ</translation>
+    </message>
+    <message>
+        <source>Entities are still being recognised: the copy has no index</source>
+        <translation>Сущности ещё распознаются: копия будет без указателя</translation>
+    </message>
+    <message>
+        <source>Exporting “%1”…</source>
+        <translation>Экспорт «%1»…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Экспортировано: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written</source>
+        <translation>Экспорт отменён; файл %1 не записан</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ошибка экспорта</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearchPanel</name>
     <message>
         <source>Find in all open documents</source>
@@ -849,6 +928,10 @@
     <message>
         <source>Close that tab</source>
         <translation>Закрыть эту вкладку</translation>
+    </message>
+    <message>
+        <source>Export a copy with highlights and notes</source>
+        <translation>Экспорт копии с выделениями и заметками</translation>
     </message>
     <message>
         <source>Next tab</source>

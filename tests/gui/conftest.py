@@ -79,3 +79,22 @@ def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path | str) -> Documen
     session = blocker.args[0]
     assert isinstance(session, DocumentSession)
     return session
+
+
+@pytest.fixture
+def language(qapp: object) -> Iterator[Callable[[str | None], str]]:
+    """Install an interface language for one test; none again afterwards."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.i18n import install_translators, remove_translators
+
+    assert isinstance(qapp, QApplication)
+    before = QLocale()
+
+    def use(code: str | None) -> str:
+        return install_translators(qapp, code)
+
+    yield use
+    remove_translators(qapp)
+    QLocale.setDefault(before)

@@ -1,7 +1,7 @@
 """Preferences, About and Keyboard shortcuts dialogs, and the interface languages."""
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, qVersion
@@ -23,21 +23,8 @@ from reader.gui.dialogs.about import AboutDialog, credits_html
 from reader.gui.dialogs.menu_actions import install_dialog_actions
 from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme, document_font
 from reader.gui.dialogs.shortcuts import ShortcutsDialog
-from reader.gui.i18n import install_translators, remove_translators, system_language
+from reader.gui.i18n import install_translators, system_language
 from reader.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def language(qapp: QApplication) -> Iterator[object]:
-    """Install an interface language for one test; English again afterwards."""
-    before = QLocale()
-
-    def use(code: str | None) -> str:
-        return install_translators(qapp, code)
-
-    yield use
-    remove_translators(qapp)
-    QLocale.setDefault(before)
 
 
 # -- Preferences --------------------------------------------------------------------------
@@ -258,10 +245,7 @@ def test_main_window_menus_speak_the_chosen_language(  # type: ignore[no-untyped
     language(code)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    menus_ = window.menus
-    install_dialog_actions(
-        window, menus_["edit"], menus_["help"], ctx.paths.preferences, ctx.preferences
-    )
+    assert window.dialog_actions.preferences_action in window.menus["edit"].actions()
     titles = [window.menus[key].title() for key in ("file", "edit", "view", "help")]
     assert titles == menus
     # every menu's mnemonics are distinct, so Alt+letter reaches one item
@@ -327,3 +311,21 @@ def test_shortcuts_action_lists_the_windows_own_actions(
     next(a for a in help_.actions() if a.shortcut().toString() == "F1").trigger()
     assert ("Find", "Ctrl+F") in shown[0]
     assert ("Preferences", "Ctrl+,") in shown[0]
+
+
+def test_new_preferences_apply_to_open_documents_and_search(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path,
+    monkeypatch: pytest.MonkeyPatch, qapp: QApplication,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    chosen = Preferences(font_size=20, search_mode="regex", theme="dark")
+    monkeypatch.setattr(PreferencesDialog, "edit", classmethod(lambda cls, p, parent: chosen))
+    try:
+        window.dialog_actions.preferences_action.trigger()
+        assert session.viewer.font().pointSizeF() == 20 + window.session_state().zoom
+        assert window.search_bar.mode == "regex"
+        assert window.global_search.mode_combo.currentData() == "regex"
+        assert window.preferences == chosen
+        assert load_preferences(window.ctx.paths.preferences) == chosen
+    finally:
+        apply_theme(qapp, "system")

@@ -50,6 +50,11 @@ DEFAULT_SHORTCUTS = (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Close that tab"),
         _FILE,
     ),
+    Shortcut(
+        "Ctrl+E",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Export a copy with highlights and notes"),
+        _FILE,
+    ),
     Shortcut("Ctrl+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next tab"), _FILE),
     Shortcut("Ctrl+Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous tab"), _FILE),
     Shortcut("Ctrl++", QT_TRANSLATE_NOOP("ShortcutsDialog", "Zoom in"), _VIEW),

@@ -1,0 +1,180 @@
+"""File > Export Annotated Copy: the current document with its highlights, notes and entity
+index, written in the background; cancel and failure leave nothing behind."""
+
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from docx import Document as WordDocument
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from reader.export.common import check_cancel
+from reader.gui import export_controller
+from reader.gui.main_window import MainWindow
+from reader.gui.session import DocumentSession
+
+NOTE = "Астана туралы ескерту"
+
+
+def _annotate(qtbot: QtBot, window: MainWindow, session: DocumentSession, mp: Any) -> None:
+    """Highlight Астанада with a note, as the user would (select, N, type the note)."""
+    controller = window.annotations
+    qtbot.waitUntil(lambda: controller.is_loaded(session))
+    start = session.document.text.index("Астанада")
+    session.viewer.select_range(start, start + len("Астанада"))
+    mp.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (NOTE, True))
+    controller.edit_note()
+    assert [a.note for a in controller.annotations(session).attached] == [NOTE]
+
+
+def _wait_entities(qtbot: QtBot, window: MainWindow, session: DocumentSession) -> None:
+    qtbot.waitUntil(lambda: window.entity_panel.model.is_known(session), timeout=20000)
+
+
+def _export(qtbot: QtBot, window: MainWindow, mp: Any, out: Path) -> str:
+    mp.setattr(window.exporter, "ask_path", lambda session: str(out))
+    with qtbot.waitSignal(window.exporter.exported, timeout=20000) as done:
+        window.exporter.action.trigger()
+    return str(done.args[0])
+
+
+def test_pdf_copy_has_the_highlight_note_and_entity_index(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, language: Any,
+) -> None:  # fmt: skip
+    language("en")
+    session = open_doc(kazakh_file)
+    _annotate(qtbot, window, session, monkeypatch)
+    _wait_entities(qtbot, window, session)
+    out = tmp_path / "copy.pdf"
+    assert _export(qtbot, window, monkeypatch, out) == str(out)
+    reader = pypdf.PdfReader(out)
+    annots = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    highlights = [a for a in annots if a["/Subtype"] == "/Highlight"]
+    assert [h["/Contents"] for h in highlights] == [NOTE]
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Index of entities" in text
+    assert "Қазақстан Республикасы (GPE) — 3 mentions, page 1" in text
+    assert "Exported to" in window.statusBar().currentMessage()
+    assert window.exporter.action.isEnabled()
+
+
+def test_docx_copy_without_index_when_the_user_turns_it_off(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    _annotate(qtbot, window, session, monkeypatch)
+    _wait_entities(qtbot, window, session)
+    window.exporter.index_action.setChecked(False)
+    out = tmp_path / "copy.docx"
+    _export(qtbot, window, monkeypatch, out)
+    word = WordDocument(str(out))
+    assert [c.text for c in word.comments] == [NOTE]
+    texts = [p.text for p in word.paragraphs]
+    assert any("Астанада" in t for t in texts)
+    assert not any("Index of entities" in t for t in texts)
+
+
+def test_index_speaks_the_interface_language(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, language: Any,
+) -> None:  # fmt: skip
+    language("kk")
+    session = open_doc(kazakh_file)
+    _wait_entities(qtbot, window, session)
+    out = tmp_path / "көшірме.docx"
+    _export(qtbot, window, monkeypatch, out)
+    texts = [p.text for p in WordDocument(str(out)).paragraphs]
+    assert "Атаулар көрсеткіші" in texts
+    assert "Қазақстан Республикасы (GPE) — 3 рет аталған" in texts
+    language("ru")
+    assert window.exporter.wording([]).mentions(5) == "5 упоминаний"
+    assert window.exporter.wording([]).pages((1, 4)) == "с. 1, 4"
+
+
+def test_cancel_writes_nothing_and_says_so(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    open_doc(kazakh_file)
+    started = threading.Event()
+
+    def slow_export(*_a: Any, cancel: threading.Event, **_k: Any) -> Path:
+        started.set()
+        cancel.wait(10)
+        check_cancel(cancel)
+        raise AssertionError("not cancelled")
+
+    monkeypatch.setattr(export_controller, "export_copy", slow_export)
+    out = tmp_path / "never.pdf"
+    monkeypatch.setattr(window.exporter, "ask_path", lambda session: str(out))
+    window.exporter.action.trigger()
+    assert window.exporter.is_busy() and not window.exporter.action.isEnabled()
+    assert started.wait(5)
+    with qtbot.waitSignal(window.ctx.tasks.cancelled, timeout=5000):
+        progress = window.exporter._progress
+        assert progress is not None
+        progress.findChild(QPushButton).click()  # the progress dialog's Cancel button
+    assert not out.exists()
+    assert "was not written" in window.statusBar().currentMessage()
+    assert not window.exporter.is_busy() and window.exporter.action.isEnabled()
+
+
+def test_export_onto_the_document_itself_is_refused(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    original = tmp_path / "report.docx"
+    word = WordDocument()
+    word.add_paragraph("Қазақстан Республикасы")
+    word.save(str(original))
+    before = original.read_bytes()
+    open_doc(original)
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(window.exporter, "ask_path", lambda session: str(original))
+    window.exporter.action.trigger()
+    assert errors and "replace the document itself" in errors[0]
+    assert original.read_bytes() == before
+
+
+def test_unwritable_folder_is_one_line_error(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    open_doc(kazakh_file)
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(window.exporter, "ask_path", lambda s: str(tmp_path / "no" / "x.pdf"))
+    with qtbot.waitSignal(window.exporter.export_failed, timeout=10000):
+        window.exporter.action.trigger()
+    assert len(errors) == 1 and "does not exist" in errors[0] and "\n" not in errors[0]
+    assert not (tmp_path / "no").exists()
+
+
+def test_save_dialog_adds_the_suffix_of_the_chosen_format(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    session = open_doc(kazakh_file)
+    seen: list[str] = []
+
+    def fake_dialog(_parent: Any, _title: str, suggested: str, filters: str) -> tuple[str, str]:
+        seen.append(suggested)
+        return str(tmp_path / "bez-kengeitu"), filters.split(";;")[1]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    assert window.exporter.ask_path(session) == str(tmp_path / "bez-kengeitu.docx")
+    assert seen == [str(kazakh_file.with_name("qazaq-annotated.pdf"))]
+
+
+def test_export_action_needs_a_document(window: MainWindow) -> None:
+    assert not window.exporter.action.isEnabled()
+    assert window.exporter.action in window.menus["file"].actions()
