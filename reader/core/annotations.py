@@ -14,7 +14,6 @@ import logging
 import os
 import sqlite3
 import time
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -70,7 +69,7 @@ def new_annotation(
     quote = quote_at(text, start, end)
     now = time.time()
     return Annotation(
-        id=ann_id or str(uuid.uuid4()),
+        id=ann_id or _new_id(),
         start=start,
         end=end,
         exact=quote.exact,
@@ -291,3 +290,10 @@ def edited(ann: Annotation, *, color: str | None = None, note: str | None = None
         note=ann.note if note is None else note,
         modified=time.time(),
     )
+
+
+def _new_id() -> str:
+    import uuid  # only when annotating: uuid imports platform, 10 ms of start-up
+
+    return str(uuid.uuid4())
+

@@ -221,10 +221,22 @@ class EntityPanel(QWidget):
         """Show ``session``'s entities, recognising them in the background the first time."""
         self._session = session
         if session is not None:
-            self.model.ensure(session)
+            viewer = session.viewer
+            if viewer.has_painted or not viewer.isVisible():
+                self.model.ensure(session)
+            else:  # let the text paint first: loading the recogniser competes with it
+                viewer.first_painted.connect(
+                    lambda s=session: self._ensure_if_current(s),
+                    Qt.ConnectionType.SingleShotConnection,
+                )
         self._show_state()
         self._fill_tree()
         self._update_highlights()
+
+    def _ensure_if_current(self, session: "DocumentSession") -> None:
+        if session is self._session:
+            self.model.ensure(session)
+            self._show_state()
 
     def forget(self, session: "DocumentSession") -> None:
         """Drop what is kept for ``session`` (its tab closed); cancel its recognition."""

@@ -202,6 +202,11 @@ class DocumentViewer(QPlainTextEdit):
         if changed:
             self.zoom_changed.emit(steps)
 
+    @property
+    def has_painted(self) -> bool:
+        """True once the text has been painted (``first_painted`` was or is about to be sent)."""
+        return self._painted
+
     def set_base_font(self, font: QFont) -> None:
         """Use ``font`` (the user's preferred family and size) at zoom step 0."""
         if font.pointSizeF() > 0:

@@ -306,7 +306,7 @@ def test_recognition_shows_progress_and_can_be_cancelled(
 
     rig = Rig(qtbot, db, tasks, slow)
     rig.panel.set_session(rig.session())
-    assert started.wait(10)
+    qtbot.waitUntil(started.is_set, timeout=10_000)  # after the text is painted
     assert rig.panel.progress.isVisible() and rig.panel.cancel_button.isVisible()
     assert rig.panel.status.text() == "Recognising entities…"
     with qtbot.waitSignal(tasks.cancelled, timeout=10_000):
