@@ -2,9 +2,11 @@
 
     .venv/bin/python packaging/screenshots.py [OUT_DIR]     (default resources/screenshots)
 
-Writes kk-main-window.png (the seed document with its entity panel, one entity selected),
-kk-search.png (a word-form search with its matches highlighted) and export-pdf-page.png (the
-first page of the seed exported to PDF with its entity index; needs poppler's pdftoppm).
+Writes kk-main-window.png (the seed document with three highlights, two of them with notes,
+its entity panel with people and organisations highlighted in the text, one entity
+selected), kk-search.png (a word-form search with its matches highlighted) and
+export-pdf-page.png (page 1 of the annotated PDF that File > Export makes; needs poppler's
+pdftoppm).
 Runs on the offscreen platform unless a display is set, with its own temporary data folder.
 """
 
@@ -33,7 +35,34 @@ def _wait(app: object, done: Callable[[], bool], seconds: float = 60) -> None:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
-def window_shots(out: Path, seed: Path, data: Path) -> list[Path]:
+# Highlights and notes made before the pictures: (quote, its occurrence, colour, note).
+HIGHLIGHTS = (
+    ("Нұрсұлтан Назарбаев мемлекетті одан әрі дамыту", 0, "yellow", "Негізгі тезис"),
+    ("«Nur Otan» партиясына басшылық етуді жалғастыра беремін", 0, "green", ""),
+    ("Тұңғыш Президенттің Кеңсесі құрылды", 0, "pink", "Күнін тексеру керек"),
+)
+
+
+def _annotate(window: object, session: object) -> None:
+    from reader.core.annotations import AddAnnotation, new_annotation
+
+    text = session.document.text  # type: ignore[attr-defined]
+    ops = []
+    for quote, nth, colour, note in HIGHLIGHTS:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(quote, start + 1)
+        ann = new_annotation(
+            text, start, start + len(quote), color=colour, note=note,
+            doc_sha256=session.document.sha256,  # type: ignore[attr-defined]
+        )  # fmt: skip
+        ops.append(AddAnnotation(ann, session.path))  # type: ignore[attr-defined]
+    window.annotations.run(session, ops, undo=False)  # type: ignore[attr-defined]
+
+
+def shots(out: Path, seed: Path, data: Path) -> list[Path]:
+    """The window in Kazakh: entities with people and organisations highlighted, a
+    word-form search, and page 1 of the annotated PDF the window exports."""
     from PySide6.QtWidgets import QApplication
 
     from reader.core.paths import resolve
@@ -50,48 +79,46 @@ def window_shots(out: Path, seed: Path, data: Path) -> list[Path]:
     window.open_files([str(seed)])
     panel = window.entity_panel
     _wait(app, lambda: window.current_session() is not None and bool(panel.entry_items()))
+    session = window.current_session()
+    assert session is not None
+    _wait(app, lambda: window.annotations.is_loaded(session))
+    _annotate(window, session)
+    for group in ("people", "organisations"):
+        panel.highlight_boxes[group].setChecked(True)
     first = next(iter(panel.entry_items().values()))
     panel.tree.setCurrentItem(first)
     QApplication.processEvents()
-    shots = [out / "kk-main-window.png"]
-    window.grab().save(str(shots[-1]))
+    taken = [out / "kk-main-window.png"]
+    window.grab().save(str(taken[-1]))
+
+    for box in panel.highlight_boxes.values():
+        box.setChecked(False)
     bar = window.search_bar
     bar.activate()
     bar.query_edit.setText(SEARCH)
     bar.run_search()
     _wait(app, lambda: bool(bar.matches))
     QApplication.processEvents()
-    shots.append(out / "kk-search.png")
-    window.grab().save(str(shots[-1]))
+    taken.append(out / "kk-search.png")
+    window.grab().save(str(taken[-1]))
+
+    pdf = data / "seed-annotated.pdf"
+    written: list[str] = []
+    window.exporter.exported.connect(written.append)
+    window.exporter.export(session, str(pdf))
+    _wait(app, lambda: bool(written))
     window.close()
     ctx.close()
-    return shots
+    return taken + pdf_page(out, pdf)
 
 
-def pdf_shot(out: Path, seed: Path, data: Path) -> list[Path]:
+def pdf_page(out: Path, pdf: Path) -> list[Path]:
     if shutil.which("pdftoppm") is None:
         sys.stderr.write("screenshots: pdftoppm not found, no PDF page\n")
         return []
-    pdf = data / "seed.pdf"
-    cmd = [sys.executable, "-m", "reader", "--data-dir", str(data), "export", str(seed)]
-    subprocess.run([*cmd, "-o", str(pdf), "--entities"], check=True, cwd=ROOT)
     target = out / "export-pdf-page"
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(pdf),
-            str(target),
-        ],
-        check=True,
-    )
+    cmd = ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"]
+    subprocess.run([*cmd, str(pdf), str(target)], check=True)
     return [target.with_suffix(".png")]
 
 
@@ -103,8 +130,8 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     with tempfile.TemporaryDirectory(prefix="oqyrman-shots-") as tmp:
-        shots = window_shots(out, seed, Path(tmp) / "gui") + pdf_shot(out, seed, Path(tmp))
-    for shot in shots:
+        taken = shots(out, seed, Path(tmp))
+    for shot in taken:
         sys.stdout.write(f"{shot}\n")
     return 0
 
