@@ -4,7 +4,7 @@ snapshots of the documents' texts."""
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,8 @@ def _search_all(job: Job, texts: list[str], query: str, opts: tuple[str, bool, b
 
 class GlobalSearchPanel(QWidget):
     """A query box and a tree: one top-level item per document, one child per match."""
+
+    search_finished = Signal(int)  # matches found in all documents (0 also for an error)
 
     def __init__(self, window: "MainWindow") -> None:
         super().__init__()
@@ -128,11 +130,13 @@ class GlobalSearchPanel(QWidget):
             if total
             else self.tr("No matches")
         )
+        self.search_finished.emit(total)
 
     def _on_failed(self, job_id: int, message: str) -> None:
         if job_id == self._job and job_id:
             self._job = 0
             self.status_label.setText(message)
+            self.search_finished.emit(0)
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)

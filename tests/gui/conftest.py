@@ -1,5 +1,11 @@
 """GUI test set-up: offscreen Qt before any QApplication exists; a Qt warning fails a test
-(``qt_log_level_fail`` in pyproject.toml); a window and context on a temporary data dir."""
+(``qt_log_level_fail`` in pyproject.toml); a window and context on a temporary data dir.
+
+Never ``qtbot.waitSignal`` on a signal that worker threads emit many times (the window's
+``ctx.tasks.finished``: loads, word counts, indexing, recognition all end with it): the
+blocker is torn down after the first one while others are still queued for it, and
+delivering those crashes the process (reproduced with PySide6 6.11 and pytest-qt). Wait on
+the widget's own signal or with ``qtbot.waitUntil`` instead."""
 
 import os
 

@@ -25,7 +25,7 @@ def test_search_all_lists_matches_per_document_and_opens_the_place(
     assert window.global_search_dock.isVisible()
     panel.mode_combo.setCurrentIndex(panel.mode_combo.findData("exact"))
     panel.query_edit.setText("қазақстан")
-    with qtbot.waitSignal(window.ctx.tasks.finished, timeout=5000):
+    with qtbot.waitSignal(panel.search_finished, timeout=5000):
         qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
     tree = panel.tree
     assert tree.topLevelItemCount() == 2
