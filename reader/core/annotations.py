@@ -296,4 +296,3 @@ def _new_id() -> str:
     import uuid  # only when annotating: uuid imports platform, 10 ms of start-up
 
     return str(uuid.uuid4())
-
