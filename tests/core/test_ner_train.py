@@ -3,9 +3,16 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from reader.core.ner.model import CrfModel
+from reader.core.ner.model import (
+    MODEL_PATH,
+    WEIGHTS_PATH,
+    CrfModel,
+    read_weights,
+    weights_from_crfsuite,
+)
 from reader.core.ner.train import DATA_FILES, build_gazetteer, is_dev, main, read_iob2
 
 DATA = Path(__file__).parents[2].parent / "shared/data/kaznerd"
@@ -17,6 +24,22 @@ def test_training_on_a_few_sentences_gives_a_model_that_tags(tmp_path: Path) -> 
     tags = model.tag(["Нұрсұлтан", "Назарбаев", "Астанаға", "келді", "."])
     assert len(tags) == 5
     assert set(tags) <= set(model.labels)
+    # the arrays the recogniser loads fast are those of this model, exactly
+    fast = read_weights(tmp_path / "kazakh_ner.crfsuite", tmp_path / "kazakh_ner_weights.npz")
+    slow = weights_from_crfsuite(tmp_path / "kazakh_ner.crfsuite")
+    assert fast is not None and fast[:2] == slow[:2]
+    assert all(np.array_equal(a, b) for a, b in zip(fast[2:], slow[2:], strict=True))
+
+
+def test_shipped_weight_arrays_are_those_of_the_shipped_model(tmp_path: Path) -> None:
+    fast = read_weights(MODEL_PATH, WEIGHTS_PATH)
+    assert fast is not None, "run python -m reader.core.ner.train, or write_weights, again"
+    slow = weights_from_crfsuite(MODEL_PATH)
+    assert fast[:2] == slow[:2]
+    assert all(np.array_equal(a, b) for a, b in zip(fast[2:], slow[2:], strict=True))
+    other = tmp_path / "other.crfsuite"
+    other.write_bytes(MODEL_PATH.read_bytes() + b"\0")  # any other model: arrays not used
+    assert read_weights(other, WEIGHTS_PATH) is None
 
 
 def test_dev_mode_writes_a_report_and_no_model(tmp_path: Path) -> None:

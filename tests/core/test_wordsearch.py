@@ -110,3 +110,28 @@ def test_kazakh_written_in_latin_is_searched_by_word_form_too() -> None:
     expected = ["Qazaqstannyñ", "Qazaqstanğa"]
     assert found("Qazaqstan", text=text) == expected
     assert found("Қазақстан", text=text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("аҚқзs1 ,.\n-ʼ\u0301😀"), max_size=60),
+    st.integers(min_value=1, max_value=9),
+)
+def test_index_built_in_pieces_is_the_index_of_the_whole_text(text: str, piece: int) -> None:
+    """The text is indexed in pieces (so the background build never holds the interpreter
+    for long); whatever the piece size, every word is where the whole-text split says."""
+    import re
+
+    from reader.core.kazakh import wordsearch
+
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+    original = wordsearch._PIECE
+    wordsearch._PIECE = piece
+    try:
+        index = wordsearch.build_index(text + "\u2060" * piece)  # a text not cached yet
+    finally:
+        wordsearch._PIECE = original
+    n = len(index.word_forms)
+    assert [(index.start(i), index.end(i)) for i in range(n)] == words
+    assert [index.forms[index.word_forms[i]] for i in range(n)] == [text[s:e] for s, e in words]
+    assert len(index.forms) == len({text[s:e] for s, e in words})

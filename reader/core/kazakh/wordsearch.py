@@ -20,7 +20,7 @@ import itertools
 import re
 import threading
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.core.errors import CancelledError
@@ -33,6 +33,11 @@ WORD = re.compile(r"[^\W\d_]+")
 _SPLIT = re.compile(r"([^\W\d_]+)")  # the capturing group keeps the words in split()
 CACHE_SIZE = 4
 _CHUNK = 2_000  # distinct forms between progress reports and cancellation checks
+# Characters split at a time. Each C-level step (regex split, building arrays) runs over one
+# piece without releasing the interpreter lock: over 20 MB at once that froze the window
+# for over half a second while this ran in the background; a piece costs a few ms.
+_PIECE = 1 << 19
+_NON_LETTER = re.compile(r"[\W\d_]")
 
 Progress = Callable[[int, int], None]
 
@@ -126,21 +131,46 @@ def build_index(
     cached = _cache_get(text)
     if cached is not None:
         return cached
-    parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
-    # bounds[j] is where part j + 1 starts, so word i spans bounds[2i]..bounds[2i+1]
-    bounds = array("q", itertools.accumulate(map(len, parts)))
-    words = parts[1::2]
-    del parts
-    _check(cancel)
-    form_of = {form: i for i, form in enumerate(dict.fromkeys(words))}
-    word_forms = array("i", map(form_of.__getitem__, words))
+    bounds: array = array("q")  # type: ignore[type-arg]
+    word_forms: array = array("i")  # type: ignore[type-arg]
+    form_of: dict[str, int] = {}
+    for start, end in _pieces(text):
+        _check(cancel)
+        parts = _SPLIT.split(text[start:end])
+        # separator, word, ..., separator: the running ends of the parts are each word's
+        # start and end, then where the piece's last separator ends (dropped but at the end)
+        ends = itertools.accumulate(map(len, parts), initial=start)
+        next(ends)
+        bounds.extend(ends)
+        if end < len(text):
+            bounds.pop()
+        words = parts[1::2]
+        for form in dict.fromkeys(words):
+            form_of.setdefault(form, len(form_of))
+        word_forms.extend(map(form_of.__getitem__, words))
+    if not bounds:  # the empty text: one (empty) separator
+        bounds.append(0)
     forms = list(form_of)
-    del words
     exact_ids, folded_ids, keys = _key_forms(forms, progress, cancel)
     postings = _postings(word_forms, len(forms))
     index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings)
     _cache_put(text, index)
     return index
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """``text`` cut into pieces of about ``_PIECE`` characters, each cut before a non-letter
+    (so no word is split)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = start + _PIECE
+        if end >= n:
+            end = n
+        else:
+            found = _NON_LETTER.search(text, end)
+            end = found.start() if found else n
+        yield start, end
+        start = end
 
 
 _cache_lock = threading.Lock()

@@ -6,8 +6,14 @@ so its weights are read once into arrays, each distinct word's contribution (its
 features and what it adds to its neighbours' scores) is summed once and cached, and a
 sentence is scored with a few array additions and decoded with Viterbi. The result is
 the same as crfsuite's (tests/core/test_ner_model.py checks it).
+
+The weights are shipped a second time as arrays (``kazakh_ner_weights.npz``, written by
+the training script next to the model and keyed by the model's sha256): reading them out of
+crfsuite with ``Tagger.info()`` is one C call of about 0.4 s that holds the interpreter
+lock, which froze the window while a background thread loaded the model.
 """
 
+import hashlib
 import json
 import threading
 from collections import OrderedDict
@@ -24,6 +30,7 @@ from reader.core.paths import resources_dir
 MODEL_PATH = resources_dir() / "models" / "kazakh_ner.crfsuite"
 GAZETTEER_PATH = resources_dir() / "models" / "kazakh_ner_gazetteer.json"
 EVAL_PATH = resources_dir() / "models" / "kazakh_ner_eval.json"
+WEIGHTS_PATH = resources_dir() / "models" / "kazakh_ner_weights.npz"
 _BATCH = 32  # sentences decoded together
 _CACHE_LIMIT = 100_000  # distinct words whose score vectors are kept (about 1 kB each)
 
@@ -32,6 +39,69 @@ Vectors = npt.NDArray[np.float32]
 
 class ModelMissingError(ReaderError):
     """The named-entity model is not installed with the application."""
+
+
+Weights = tuple[list[str], dict[str, int], "npt.NDArray[np.float32]", "npt.NDArray[np.float32]"]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def weights_from_crfsuite(model_path: Path) -> Weights:
+    """Labels, attribute rows, transitions (label x label) and state weights (attribute x
+    label, plus a last row of zeros) read out of a crfsuite model."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    info = tagger.info()
+    labels: list[str] = list(tagger.labels())
+    index = {label: i for i, label in enumerate(labels)}
+    size = len(labels)
+    transitions = np.zeros((size, size), dtype=np.float32)
+    for (a, b), weight in info.transitions.items():
+        transitions[index[a], index[b]] = weight
+    attributes: dict[str, int] = {}
+    for attribute, _ in info.state_features:
+        attributes.setdefault(attribute, len(attributes))
+    weights = np.zeros((len(attributes) + 1, size), dtype=np.float32)  # last row: 0
+    for (attribute, label), weight in info.state_features.items():
+        weights[attributes[attribute], index[label]] = weight
+    return labels, attributes, transitions, weights
+
+
+def write_weights(model_path: Path, out_path: Path) -> None:
+    """Save the model's weights as arrays for fast loading (the training script calls it)."""
+    labels, attributes, transitions, weights = weights_from_crfsuite(model_path)
+    if any("\0" in name for name in [*attributes, *labels]):
+        raise ValueError("a feature or label contains NUL, the separator of the arrays")
+    rows, cols = np.nonzero(weights)
+    names = "\0".join(attributes).encode("utf-8")  # in row order (dicts keep insertion order)
+    with open(out_path, "wb") as fh:
+        np.savez_compressed(
+            fh,
+            model_sha256=np.frombuffer(_sha256(model_path).encode("ascii"), dtype=np.uint8),
+            labels=np.frombuffer("\0".join(labels).encode("utf-8"), dtype=np.uint8),
+            attributes=np.frombuffer(names, dtype=np.uint8),
+            transitions=transitions,
+            rows=rows.astype(np.int32),
+            cols=cols.astype(np.int16),
+            values=weights[rows, cols],
+        )
+
+
+def read_weights(model_path: Path, weights_path: Path) -> Weights | None:
+    """The arrays of ``weights_path`` if they were made from this very model, else None."""
+    if not weights_path.is_file():
+        return None
+    with np.load(weights_path, allow_pickle=False) as data:
+        if bytes(data["model_sha256"]).decode("ascii") != _sha256(model_path):
+            return None
+        labels = bytes(data["labels"]).decode("utf-8").split("\0")
+        names = bytes(data["attributes"]).decode("utf-8").split("\0")
+        attributes = {name: i for i, name in enumerate(names)}
+        weights = np.zeros((len(names) + 1, len(labels)), dtype=np.float32)
+        weights[data["rows"], data["cols"]] = data["values"]
+        return labels, attributes, data["transitions"].astype(np.float32), weights
 
 
 class CrfModel:
@@ -45,22 +115,11 @@ class CrfModel:
                 f"the entity model is missing from {model_path.parent}; reinstall Oqyrman"
             )
         self.gazetteer: dict[str, str] = json.loads(gazetteer_path.read_text(encoding="utf-8"))
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(model_path))
-        info = tagger.info()
-        self.labels: list[str] = list(tagger.labels())
-        index = {label: i for i, label in enumerate(self.labels)}
-        size = len(self.labels)
-        self._transitions = np.zeros((size, size), dtype=np.float32)
-        for (a, b), weight in info.transitions.items():
-            self._transitions[index[a], index[b]] = weight
+        weights = read_weights(model_path, model_path.with_name(WEIGHTS_PATH.name))
+        if weights is None:  # no arrays for this model (a fresh --dev model, say): slow path
+            weights = weights_from_crfsuite(model_path)
+        self.labels, attributes, self._transitions, self._weights = weights
         self._into = np.ascontiguousarray(self._transitions.T)
-        attributes: dict[str, int] = {}
-        for attribute, _ in info.state_features:
-            attributes.setdefault(attribute, len(attributes))
-        self._weights = np.zeros((len(attributes) + 1, size), dtype=np.float32)  # last row: 0
-        for (attribute, label), weight in info.state_features.items():
-            self._weights[attributes[attribute], index[label]] = weight
         self._attributes = attributes
         self._zero_row = len(attributes)
         self._cache: OrderedDict[str, Vectors] = OrderedDict()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.core.ner.features import FeatureExtractor
-from reader.core.ner.model import EVAL_PATH, GAZETTEER_PATH, MODEL_PATH
+from reader.core.ner.model import EVAL_PATH, GAZETTEER_PATH, MODEL_PATH, WEIGHTS_PATH, write_weights
 from reader.core.ner.rules import apply_rules
 from reader.core.ner.scoring import evaluate
 from reader.core.ner.stem import stem
@@ -155,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         gaz_path = args.out / GAZETTEER_PATH.name
         gaz_path.write_text(json.dumps(gazetteer, ensure_ascii=False, sort_keys=True), "utf-8")
+        write_weights(model_path, args.out / WEIGHTS_PATH.name)
     return 0
 
 
