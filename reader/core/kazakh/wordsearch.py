@@ -35,8 +35,8 @@ CACHE_SIZE = 4
 _CHUNK = 2_000  # distinct forms between progress reports and cancellation checks
 # Characters split at a time. Each C-level step (regex split, building arrays) runs over one
 # piece without releasing the interpreter lock: over 20 MB at once that froze the window
-# for over half a second while this ran in the background; a piece costs a few ms.
-_PIECE = 1 << 19
+# for over half a second while this ran in the background; a piece costs about 5 ms.
+_PIECE = 1 << 16
 _NON_LETTER = re.compile(r"[\W\d_]")
 
 Progress = Callable[[int, int], None]
