@@ -34,6 +34,11 @@ def print_sizes(bundle: Path) -> None:
     if qt_lib.is_dir():
         icu = sum(size_mb(p) for p in qt_lib.glob("libicu*"))
         print(f"  (of PySide6: Qt libraries {size_mb(qt_lib):.1f} MB, ICU {icu:.1f} MB)")
+    # build.sh swaps OpenBLAS (25 MB) for packaging/blas_shim.c (0.1 MB) when gcc is there
+    blas = sorted((internal / "numpy.libs").glob("*"))
+    if blas:
+        listed = ", ".join(f"{p.name} {size_mb(p):.1f} MB" for p in blas)
+        print(f"  (numpy's BLAS and its libraries: {listed})")
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
