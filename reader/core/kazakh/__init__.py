@@ -2,14 +2,16 @@
 
 ``from reader.core.kazakh import fold, to_latin, to_cyrillic, lemma``; all are pure and
 thread-safe. Also ``to_latin_mapped(text) -> (latin, sources)`` and ``fold_mapped`` (offset
-maps back to the original), ``is_latin(query)``. Word-form search lives in
-``reader.core.kazakh.wordsearch`` (``find_words``, and ``build_index(text, progress, cancel)``
-to index a document in the background); ``reader.core.search.find(mode="words")`` calls it.
+maps back to the original), ``is_latin(query)``; ``is_known_stem(stem)`` and ``stem_forms(stem)``
+say how well the lemmatiser's lexicon knows a stem (evidence for trusting a lemma). Word-form
+search lives in ``reader.core.kazakh.wordsearch`` (``find_words``, and ``build_index(text,
+progress, cancel)`` to index a document in the background); ``reader.core.search.find(mode=
+"words")`` calls it.
 Modules: ``script`` (folding, Latin), ``grammar`` (noun endings), ``lemmatizer`` (ranking by the
 lexicon), ``build_lexicon`` (makes ``data/lexicon.tsv.gz`` from ../shared/data).
 """
 
-from reader.core.kazakh.lemmatizer import lemma
+from reader.core.kazakh.lemmatizer import is_known_stem, lemma, stem_forms
 from reader.core.kazakh.script import (
     fold,
     fold_mapped,
@@ -19,4 +21,14 @@ from reader.core.kazakh.script import (
     to_latin_mapped,
 )
 
-__all__ = ["fold", "fold_mapped", "is_latin", "lemma", "to_cyrillic", "to_latin", "to_latin_mapped"]
+__all__ = [
+    "fold",
+    "fold_mapped",
+    "is_known_stem",
+    "is_latin",
+    "lemma",
+    "stem_forms",
+    "to_cyrillic",
+    "to_latin",
+    "to_latin_mapped",
+]

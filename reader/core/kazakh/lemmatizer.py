@@ -41,6 +41,7 @@ POSSESSED_PENALTY = 0.7
 POSSESSED_MIN_FORMS = 3
 COUNT_WEIGHT = 0.5  # a stem seen alone
 FORMS_WEIGHT = 2.0  # a stem seen in many forms: the stronger sign of a real stem
+KNOWN_STEM_MIN_FORMS = 3  # is_known_stem: a stem, not a chance prefix
 _ALTERNATIONS = {"б": "п", "г": "к", "ғ": "қ", "Б": "П", "Г": "К", "Ғ": "Қ"}
 _CONSONANTS = frozenset("бвгғджзйкқлмнңпрстфхһцчшщ")
 _VOWELS = frozenset("аәеиоөұүыіэюяё")
@@ -167,6 +168,19 @@ def best_lemma(word: str, lex: Lexicon) -> str:
             if score > best_score:
                 best, best_score = stem, score
     return best
+
+
+def stem_forms(stem: str) -> int:
+    """How many distinct word forms of the training text the lexicon derives from ``stem``
+    (``stem`` itself included when it occurs as a word)."""
+    return load_lexicon().get(fold(stem), (0, 0))[1]
+
+
+def is_known_stem(stem: str) -> bool:
+    """Whether the lexicon knows ``stem`` as a real stem: the training text shows it in at
+    least ``KNOWN_STEM_MIN_FORMS`` different forms (астана: Астанада, Астанаға, Астананың...).
+    A chance string that a name merely begins with (Кана in Канада) is seen in fewer."""
+    return stem_forms(stem) >= KNOWN_STEM_MIN_FORMS
 
 
 def _is_word(word: str) -> bool:

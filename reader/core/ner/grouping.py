@@ -1,35 +1,58 @@
 """Group recognised spans into entities: inflected and shortened mentions under one name.
 
 A mention's key is its words, lowercased, with the case ending taken off the last word
-(Назарбаевқа -> назарбаев, Республикасының -> республикасы: a name's possessive ending
-is part of its nominative form). An ending comes off when what remains is itself seen in
-a mention of the document, or when ``reader.core.kazakh.lemma`` agrees with such a form,
-or when the ending is an unambiguous long case ending. Then a shorter key joins a fuller
-key of the same class: a person's surname joins the full name that ends with it, and any
-other name joins the fuller name it begins (Қазақстан -> Қазақстан Республикасы).
+(Назарбаевқа -> назарбаев, Республикасының -> республикасы: possessive and plural endings
+stay, only the case goes, so the key is the nominative the entry is titled with). An ending
+comes off when the grammar allows it after the sound before it (Қазақстанда is not
+Қазақста + нда) and there is evidence: what remains is seen in a mention of the document,
+or ``reader.core.kazakh.lemma`` reads the word so and its lexicon knows that stem better
+than the word itself (Астанада -> Астана, but Канада stays: Кана is a chance prefix), or
+the ending is an unambiguous long case ending, or it follows a hyphen (Twitter-дегі), or
+it follows a surname's suffix (Қонақбаевтан). Then a shorter key joins a fuller key of the
+same class: a person's surname joins the full name that ends with it, and any other name
+joins the fuller name it begins (Қазақстан -> Қазақстан Республикасы).
 """
 
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from reader.core.kazakh import lemma
+from reader.core.kazakh import is_known_stem, lemma, stem_forms
 from reader.core.ner.entities import Entity, Mention
 from reader.core.ner.tokens import tokenize
 from reader.core.spans import EntitySpan
 
 Key = tuple[str, ...]
 
-_CASE_TEXT = (
-    "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті н да де та те нда нде "
-    "дан ден тан тен нан нен мен бен пен дағы дегі тағы тегі ндағы ндегі ын ін"
-)
-_CASE_ENDINGS: tuple[str, ...] = tuple(sorted(set(_CASE_TEXT.split()), key=len, reverse=True))
+# Case endings, each with the sounds a word may end in before it (Kazakh assimilation):
+# v a vowel, r р/у/й, l л, n м/н/ң, z з/ж, t any other consonant (voiceless, and б в г д,
+# as in Назарбаевқа), p the 3rd-person possessive -ы/-і (облысынан, Республикасын).
+_CASE_RULES = {
+    "ның нің": "vn", "дың дің": "rlz", "тың тің": "t",  # genitive
+    "ны ні": "v", "ды ді": "rlnz", "ты ті": "t", "н": "p",  # accusative
+    "ға ге": "vrlnz", "қа ке": "t", "на не": "p",  # dative
+    "да де": "vrlnz", "та те": "t", "нда нде": "p",  # locative
+    "дан ден": "vrlz", "нан нен": "np", "тан тен": "t",  # ablative
+    "мен": "vrln", "бен": "rlz", "пен": "t",  # instrumental
+    "дағы дегі": "vrlnz", "тағы тегі": "t", "ндағы ндегі": "p",  # locative + -ғы
+}  # fmt: skip
+_BEFORE: dict[str, str] = {e: cls for es, cls in _CASE_RULES.items() for e in es.split()}
+_CASE_ENDINGS: tuple[str, ...] = tuple(sorted(_BEFORE, key=len, reverse=True))
+_SOUND = {
+    **dict.fromkeys("аәеиоөұүыіэюяёaeiouy", "v"),
+    **dict.fromkeys("руйr", "r"),
+    **dict.fromkeys("лl", "l"),
+    **dict.fromkeys("мнңmn", "n"),
+    **dict.fromkeys("зжz", "z"),
+}
 # Endings that a name in the nominative rarely ends with: safe to strip without evidence.
 _SAFE_TEXT = "ның нің дың дің тың тің ға ге қа ке нда нде ндағы ндегі"
 _SAFE_ENDINGS = frozenset(_SAFE_TEXT.split())
-# The accusative looks like the possessive that ends many multi-word names (Президенті).
-_ACCUSATIVE = frozenset(("ы", "і", "ны", "ні", "ды", "ді", "ты", "ті"))
+# A surname's suffix: what follows it is an ending (Қонақбаевтан, Байманованың, Әбішұлына).
+_SURNAME_ENDS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ин", "ина", "ұлы", "қызы", "ский", "цкий")
+# After a consonant these may be a possessive -ы/-і on a stem ending in н/д/т (алтын + ы).
+_ACCUSATIVE = frozenset(("ны", "ні", "ды", "ді", "ты", "ті"))
+_VOICED = {"п": "б", "к": "г", "қ": "ғ"}  # кітап -> кітабы: a lemma's last letter may voice
 # Classes whose names are inflected; dates, numbers and amounts keep their words.
 _NAMES_TEXT = (
     "PERSON ORGANISATION GPE LOCATION FACILITY NORP EVENT PRODUCT PROJECT LAW ART LANGUAGE "
@@ -50,30 +73,107 @@ def _words(mention: str) -> list[str]:
     return [t.text for t in tokenize(mention) if t.text[0].isalnum()]
 
 
+def _sound(rest: str) -> str:
+    """The class of the sound ``rest`` ends in (a soft or hard sign: the letter before it)."""
+    last = rest.rstrip("ьъ")[-1:]
+    return "p" if last in "ыі" else _SOUND.get(last, "t")  # p: a vowel too
+
+
+@functools.lru_cache(maxsize=100_000)
+def case_splits(word: str) -> tuple[tuple[str, str], ...]:
+    """``(rest, ending)`` for each case ending the grammar lets ``word`` (lowercase) end in,
+    longest ending first; ``rest`` keeps at least three letters."""
+    out = []
+    for ending in _CASE_ENDINGS:
+        rest = word[: -len(ending)]
+        if word.endswith(ending) and len(rest) >= 3:
+            sound = _sound(rest)
+            if sound in _BEFORE[ending] or (sound == "p" and "v" in _BEFORE[ending]):
+                out.append((rest, ending))
+    return tuple(out)
+
+
+def _after_hyphen(word: str) -> str | None:
+    """Twitter-дегі, ЕО-ға: an ending after a hyphen is always one (a name precedes it)."""
+    head, _, tail = word.rpartition("-")
+    return head if len(head) >= 2 and tail in _BEFORE else None
+
+
+def _lemma_rest(word: str, stem: str, splits: Iterable[tuple[str, str]]) -> str | None:
+    """The reading among ``splits`` that the lemma ``stem`` agrees with: the shortest rest
+    that still holds the stem (облысынан, облыс -> облысы: only the case goes)."""
+    if stem == word or len(stem) < 3:
+        return None
+    voiced = stem[:-1] + _VOICED.get(stem[-1], stem[-1])
+    if not (word.startswith(stem) or word.startswith(voiced)):
+        return None
+    fits = [rest for rest, _ in splits if len(rest) >= len(stem)]
+    return min(fits, key=len) if fits else None
+
+
 def canonical(
     word: str,
     observed: set[str],
     lemma: Callable[[str], str] | None = None,
     *,
     last_of_several: bool = False,
+    known: Callable[[str, str], bool] | None = None,
+    surname: bool = False,
 ) -> str:
-    """``word`` (lowercase) without its case ending, when that is safe to say.
+    """``word`` (lowercase) without its case ending, when the evidence supports it.
 
-    ``last_of_several``: the word ends a multi-word name, where -ы/-і is the possessive
-    that belongs to the name (Республикасы), not the accusative.
+    ``observed``: the words seen in the document's mentions. ``lemma``: the lemmatiser;
+    ``known(stem, word)``: whether its lexicon knows the stem better than the word (see
+    :func:`better_known`).
+    ``last_of_several``: the word ends a multi-word name, whose possessive ending belongs
+    to the name (Республикасы). ``surname``: the word ends a person's name.
     """
-    if lemma is not None and not last_of_several:
-        guess = lemma(word).lower()
-        if guess != word and guess in observed and word.startswith(guess):
-            return guess
-    for ending in _CASE_ENDINGS:
-        if last_of_several and ending in _ACCUSATIVE:
-            continue
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            rest = word[: -len(ending)]
-            if rest in observed or (ending in _SAFE_ENDINGS and len(rest) >= 4):
-                return rest
+    hyphen = _after_hyphen(word)
+    if hyphen is not None:
+        return hyphen
+    splits = case_splits(word)
+    if not splits:
+        return word
+    for rest, _ending in splits:
+        if rest in observed:
+            return rest
+    if last_of_several:  # алтыны in Ұлы даланың алтыны is алтын + ы, not алты + ны
+        splits = tuple((r, e) for r, e in splits if e not in _ACCUSATIVE)
+    if lemma is not None:
+        by_lemma = _by_lemma(word, splits, observed, lemma(word).lower(), known, last_of_several)
+        if by_lemma is not None:
+            return by_lemma
+    for rest, ending in splits:
+        if ending in _SAFE_ENDINGS and len(rest) >= 4:
+            return rest
+        if surname and rest.endswith(_SURNAME_ENDS) and len(rest) >= 4:
+            return rest
     return word
+
+
+def _by_lemma(
+    word: str,
+    splits: tuple[tuple[str, str], ...],
+    observed: set[str],
+    stem: str,
+    known: Callable[[str, str], bool] | None,
+    last_of_several: bool,
+) -> str | None:
+    """The nominative when the lemma ``stem`` is seen in the document or well known."""
+    rest = _lemma_rest(word, stem, splits)
+    if rest is None:
+        return None
+    if stem in observed:
+        if not last_of_several and word.startswith(stem):
+            return stem  # a single word joins the bare mention (Президентінің -> Президент)
+        return rest
+    return rest if known is not None and known(stem, word) else None
+
+
+def better_known(stem: str, word: str) -> bool:
+    """Whether the lemmatiser's lexicon knows ``stem`` as a stem, and in more forms than
+    ``word`` itself (Астана, not Кана of Канада; Орда is better known than Ор: it stays)."""
+    return is_known_stem(stem) and stem_forms(stem) > stem_forms(word)
 
 
 def _is_part(short: Key, full: Key, label: str) -> bool:
@@ -115,6 +215,27 @@ def _title(text: str, span: EntitySpan, word: str) -> str:
     return name
 
 
+def _canonicals(
+    wanted: set[tuple[str, bool, bool]], observed: set[str]
+) -> dict[tuple[str, bool, bool], str]:
+    """The canonical form of each (last word, of several words, of a person's name).
+
+    A second round counts the nominatives the first found as seen in the document, so
+    Миланда joins Миланға (whose dative is safe to strip) though Милан never appears.
+    """
+    found = {
+        w: canonical(w[0], observed, _lemma, last_of_several=w[1], known=better_known, surname=w[2])
+        for w in wanted
+    }
+    stripped = observed | {c for (word, _, _), c in found.items() if c != word}
+    for w in wanted:
+        if found[w] == w[0] and len(stripped) > len(observed):
+            found[w] = canonical(
+                w[0], stripped, _lemma, last_of_several=w[1], known=better_known, surname=w[2]
+            )
+    return found
+
+
 def group(text: str, spans: Iterable[EntitySpan]) -> list[Entity]:
     """Entities of ``text`` from its spans, most mentioned first, then by name."""
     words_of: dict[str, list[str]] = {}  # mention text -> its words, lowercased
@@ -127,17 +248,13 @@ def group(text: str, spans: Iterable[EntitySpan]) -> list[Entity]:
         if ws:
             found.append((s, ws))
     observed = {w for ws in words_of.values() for w in ws}
-    canonical_of: dict[tuple[str, bool], str] = {}
+    wanted = {(ws[-1], len(ws) > 1, s.label == "PERSON") for s, ws in found if s.label in _NAMES}
+    canonical_of = _canonicals(wanted, observed)
     keyed: list[tuple[EntitySpan, tuple[str, Key]]] = []
     for s, ws in found:
         last = ws[-1]
         if s.label in _NAMES:
-            several = len(ws) > 1
-            if (last, several) not in canonical_of:
-                canonical_of[(last, several)] = canonical(
-                    last, observed, _lemma, last_of_several=several
-                )
-            last = canonical_of[(last, several)]
+            last = canonical_of[(last, len(ws) > 1, s.label == "PERSON")]
         keyed.append((s, (s.label, (*ws[:-1], last))))
     parent = _parents(Counter(k for _, k in keyed))
     members: dict[tuple[str, Key], list[tuple[EntitySpan, int]]] = defaultdict(list)
