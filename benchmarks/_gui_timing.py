@@ -31,12 +31,13 @@ edit.setReadOnly(True)
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and edit.document().characterCount() > 1:
-            QTimer.singleShot(0, painted)
+            at = time.monotonic()  # the paint itself, as Oqyrman reports it
+            QTimer.singleShot(0, lambda: painted(at))
         return False
 
 
-def painted():
-    print(f"bare: first paint at monotonic {time.monotonic():.6f}", file=sys.stderr)
+def painted(at):
+    print(f"bare: first paint at monotonic {at:.6f}", file=sys.stderr)
     app.quit()
 
 
@@ -61,7 +62,7 @@ def _env(pycache: Path) -> dict[str, str]:
     return env
 
 
-Run = tuple[float, float, float]  # seconds: to first paint, to exit, CPU
+Run = tuple[float, float, float, float]  # seconds: to first paint, to exit, CPU, to panels
 
 
 def _time(cmd: list[str], env: dict[str, str]) -> Run:
@@ -78,7 +79,10 @@ def _time(cmd: list[str], env: dict[str, str]) -> Run:
     if found is None:
         raise SystemExit(f"{cmd[2:]} did not report its first paint: {result.stderr.strip()}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return float(found.group(1)) - start, elapsed, cpu
+    paint = float(found.group(1)) - start
+    # Oqyrman builds its panels (search bar, docks, toolbar) right after the first paint
+    panels = re.search(r"panels ready at monotonic ([0-9.]+)", result.stderr)
+    return paint, elapsed, cpu, (float(panels.group(1)) - start) if panels else paint
 
 
 Timings = dict[str, list[Run]]
@@ -120,6 +124,11 @@ def report(title: str, times: Timings, target: float) -> float:
             f"{wall * 1000:5.0f} ms to exit, {cpu * 1000:5.0f} ms CPU"
         )
     ours, base = medians["oqyrman"], medians["bare PySide6"]
+    panels = statistics.median(t[3] for t in times["oqyrman"])
+    print(
+        f"  oqyrman's panels (search bar, docks, toolbar) ready: median {panels * 1000:.0f} ms, "
+        f"{panels / base[0]:.2f}x the bare window's first paint"
+    )
     ratio = ours[0] / base[0]
     verdict = "meets" if ratio <= target else "MISSES"
     print(

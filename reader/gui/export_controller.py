@@ -17,10 +17,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from reader.export.common import IndexWording, export_copy
 from reader.gui.session import DocumentSession
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the exporters load when the user exports, not at start-up
+    from reader.export.common import IndexWording
     from reader.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,7 @@ class ExportController(QObject):
         annotations = self.window.annotations.annotations(session).attached
         entities = self._entities(session)
         wording = self.wording(entities or ())
+        from reader.export.common import export_copy
 
         def work(job: Any) -> str:
             written = export_copy(
@@ -115,9 +116,11 @@ class ExportController(QObject):
         log.info("exporting %s to %s (job %d)", session.path, path, self._job)
         return self._job
 
-    def wording(self, entities: Sequence[Any]) -> IndexWording:
+    def wording(self, entities: Sequence[Any]) -> "IndexWording":
         """The entity index in the interface language. Plural forms are looked up here, on
         the GUI thread, for the counts that occur (Russian has three of them)."""
+        from reader.export.common import IndexWording
+
         mentions = {n: self.tr("%n mention(s)", "", n) for n in {e.count for e in entities}}
         return IndexWording(
             title=self.tr("Index of entities"),

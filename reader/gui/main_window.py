@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -28,11 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,14 +39,14 @@ from reader.core.document import Document
 from reader.core.preferences_schema import Preferences
 from reader.core.prefs import SessionState, TabState, load_session, save_session
 from reader.gui.context import AppContext
-from reader.gui.global_search import GlobalSearchPanel
-from reader.gui.search_bar import SearchBarWidget
 from reader.gui.session import DocumentSession
 from reader.gui.tabs import DocumentTabs, LoadingWidget
 from reader.gui.tasks import Job
 from reader.gui.textmap import TextMap
 
 log = logging.getLogger(__name__)
+
+PANELS_AT_THE_LATEST_MS = 400  # deferred panels: built by then even if nothing was painted
 
 
 def _load_job(path: str, job: Job) -> tuple[Document, TextMap]:
@@ -69,8 +67,15 @@ class MainWindow(QMainWindow):
     session_opened = Signal(object)
     session_closed = Signal(object)
     open_failed = Signal(str, str)  # path, one-line reason
+    panels_ready = Signal()  # the panels exist (at once, or just after the first paint)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, defer_panels: bool = False
+    ) -> None:
+        """``defer_panels``: build the search bar, the docks, the annotation toolbar and the
+        menu entries that come with them right after the first document is painted (the
+        application does this: their modules and widgets are half of the start-up time).
+        Otherwise they are built here, at once."""
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
@@ -82,29 +87,45 @@ class MainWindow(QMainWindow):
         self._state = load_session(ctx.session_file) or SessionState()
         self._zoom = self._state.zoom
         self._restoring = False
+        self._panels_built = False
+        self._pending_dock_state = ""  # restored again once the docks exist
         self.quiet_errors = False  # log instead of a message box (--quit-after-load)
         self.persist_session = True  # False: never write the session file
         self.tabs = DocumentTabs()
-        self.search_bar = SearchBarWidget(ctx.tasks, self.preferences.search_mode)
-        self.search_bar.hide()
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.search_bar)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
+        self._connect()
+        if defer_panels:
+            self.session_opened.connect(self._build_panels_after_paint)
+            # nothing to paint (no document, or it failed to open): build them soon anyway
+            QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, self.build_panels)
+        else:
+            self.build_panels()
+
+    def build_panels(self) -> None:
+        """The search bar, search in all documents, annotations, entities, export and the
+        dialogs' menu entries (once; :attr:`panels_ready` says when)."""
+        if self._panels_built:
+            return
+        self._panels_built = True
+        from reader.gui.global_search import GlobalSearchPanel
+        from reader.gui.search_bar import SearchBarWidget
+
+        self.search_bar = SearchBarWidget(self.ctx.tasks, self.preferences.search_mode)
+        self.search_bar.hide()
+        self._central_layout.addWidget(self.search_bar)
         self.global_search = GlobalSearchPanel(self)
         self.global_search_dock = self.add_dock_panel(
             self.global_search, self.tr("Search all documents"), "global_search"
         )
         self.global_search_dock.hide()
-        self._connect()
-
-        # -- panels: other features install their panels below --
         from reader.gui.annotate import AnnotationController
 
         self.annotations = AnnotationController(self)
@@ -120,9 +141,24 @@ class MainWindow(QMainWindow):
         from reader.gui.dialogs.menu_actions import install_dialog_actions
 
         self.dialog_actions = install_dialog_actions(
-            self, self.menus["edit"], self.menus["help"], ctx.paths.preferences, ctx.preferences
-        )
+            self, self.menus["edit"], self.menus["help"], self.ctx.paths.preferences,
+            self.ctx.preferences,
+        )  # fmt: skip
         self.dialog_actions.preferences_changed.connect(self._on_preferences_changed)
+        self.search_bar.set_session(self.current_session())
+        if self._pending_dock_state:
+            self.restoreState(QByteArray.fromBase64(self._pending_dock_state.encode("ascii")))
+            self._pending_dock_state = ""
+        self.panels_ready.emit()
+
+    def panels_built(self) -> bool:
+        return self._panels_built
+
+    def _build_panels_after_paint(self, session: DocumentSession) -> None:
+        if not self._panels_built:
+            session.viewer.first_painted.connect(
+                self.build_panels, Qt.ConnectionType.SingleShotConnection
+            )
 
     # -- public API -----------------------------------------------------------------------
     def current_session(self) -> DocumentSession | None:
@@ -158,16 +194,20 @@ class MainWindow(QMainWindow):
         return actions.preferences if actions is not None else self.ctx.preferences
 
     def document_font(self) -> QFont:
-        """The font documents are shown in, from the user's preferences."""
-        from reader.gui.dialogs.preferences import document_font
-
-        return document_font(self.preferences)
+        """The font documents are shown in, from the user's preferences (the same rule as
+        the Preferences dialog's ``document_font``, without loading the dialog's module)."""
+        prefs = self.preferences
+        font = QFont(prefs.font_family) if prefs.font_family else QFont()
+        font.setPointSize(prefs.font_size)
+        return font
 
     def show_error(self, title: str, text: str) -> None:
         """A warning box (tests patch ``QMessageBox.warning``)."""
         if self.quiet_errors:
             log.error("%s: %s", title, text)
             return
+        from PySide6.QtWidgets import QMessageBox  # dialogs' classes load when first needed
+
         QMessageBox.warning(self, title, text)
 
     # -- building -------------------------------------------------------------------------
@@ -193,8 +233,8 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, K.Quit)
         self._action(edit, self.tr("&Find…"), self._on_find, K.Find)
-        self._action(edit, self.tr("Find &Next"), lambda: self.search_bar.step(1), "F3")
-        self._action(edit, self.tr("Find &Previous"), lambda: self.search_bar.step(-1), "Shift+F3")
+        self._action(edit, self.tr("Find &Next"), lambda: self._find_step(1), "F3")
+        self._action(edit, self.tr("Find &Previous"), lambda: self._find_step(-1), "Shift+F3")
         self._action(edit, self.tr("Find in &All Documents…"), self._on_find_all, "Ctrl+Shift+F")
         self._action(view, self.tr("Zoom &In"), lambda: self._set_zoom(self._zoom + 1), K.ZoomIn)
         self._action(view, self.tr("Zoom &Out"), lambda: self._set_zoom(self._zoom - 1), K.ZoomOut)
@@ -344,7 +384,8 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, _index: int) -> None:
         session = self.current_session()
-        self.search_bar.set_session(session)
+        if self._panels_built:
+            self.search_bar.set_session(session)
         self._update_status(session)
         self.setWindowTitle(
             self.tr("%1 – Oqyrman").replace("%1", session.title) if session else self.tr("Oqyrman")
@@ -374,6 +415,8 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------
     def _on_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from reader.core.loaders import file_filter
 
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open documents"), "", file_filter())
@@ -388,9 +431,15 @@ class MainWindow(QMainWindow):
             self._recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
     def _on_find(self) -> None:
+        self.build_panels()
         self.search_bar.activate()
 
+    def _find_step(self, delta: int) -> None:
+        self.build_panels()
+        self.search_bar.step(delta)
+
     def _on_find_all(self) -> None:
+        self.build_panels()
         self.global_search_dock.show()
         self.global_search_dock.raise_()
         self.global_search.activate()
@@ -444,9 +493,16 @@ class MainWindow(QMainWindow):
             recent=self._state.recent,
             zoom=self._zoom,
             geometry=bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
-            window_state=bytes(self.saveState().toBase64().data()).decode("ascii"),
+            window_state=self._dock_state(),
             latin=self.latin_action.isChecked(),
         )
+
+    def _dock_state(self) -> str:
+        """The docks' and toolbars' layout; before the panels exist, the saved one (saving
+        the bare window's would forget where the user put them)."""
+        if not self._panels_built:
+            return self._pending_dock_state or self._state.window_state
+        return bytes(self.saveState().toBase64().data()).decode("ascii")
 
     def save_session(self) -> None:
         """Write the session file now (on every tab change and on close: crash-safe)."""
@@ -490,6 +546,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(saved.geometry.encode("ascii")))
         if saved.window_state:
             self.restoreState(QByteArray.fromBase64(saved.window_state.encode("ascii")))
+            if not self._panels_built:
+                self._pending_dock_state = saved.window_state
         self._zoom = saved.zoom
         self.latin_action.setChecked(saved.latin)
 

@@ -15,7 +15,7 @@ Offsets anywhere in this API are ``str`` indices into ``document.text``.
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.document import Document, count_words
 from reader.gui.tasks import Job, TaskRunner
@@ -60,7 +60,8 @@ class DocumentSession(QObject):
         self._index_job = 0
         # Counting 20 MB takes half a second: start once the text is painted, so that the
         # count does not compete with the first paint for the interpreter.
-        self.viewer.first_painted.connect(self._start_count)
+        # Queued: the window builds its panels on the first paint first, undisturbed.
+        self.viewer.first_painted.connect(lambda: QTimer.singleShot(0, self, self._start_count))
 
     @property
     def title(self) -> str:

@@ -12,6 +12,7 @@ converts. Panels use these methods, which are kept stable:
 
 import bisect
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -75,6 +76,7 @@ class DocumentViewer(QPlainTextEdit):
         self._map = TextMap.identity("")
         self._layers: dict[str, _Layer] = {}
         self._painted = False
+        self.painted_at = 0.0  # time.monotonic() of the first paint of the text
         self._pending_offset: int | None = None
         self._base_size = self.font().pointSizeF()
         self._headings: list[Block] = []
@@ -346,6 +348,7 @@ class DocumentViewer(QPlainTextEdit):
         super().paintEvent(event)
         if not self._painted and self.document().characterCount() > 1:
             self._painted = True
+            self.painted_at = time.monotonic()
             QTimer.singleShot(0, self, self.first_painted.emit)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -329,3 +329,15 @@ def test_new_preferences_apply_to_open_documents_and_search(
         assert load_preferences(window.ctx.paths.preferences) == chosen
     finally:
         apply_theme(qapp, "system")
+
+
+@pytest.mark.parametrize(
+    "prefs", [Preferences(), Preferences(font_family="DejaVu Serif", font_size=17)]
+)
+def test_window_shows_documents_in_the_font_the_dialog_describes(
+    qtbot: QtBot, ctx: AppContext, prefs: Preferences
+) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.dialog_actions.preferences = prefs
+    assert window.document_font() == document_font(prefs)

@@ -12,8 +12,8 @@ from docx import Document as WordDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from reader.export import common
 from reader.export.common import check_cancel
-from reader.gui import export_controller
 from reader.gui.main_window import MainWindow
 from reader.gui.session import DocumentSession
 
@@ -112,7 +112,7 @@ def test_cancel_writes_nothing_and_says_so(
         check_cancel(cancel)
         raise AssertionError("not cancelled")
 
-    monkeypatch.setattr(export_controller, "export_copy", slow_export)
+    monkeypatch.setattr(common, "export_copy", slow_export)
     out = tmp_path / "never.pdf"
     monkeypatch.setattr(window.exporter, "ask_path", lambda session: str(out))
     window.exporter.action.trigger()

@@ -2,7 +2,8 @@
 
 The main window calls :func:`install_dialog_actions` once after building its menus and
 listens to :attr:`DialogActions.preferences_changed` to apply a new font or search mode to
-what it shows; the theme is applied here, the language at the next start.
+what it shows; the theme is applied here, the language at the next start. The dialogs'
+modules load when a dialog is first opened, not at start-up.
 """
 
 from pathlib import Path
@@ -12,8 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from reader.core.preferences_schema import Preferences, save_preferences
-from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme
-from reader.gui.dialogs.shortcuts import ShortcutsDialog
 
 
 class DialogActions(QObject):
@@ -35,6 +34,8 @@ class DialogActions(QObject):
         self.shortcuts_action.triggered.connect(self._on_shortcuts)
 
     def _on_preferences(self) -> None:
+        from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme
+
         chosen = PreferencesDialog.edit(self.preferences, self.window)
         if chosen is None or chosen == self.preferences:
             return
@@ -46,6 +47,8 @@ class DialogActions(QObject):
         self.preferences_changed.emit(chosen)
 
     def _on_shortcuts(self) -> None:
+        from reader.gui.dialogs.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.window.findChildren(QAction), self.window)
         try:
             dialog.exec()

@@ -1,0 +1,72 @@
+"""The application builds its panels right after the first paint (half of the start-up
+time is theirs): the text shows first, the panels follow, and nothing is lost meanwhile."""
+
+import time
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.gui.context import AppContext
+from reader.gui.main_window import MainWindow
+
+
+def _deferred(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx, defer_panels=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_text_is_painted_before_the_panels_are_built(
+    qtbot: QtBot, ctx: AppContext, kazakh_file: Path
+) -> None:
+    window = _deferred(qtbot, ctx)
+    assert not window.panels_built() and not hasattr(window, "entity_panel")
+    ready: list[float] = []
+    window.panels_ready.connect(lambda: ready.append(time.monotonic()))
+    with qtbot.waitSignal(window.panels_ready, timeout=10_000):
+        window.open_files([str(kazakh_file)])
+    session = window.current_session()
+    assert session is not None
+    assert 0 < session.viewer.painted_at < ready[0]  # the text was painted first
+    # everything a user reaches is there and follows the open document
+    assert window.search_bar.isHidden() and window.annotations.panel is not None
+    assert window.entity_panel.session is session
+    assert window.exporter.action.isEnabled()
+    assert window.menus["edit"].actions()[-1] is window.dialog_actions.preferences_action
+    window.close()
+
+
+def test_without_a_document_the_panels_come_soon_anyway(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _deferred(qtbot, ctx)
+    with qtbot.waitSignal(window.panels_ready, timeout=5_000):
+        pass
+    assert window.panels_built()
+    window.close()
+
+
+def test_find_before_the_panels_exist_builds_them(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _deferred(qtbot, ctx)
+    window.menus["edit"].actions()[0].trigger()  # Find…
+    assert window.panels_built() and window.search_bar.isVisible()
+    window.close()
+
+
+def test_dock_layout_survives_a_session_saved_before_the_panels(
+    qtbot: QtBot, ctx: AppContext, kazakh_file: Path
+) -> None:
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.annotations_dock.hide()  # the user closed the annotations panel
+    first.save_session()
+    first.close()
+    window = _deferred(qtbot, ctx)
+    window.restore_window()
+    window.save_session()  # e.g. on a tab change while loading: must keep the dock layout
+    with qtbot.waitSignal(window.panels_ready, timeout=10_000):
+        window.open_files([str(kazakh_file)])
+    assert not window.annotations_dock.isVisible()
+    assert window.entity_panel.dock.isVisible()
+    window.close()
