@@ -94,16 +94,13 @@ class Document:
         return self.text.count("\n", 0, offset) + 1
 
 
+# A line (between \n's) with something other than whitespace in it, as a whole.
+_NON_BLANK_LINE = re.compile(r"^(?=[^\n]*\S)[^\n]*", re.MULTILINE)
+
+
 def paragraph_blocks(text: str) -> list[Block]:
-    """One paragraph block per non-empty line of ``text``."""
-    blocks: list[Block] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            blocks.append(Block(start, end))
-        start = end + 1
-    return blocks
+    """One paragraph block per non-empty line of ``text`` (a line of whitespace is empty)."""
+    return [Block(m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text)]
 
 
 class TextBuilder:

@@ -3,7 +3,7 @@
 import hashlib
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.document import Block, Document, TextBuilder, count_words, paragraph_blocks
@@ -33,6 +33,18 @@ def test_default_blocks_are_non_empty_lines() -> None:
     text = "Бірінші жол\n\nЕкінші жол\n"
     blocks = paragraph_blocks(text)
     assert [text[b.start : b.end] for b in blocks] == ["Бірінші жол", "Екінші жол"]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("аб \t\n\r\x0b\x1c\u2028\u00a0\u3000😀"), max_size=40))
+def test_default_blocks_are_exactly_the_lines_that_are_not_blank(text: str) -> None:
+    """Every line between \n's that has more than whitespace, whole, in order."""
+    expected, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            expected.append((start, start + len(line)))
+        start += len(line) + 1
+    assert [(b.start, b.end) for b in paragraph_blocks(text)] == expected
 
 
 def test_text_builder_records_headings_and_pages() -> None:
