@@ -78,6 +78,7 @@ case "$mode" in
     install_venv test
     .venv/bin/ruff check .
     .venv/bin/ruff format --check .
+    .venv/bin/mypy  # strict, over reader/ (pyproject.toml)
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "$@"
     ;;

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 from reader.gui.session import DocumentSession
 
 if TYPE_CHECKING:  # the exporters load when the user exports, not at start-up
+    from reader.core.ner.entities import Entity
     from reader.export.common import IndexWording
     from reader.gui.main_window import MainWindow
 
@@ -145,7 +146,7 @@ class ExportController(QObject):
         else:
             file_menu.insertActions(before, [self.action, self.index_action])
 
-    def _entities(self, session: DocumentSession) -> list[Any] | None:
+    def _entities(self, session: DocumentSession) -> "list[Entity] | None":
         """The corrected entities shown in the panel, if the user wants an index and they
         are known; the copy gets no index while recognition is still running."""
         if not self.index_action.isChecked():
@@ -156,7 +157,8 @@ class ExportController(QObject):
                 self.tr("Entities are still being recognised: the copy has no index"), 8000
             )
             return None
-        return panel.model.entities(session)
+        entities: list[Entity] = panel.model.entities(session)
+        return entities
 
     def _show_progress(self, name: str) -> None:
         dialog = QProgressDialog(
