@@ -11,6 +11,12 @@ Stable API for other features' panels:
 - ``MainWindow.add_dock_panel(widget, title, object_name) -> QDockWidget``: a panel in the
   right dock area, listed in View > Panels
 - ``MainWindow.menus["file" | "edit" | "view" | "help"]``
+- ``build_panels()`` / ``panels_ready()`` / ``panels_built()``: the search bar, docks, the
+  annotation toolbar, export and the dialogs' entries. Tests and embedders get them at
+  construction; the application passes ``defer_panels=True`` and gets them right after the
+  first document is painted (their modules and widgets cost as much as the rest of the
+  start-up), so ``search_bar``, ``annotations``, ``entity_panel``, ``exporter`` and
+  ``dialog_actions`` exist only from then on.
 """
 
 import logging
