@@ -111,13 +111,13 @@ def _add_search(sub: Any) -> None:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from reader.core.search import find, line_context
+    from reader.core.search import find, line_contexts
 
     doc = _load(args.file)
     matches = find(doc.text, args.query, mode=args.mode, case=args.case, whole_word=args.whole_word)
     rows = []
-    for m in matches:
-        line, context = line_context(doc.text, m.start, m.end)
+    contexts = line_contexts(doc.text, [(m.start, m.end) for m in matches])
+    for m, (line, context) in zip(matches, contexts, strict=True):
         rows.append(
             {
                 "start": m.start,

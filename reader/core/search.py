@@ -10,6 +10,7 @@
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -66,11 +67,32 @@ def compile_query(
 
 def line_context(text: str, start: int, end: int, width: int = 60) -> tuple[int, str]:
     """The 1-based line number of ``start`` and the line's text around the match."""
+    return text.count("\n", 0, start) + 1, _snippet(text, start, end, width)
+
+
+def line_contexts(
+    text: str, spans: Iterable[tuple[int, int]], width: int = 60
+) -> list[tuple[int, str]]:
+    """:func:`line_context` of many matches, in their order; line numbers are counted once
+    through the text rather than from its start for each match (a million matches of a
+    letter in 20 MB would otherwise take hours)."""
+    spans = list(spans)
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    out: list[tuple[int, str]] = [(0, "")] * len(spans)
+    line, pos = 1, 0
+    for i in order:
+        start, end = spans[i]
+        line += text.count("\n", pos, start)
+        pos = start
+        out[i] = (line, _snippet(text, start, end, width))
+    return out
+
+
+def _snippet(text: str, start: int, end: int, width: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if line_end == -1:
         line_end = len(text)
     lo = max(line_start, start - width)
     hi = min(line_end, end + width)
-    snippet = ("…" if lo > line_start else "") + text[lo:hi] + ("…" if hi < line_end else "")
-    return text.count("\n", 0, start) + 1, snippet
+    return ("…" if lo > line_start else "") + text[lo:hi] + ("…" if hi < line_end else "")

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search import MODES, line_context
+from reader.core.search import MODES, line_contexts
 from reader.gui.search_bar import search_text
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import Job
+from reader.gui.textmap import TextMap
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -29,12 +30,31 @@ MAX_PER_DOCUMENT = 1000  # listed matches per document (the count shows all of t
 Row = tuple[int, int, int, str]  # start, end, line, context
 
 
-def _search_all(job: Job, texts: list[str], query: str, opts: tuple[str, bool, bool]) -> Any:
+# What is searched in one document: its text, and for a document shown in Latin script the
+# shown text and its map (exact and regex queries are read against what the user sees).
+Snapshot = tuple[str, str | None, TextMap | None]
+
+
+def _search_all(
+    job: Job, snapshots: list[Snapshot], query: str, opts: tuple[str, bool, bool]
+) -> Any:
     results: list[tuple[int, list[Row]]] = []
-    for text in texts:
+    for original, shown, shown_map in snapshots:
         job.check()
-        matches = search_text(text, query, opts[0], opts[1], opts[2], None)
-        rows = [(s, e, *line_context(text, s, e)) for s, e in matches[:MAX_PER_DOCUMENT]]
+        searched = shown if shown is not None and opts[0] != "words" else original
+        matches = search_text(
+            searched, query, opts[0], opts[1], opts[2], shown_map if searched is shown else None
+        )
+        listed = matches[:MAX_PER_DOCUMENT]
+        rows = []
+        for (start, end), (line, context) in zip(
+            listed, line_contexts(original, listed), strict=True
+        ):
+            if shown is not None:  # the line as the viewer shows it (newlines are kept)
+                from reader.core.kazakh import to_latin
+
+                context = to_latin(context)
+            rows.append((start, end, line, context))
         results.append((len(matches), rows))
     return results
 
@@ -97,14 +117,21 @@ class GlobalSearchPanel(QWidget):
             self._job = 0
             self.status_label.clear()
             return
-        texts = [s.document.text for s in self._sessions]
+        snapshots: list[Snapshot] = [
+            (s.document.text, s.shown_text, s.viewer.text_map)
+            if s.is_latin
+            else (s.document.text, None, None)
+            for s in self._sessions
+        ]
         opts = (
             str(self.mode_combo.currentData()),
             self.case_box.isChecked(),
             self.word_box.isChecked(),
         )
         self.status_label.setText(self.tr("Searching…"))
-        self._job = self._window.ctx.tasks.submit(lambda job: _search_all(job, texts, query, opts))
+        self._job = self._window.ctx.tasks.submit(
+            lambda job: _search_all(job, snapshots, query, opts)
+        )
 
     def _on_finished(self, job_id: int, result: Any) -> None:
         if job_id != self._job or not job_id:

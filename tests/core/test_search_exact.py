@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.search import Match, QueryError, find, line_context
+from reader.core.search import Match, QueryError, find, line_context, line_contexts
 
 TEXT = "Елбасы сөз сөйледі. елбасы Елбасының кеңесі. ЕЛБАСЫ"
 
@@ -59,3 +59,15 @@ def test_exact_agrees_with_re(text: str, query: str) -> None:
         if m.end() > m.start()
     ]
     assert [(m.start, m.end) for m in find(text, query)] == expected
+
+
+@given(
+    st.text(alphabet="аб\n", max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 5)), max_size=12),
+)
+def test_line_contexts_of_many_matches_are_those_of_each(
+    text: str, raw: list[tuple[int, int]]
+) -> None:
+    """Counted once through the text, in any order of matches: the same as one by one."""
+    spans = [(min(s, len(text)), min(s + n, len(text))) for s, n in raw]
+    assert line_contexts(text, spans, width=3) == [line_context(text, s, e, 3) for s, e in spans]

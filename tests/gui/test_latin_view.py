@@ -70,3 +70,22 @@ def test_turning_latin_off_shows_the_original_again(
         window.latin_action.trigger()
     assert blocker.args == [False]
     assert session.viewer.toPlainText() == session.document.text
+
+
+def test_search_all_documents_reads_a_latin_view_as_shown(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path
+) -> None:
+    session: DocumentSession = open_doc(kazakh_file)
+    _latin_on(qtbot, window, session)
+    panel = window.global_search
+    panel.mode_combo.setCurrentIndex(panel.mode_combo.findData("exact"))
+    panel.query_edit.setText("Qazaqstan")
+    with qtbot.waitSignal(panel.search_finished, timeout=5000) as done:
+        panel.run_search()
+    assert done.args == [3]
+    first = panel.tree.topLevelItem(0).child(0)
+    assert first.text(0).startswith("Qazaqstan Respublikasy")  # the line as the user sees it
+    panel.tree.itemClicked.emit(first, 0)
+    assert session.viewer.textCursor().selectedText() == "Qazaqstan"
+    start, end = session.viewer.selected_range()
+    assert session.document.text[start:end] == "Қазақстан"
