@@ -64,6 +64,9 @@ install_venv() {
   echo "$want" > "$stamp"
 }
 
+# The tests also validate the desktop entry and the AppStream metainfo with the tools the
+# distributions use.
+[ "$mode" = test ] && debs+=(desktop-file-utils appstream)
 install_debs
 case "$mode" in
   app)
