@@ -11,9 +11,13 @@ way whose true new offsets are known, then ``reanchor`` runs on every annotation
 - ``large``: a 20 MB text, one paragraph inserted at the top.
 
 "right" = attached within one character of the true place (or, for a deleted paragraph,
-orphaned); "orphaned" = reported as not found although its text is still there; "wrong" =
-attached somewhere else. Speed is compared side by side with a bare ``str.find`` of each
-quote (the least any re-attachment must do). Run: ``python benchmarks/bench_anchoring.py``.
+orphaned); "orphaned" = reported as not found although its text is still there; "twin" =
+attached elsewhere, to a copy of the same words with the same recorded context (the corpus
+repeats sentences; no quote selector can tell such copies apart, only the old position can,
+and it misleads when the copy lies about as far as the text shifted); "wrong" = attached
+somewhere else, where the words or their context differ. Speed is compared side by side
+with a bare ``str.find`` of each quote (the least any re-attachment must do).
+Run: ``python benchmarks/bench_anchoring.py``.
 """
 
 import random
@@ -63,7 +67,7 @@ def annotate(paras: list[str], rng: random.Random, count: int) -> list[tuple[int
 
 def run(
     paras: list[str], anns: list[tuple[int, Annotation]], order: list[int | None], typos: bool
-) -> tuple[int, int, int, float, float]:
+) -> tuple[int, int, int, int, float, float]:
     """Rebuild the text in ``order`` (None = a new paragraph), re-attach, score."""
     rng = random.Random(7)
     old_starts = [0]
@@ -78,13 +82,14 @@ def run(
         parts.append(para)
         pos += len(para) + 1
     text = "\n".join(parts)
+    clean = text  # copies are judged on the text before typos (they keep offsets)
     if typos:
         chars = list(text)
         for k in rng.sample(range(len(chars)), len(chars) // 200):
             if chars[k] not in "\n ":
                 chars[k] = "ж" if chars[k] != "ж" else "з"
         text = "".join(chars)
-    right = orphan = wrong = 0
+    right = orphan = twin = wrong = 0
     t0 = time.perf_counter()
     sha = sha256_text(text)
     results = [reanchor(text, a, sha) for _, a in anns]
@@ -94,18 +99,28 @@ def run(
         text.find(a.exact)
     t_find = time.perf_counter() - t0
     for (i, a), got in zip(anns, results, strict=True):
-        if i not in new_starts:
-            right += got is None
-            wrong += got is not None
-            continue
-        shift = new_starts[i] - old_starts[i]
+        shift = new_starts[i] - old_starts[i] if i in new_starts else None
         if got is None:
-            orphan += 1
-        elif abs(got.start - a.start - shift) <= 1 and abs(got.end - a.end - shift) <= 1:
+            right += shift is None
+            orphan += shift is not None
+        elif shift is not None and abs(got.start - a.start - shift) <= 1 >= abs(
+            got.end - a.end - shift
+        ):
             right += 1
+        elif is_copy(clean, got.start, got.end, a):
+            twin += 1
         else:
             wrong += 1
-    return right, orphan, wrong, t_anchor, t_find
+    return right, orphan, twin, wrong, t_anchor, t_find
+
+
+def is_copy(text: str, start: int, end: int, a: Annotation) -> bool:
+    """Whether ``text[start:end]`` has the annotation's words and all its recorded context."""
+    return (
+        text[start:end] == a.exact
+        and text[max(0, start - len(a.prefix)) : start] == a.prefix
+        and text[end : end + len(a.suffix)] == a.suffix
+    )
 
 
 def main() -> None:
@@ -128,13 +143,17 @@ def main() -> None:
     }
     size = len("\n".join(paras))
     print(f"text: {n} paragraphs, {size} characters; {len(anns)} annotations")
-    print(f"{'scenario':10} {'right':>7} {'orphaned':>9} {'wrong':>6} {'ms/ann':>7} {'x find':>7}")
+    print(
+        f"{'scenario':10} {'right':>7} {'orphaned':>9} {'twin':>6} {'wrong':>6} "
+        f"{'ms/ann':>7} {'x find':>7}"
+    )
     for name, (order, typos) in scenarios.items():
-        right, orphan, wrong, t_anchor, t_find = run(paras, anns, order, typos)
+        right, orphan, twin, wrong, t_anchor, t_find = run(paras, anns, order, typos)
         total = len(anns)
         print(
             f"{name:10} {100 * right / total:6.1f}% {100 * orphan / total:8.1f}% "
-            f"{100 * wrong / total:5.1f}% {1000 * t_anchor / total:7.3f} "
+            f"{100 * twin / total:5.1f}% {100 * wrong / total:5.1f}% "
+            f"{1000 * t_anchor / total:7.3f} "
             f"{t_anchor / max(t_find, 1e-9):7.1f}"
         )
     large(paras)

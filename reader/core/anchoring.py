@@ -1,18 +1,22 @@
 """Finding an annotation's text again after the document changed.
 
 An annotation remembers a W3C TextQuoteSelector (``exact`` plus a little ``prefix`` and
-``suffix``) and a TextPositionSelector (``start``, ``end``). :func:`locate` looks for the
-quote first: every exact occurrence is scored by how much of its context still matches,
-the position only breaks ties (nearest wins). When the quote itself was edited or moved,
-a bounded approximate match (Myers' bit-parallel edit distance, run only in windows that
-pieces of the quote or its context point at) finds text within :func:`max_errors` edits.
-Anything further away is not guessed at: the caller reports it as orphaned.
+``suffix``) and a TextPositionSelector (``start``, ``end``). :func:`locate` scores every
+place the quote may now stand: exact occurrences, and, when none of those keeps its
+context, approximate ones (Myers' bit-parallel edit distance, run only in windows that
+pieces of the quote or its context point at, within :func:`max_errors` edits). A place
+costs its edits plus a fraction per character of context that no longer agrees (a few
+typos in the context are forgiven, see :func:`_agreement`). The cheapest place wins,
+unless another place is about as good: then the old position must clearly favour one, or
+the annotation is orphaned. A note silently moved onto other words is worse than an
+orphan, which the user sees and can re-attach; so is anything too unlike the quote.
 
 Offsets are Python ``str`` indices, end-exclusive.
 """
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Characters of context kept before and after a quote.
 CONTEXT = 32
@@ -31,8 +35,18 @@ NEAR = 20_000
 #: (at least MIN_CONTEXT characters) to agree.
 DISTINCTIVE = 32
 MIN_CONTEXT = 4
-#: In a fuzzy match, each character of context that no longer agrees costs this many edits.
+#: Each character of context that no longer agrees costs this many edits of the quote.
 CONTEXT_WEIGHT = 0.25
+#: Edits forgiven on each side of the context before the rest of it counts as lost.
+CONTEXT_SLACK = 3
+#: Context lost on one side counts at most this many characters: the neighbouring text
+#: being replaced (a paragraph moved away) is one change, not a character-by-character one.
+SIDE_LOSS = 8
+#: Places whose costs differ by less than this are equally good.
+TIE = 0.5
+#: Of equally good places, the one nearest the old position wins only when each other one
+#: lies more than this many times as far from it; otherwise the annotation is orphaned.
+CLEARLY_NEARER = 3
 _CHUNK_MIN = 5
 
 
@@ -55,6 +69,14 @@ class Match:
     errors: int = 0  # edits between the quote and the text found (fuzzy matches)
 
 
+class _Candidate(NamedTuple):
+    cost: float  # edits in the quote + CONTEXT_WEIGHT per character of context lost
+    start: int
+    end: int
+    errors: int
+    fuzzy: bool
+
+
 def quote_at(text: str, start: int, end: int, context: int = CONTEXT) -> Quote:
     """The quote selector for ``text[start:end]``."""
     if not 0 <= start < end <= len(text):
@@ -68,28 +90,50 @@ def max_errors(exact: str) -> int:
 
 
 def locate(text: str, quote: Quote, hint: int | None = None) -> Match | None:
-    """Find ``quote`` in ``text``: exact occurrence with the best context, else fuzzy, else None.
+    """Find ``quote`` in ``text``: the place where it and its context agree best, or None.
 
     ``hint`` is the start the annotation had before (its TextPositionSelector); it decides
-    between occurrences whose context matches equally well.
+    between places that are about equally good, when it clearly favours one of them.
     """
     if not quote.exact:
         raise ValueError("empty quote")
-    available = len(quote.prefix) + len(quote.suffix)
-    exact = _exact_match(text, quote, hint)
-    if exact is not None and 2 * _score(text, exact, quote) >= available:
-        return exact
-    # The context disagrees: the passage may have been edited where it was, while the same
-    # words stand elsewhere. Prefer whichever keeps more of its surroundings.
-    if len(quote.exact) > LONG_QUOTE:
-        fuzzy = _long_match(text, quote, hint)
-    else:
-        fuzzy = _fuzzy_match(text, quote, hint)
-    options = [m for m in (exact, fuzzy) if m is not None]
-    if not options:
+    if hint is not None:
+        near = _intact_near(text, quote, hint)
+        if near is not None:
+            return near  # unchanged, or shifted a little with its context: skip the scan
+    found = _exact_candidates(text, quote, 0, len(text))
+    if not found or min(c.cost for c in found) + TIE > 1:
+        # No occurrence keeps enough of its context: the passage may have been edited where
+        # it was, so approximate matches (one edit or more each) compete too.
+        if len(quote.exact) > LONG_QUOTE:
+            found += _long_candidates(text, quote, hint)
+        else:
+            found += _fuzzy_candidates(text, quote, hint)
+    best = _decide(found, hint)
+    return best if best is not None and _plausible(text, best, quote) else None
+
+
+def _decide(found: list[_Candidate], hint: int | None) -> Match | None:
+    """The cheapest candidate, unless another place is about as good and ``hint`` does not
+    clearly favour one of them."""
+    if not found:
         return None
-    best = max(options, key=lambda m: (_score(text, m, quote), not m.fuzzy))
-    return best if _plausible(text, best, quote) else None
+    found.sort()
+    tied: list[_Candidate] = []
+    for cand in found:
+        if cand.cost >= found[0].cost + TIE:
+            break
+        if all(cand.end <= t.start or cand.start >= t.end for t in tied):  # one per place
+            tied.append(cand)
+    best = tied[0]
+    if len(tied) > 1:
+        if hint is None:
+            return None
+        tied.sort(key=lambda c: abs(c.start - hint))
+        if abs(tied[1].start - hint) <= CLEARLY_NEARER * abs(tied[0].start - hint):
+            return None
+        best = tied[0]
+    return Match(best.start, best.end, fuzzy=best.fuzzy, errors=best.errors)
 
 
 def _plausible(text: str, match: Match, quote: Quote) -> bool:
@@ -99,18 +143,15 @@ def _plausible(text: str, match: Match, quote: Quote) -> bool:
     (and, when fuzzy, barely changed): a common word found elsewhere is not the annotation.
     """
     available = len(quote.prefix) + len(quote.suffix)
-    if _score(text, match, quote) >= min(available, max(MIN_CONTEXT, available // 4)):
+    before, after = _kept(text, match.start, match.end, quote)
+    if before + after >= min(available, max(MIN_CONTEXT, available // 4)):
         return True
     if len(quote.exact) < DISTINCTIVE:
         return False
     return not match.fuzzy or match.errors <= max_errors(quote.exact) // 2
 
 
-def _score(text: str, match: Match, quote: Quote) -> int:
-    return _context_score(text, match.start, match.end, quote)
-
-
-def _long_match(text: str, quote: Quote, hint: int | None) -> Match | None:
+def _long_candidates(text: str, quote: Quote, hint: int | None) -> list[_Candidate]:
     """A long passage: find its head and its tail, and accept what lies between if the
     length is still about the same (edit distance over the whole would be too slow)."""
     size = len(quote.exact)
@@ -118,81 +159,96 @@ def _long_match(text: str, quote: Quote, hint: int | None) -> Match | None:
     tail_hint = None if hint is None else hint + size - _END_PIECE
     tail = locate(text, Quote(quote.exact[-_END_PIECE:], "", quote.suffix), tail_hint)
     if head is None or tail is None or tail.end <= head.start:
-        return None
-    if abs((tail.end - head.start) - size) > max_errors(quote.exact):
-        return None
-    return Match(head.start, tail.end, fuzzy=True, errors=abs(tail.end - head.start - size))
+        return []
+    errors = abs(tail.end - head.start - size)
+    if errors > max_errors(quote.exact):
+        return []
+    lost = _context_lost(text, head.start, tail.end, quote)
+    return [_Candidate(errors + lost * CONTEXT_WEIGHT, head.start, tail.end, errors, True)]
+
+
+# -- context --------------------------------------------------------------------------------
+def _agreement(recorded: str, found: str) -> int:
+    """Characters of ``recorded`` that ``found`` still has, both read outward from the quote.
+
+    Up to ``CONTEXT_SLACK`` single-character edits (replaced, inserted, deleted) are stepped
+    over; past that the two are taken to have parted, so a typo next to the quote costs one
+    character, not the whole context.
+    """
+    matched = i = j = edits = 0
+    while i < len(recorded) and j < len(found):
+        if recorded[i] == found[j]:
+            matched += 1
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > CONTEXT_SLACK:
+            break
+        if recorded[i + 1 : i + 3] == found[j + 1 : j + 3]:
+            i, j = i + 1, j + 1  # replaced
+        elif recorded[i : i + 2] == found[j + 1 : j + 3]:
+            j += 1  # inserted
+        elif recorded[i + 1 : i + 3] == found[j : j + 2]:
+            i += 1  # deleted
+        else:
+            i, j = i + 1, j + 1
+    return matched
+
+
+def _kept(text: str, start: int, end: int, quote: Quote) -> tuple[int, int]:
+    """Characters of the recorded prefix and of the suffix that still surround the place."""
+    before = text[max(0, start - len(quote.prefix) - CONTEXT_SLACK) : start]
+    after = text[end : end + len(quote.suffix) + CONTEXT_SLACK]
+    return _agreement(quote.prefix[::-1], before[::-1]), _agreement(quote.suffix, after)
+
+
+def _context_lost(text: str, start: int, end: int, quote: Quote) -> int:
+    """Context lost around ``[start, end)``, counting at most ``SIDE_LOSS`` on each side."""
+    before, after = _kept(text, start, end, quote)
+    return min(len(quote.prefix) - before, SIDE_LOSS) + min(len(quote.suffix) - after, SIDE_LOSS)
 
 
 # -- exact ----------------------------------------------------------------------------------
-def _context_score(text: str, start: int, end: int, quote: Quote) -> int:
-    """How many characters of prefix (backwards) and suffix (forwards) still agree."""
-    score = 0
-    for a, b in zip(
-        reversed(quote.prefix),
-        reversed(text[max(0, start - len(quote.prefix)) : start]),
-        strict=False,
-    ):
-        if a != b:
-            break
-        score += 1
-    for a, b in zip(quote.suffix, text[end : end + len(quote.suffix)], strict=False):
-        if a != b:
-            break
-        score += 1
-    return score
-
-
-def _exact_match(text: str, quote: Quote, hint: int | None) -> Match | None:
+def _exact_candidates(text: str, quote: Quote, lo: int, hi: int) -> list[_Candidate]:
+    """Occurrences of the quote starting in ``[lo, hi)``, each with its cost."""
     size = len(quote.exact)
-    if hint is not None:
-        near = _intact_near(text, quote, hint)
-        if near is not None:
-            return near  # unchanged, or shifted a little with its context: skip the scan
-    best: tuple[int, int, int] | None = None  # (-score, distance, start)
-    pos = text.find(quote.exact)
-    seen = 0
-    while pos != -1 and seen < MAX_OCCURRENCES:
-        seen += 1
-        score = _context_score(text, pos, pos + size, quote)
-        distance = abs(pos - hint) if hint is not None else 0
-        key = (-score, distance, pos)
-        if best is None or key < best:
-            best = key
-        pos = text.find(quote.exact, pos + 1)
-    if best is None:
-        return None
-    return Match(best[2], best[2] + size)
+    out: list[_Candidate] = []
+    pos = text.find(quote.exact, lo, hi + size)
+    while pos != -1 and len(out) < MAX_OCCURRENCES:
+        lost = _context_lost(text, pos, pos + size, quote)
+        out.append(_Candidate(lost * CONTEXT_WEIGHT, pos, pos + size, 0, False))
+        pos = text.find(quote.exact, pos + 1, hi + size)
+    return out
 
 
 def _intact_near(text: str, quote: Quote, hint: int) -> Match | None:
-    """The occurrence nearest ``hint`` (within ``NEAR``) whose whole context still agrees."""
+    """The occurrence near ``hint`` whose whole context still agrees, if clearly the one.
+
+    Only occurrences within ``NEAR`` are looked at, so one is taken only when every other
+    about as good would have been seen: ``CLEARLY_NEARER`` times its distance is in range.
+    """
     size = len(quote.exact)
-    full = len(quote.prefix) + len(quote.suffix)
-    if (
-        text[hint : hint + size] == quote.exact
-        and _context_score(text, hint, hint + size, quote) == full
+    if text[hint : hint + size] == quote.exact and not _context_lost(
+        text, hint, hint + size, quote
     ):
         return Match(hint, hint + size)
-    best: int | None = None
-    lo = max(0, hint - NEAR)
-    pos = text.find(quote.exact, lo, hint + NEAR + size)
-    while pos != -1:
-        if _context_score(text, pos, pos + size, quote) == full and (
-            best is None or abs(pos - hint) < abs(best - hint)
-        ):
-            best = pos
-        pos = text.find(quote.exact, pos + 1, hint + NEAR + size)
-    return None if best is None else Match(best, best + size)
+    found = _exact_candidates(text, quote, max(0, hint - NEAR), hint + NEAR)
+    if not any(c.cost == 0 for c in found):
+        return None
+    best = _decide(found, hint)
+    if best is None or CLEARLY_NEARER * abs(best.start - hint) >= NEAR:
+        return None
+    return best
 
 
 # -- fuzzy ----------------------------------------------------------------------------------
-def _fuzzy_match(text: str, quote: Quote, hint: int | None) -> Match | None:
+def _fuzzy_candidates(text: str, quote: Quote, hint: int | None) -> list[_Candidate]:
+    """The closest approximate match in each window the quote's pieces point at."""
     k = max_errors(quote.exact)
     if k == 0:
-        return None
-    available = len(quote.prefix) + len(quote.suffix)
-    best: tuple[float, int, int, int, int] | None = None  # cost, distance, start, end, errors
+        return []
+    out: dict[tuple[int, int], _Candidate] = {}
     for guess in _candidates(text, quote, k, hint):
         lo = max(0, guess - k)
         hi = min(len(text), guess + len(quote.exact) + k)
@@ -200,14 +256,10 @@ def _fuzzy_match(text: str, quote: Quote, hint: int | None) -> Match | None:
         if found is None:
             continue
         errors, start, end = found
-        missing = available - _context_score(text, start, end, quote)
-        cost = errors + missing * CONTEXT_WEIGHT
-        key = (cost, abs(start - hint) if hint is not None else 0, start, end, errors)
-        if best is None or key < best:
-            best = key
-    if best is None:
-        return None
-    return Match(best[2], best[3], fuzzy=True, errors=best[4])
+        lost = _context_lost(text, start, end, quote)
+        fuzzy = text[start:end] != quote.exact
+        out[start, end] = _Candidate(errors + lost * CONTEXT_WEIGHT, start, end, errors, fuzzy)
+    return list(out.values())
 
 
 def _chunks(quote: Quote, k: int) -> list[tuple[str, int]]:

@@ -5,7 +5,14 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.anchoring import Quote, edit_distances, locate, max_errors, quote_at
+from reader.core.anchoring import (
+    Quote,
+    _context_lost,
+    edit_distances,
+    locate,
+    max_errors,
+    quote_at,
+)
 
 TEXT = (
     "Абай Құнанбаев 1845 жылы Шыңғыстауда дүниеге келген. "
@@ -145,3 +152,66 @@ def test_common_word_whose_paragraph_was_deleted_is_orphaned_not_moved() -> None
     changed = "Бірінші абзац және басқа сөздер.\n"  # "және" still occurs, in another context
     assert locate(changed, quote, hint=start) is None
     assert locate(text, quote, hint=0) == locate(text, quote, hint=start)  # context decides
+
+
+# -- which place wins when several could ------------------------------------------------------
+TWIN = "Бүгін Семейде Абай музейі ашылды деп хабарлады тілшіміз Асқар."
+
+
+def test_identical_copy_about_as_near_as_the_moved_one_is_orphaned_not_guessed() -> None:
+    # The annotated sentence occurs twice with the same context, and the annotated copy was
+    # moved to the end. The other copy is now nearer the old position, but not clearly: the
+    # selector cannot say which copy is meant, so the note must not silently jump to one.
+    gap = " " + "ә " * 40
+    text = "Алғы сөз. " + TWIN + gap + TWIN + " Соңғы сөз."
+    start = text.index("музейі")
+    quote = quote_at(text, start, start + len("музейі"), context=16)
+    changed = "Алғы сөз. " + gap + TWIN + " Соңғы сөз.\n" + TWIN
+    assert changed.count(quote.prefix + quote.exact + quote.suffix) == 2
+    assert locate(changed, quote, hint=start) is None
+
+
+def test_identical_copy_far_away_does_not_stop_a_small_shift() -> None:
+    text = "Алғы сөз. " + TWIN + " " + "ә " * 400 + TWIN + " Соңғы сөз."
+    start = text.index("музейі")
+    quote = quote_at(text, start, start + len("музейі"), context=16)
+    changed = "Жаңа абзац. " + text
+    m = locate(changed, quote, hint=start)
+    assert m is not None and m.start == start + len("Жаңа абзац. ")
+
+
+def test_typo_in_the_quote_beats_an_exact_copy_whose_context_differs() -> None:
+    # The same words stand in another sentence; the annotated one got a typo inside the
+    # quote and one beside it. The edited place keeps far more context and must win.
+    original = (
+        "« Сухой Суперджет жүз » ұшағы екі мың он жетінші жылы Ресейде шығарылған . "
+        + "ә " * 60
+        + "Sukhoi Superjet жүз ұшағы екі мың он жетінші жылы Ресейде шығарылған ."
+    )
+    start = original.index("он жетінші жылы")
+    quote = quote_at(original, start, start + len("он жетінші жылы"))
+    changed = original.replace("» ұшағы екі мың он жетінші", "» ұшағы жкі мың он жетінжі")
+    m = locate(changed, quote, hint=start)
+    assert m is not None and m.fuzzy and m.start == start
+
+
+def test_quote_kept_with_one_side_of_context_beats_a_reworded_copy() -> None:
+    # The annotated sentence ends its paragraph and the next paragraph moved away; a
+    # reworded copy nearby keeps both sides of the context but not the quote's words.
+    para = "Актёр Владимир Зеленский 30 проценттен астам дауыспен көш бастап келеді ."
+    copy = "Актёр Владимир Зеленский отыз проценттен астам дауыспен көш бастап келеді ."
+    original = para + "\nСонымен Украинадан жеткен соңғы жаңалықтар осындай."
+    start = original.index("Зеленский")
+    end = original.index(" .\n")
+    quote = quote_at(original, start, end)
+    changed = copy + " Сонымен Украинадан жеткен соңғы жаңалықтар осындай.\n" + para
+    m = locate(changed, quote, hint=start)
+    true_start = changed.rindex("Зеленский 30")
+    assert m is not None and (m.start, m.end) == (true_start, true_start + end - start)
+
+
+def test_a_typo_beside_the_quote_loses_one_character_of_context_not_all() -> None:
+    quote, start = _quote(TEXT, "жазба")
+    changed = TEXT.replace("Ол қазақ", "Ол казақ")  # one letter changed next to the quote
+    assert _context_lost(changed, start, start + 5, quote) == 1
+    assert _context_lost(TEXT, start, start + 5, quote) == 0
