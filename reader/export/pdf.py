@@ -92,6 +92,19 @@ def export_pdf(
     return out
 
 
+def prepare() -> None:
+    """Do the first-time set-up of Qt's PDF machinery (the application object, the bundled
+    font, page sizes) here, on the calling thread. The GUI calls it on its own thread before
+    exporting in the background: Qt's lazily built statics are safer made there than raced
+    for by a worker and the GUI thread."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    _ensure_app()
+    _font_family()
+    QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF())
+
+
 def _ensure_app() -> None:
     """Make sure a QGuiApplication exists; headless (offscreen) when we create it."""
     global _app

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from reader.core.errors import ReaderError
 from reader.gui.session import DocumentSession
 
 if TYPE_CHECKING:  # the exporters load when the user exports, not at start-up
@@ -101,7 +102,15 @@ class ExportController(QObject):
         annotations = self.window.annotations.annotations(session).attached
         entities = self._entities(session)
         wording = self.wording(entities or ())
-        from reader.export.common import export_copy
+        from reader.export.common import check_suffix, export_copy
+
+        try:
+            if check_suffix(path) == "PDF":
+                from reader.export.pdf import prepare
+
+                prepare()  # Qt's first-time PDF set-up on this (the GUI) thread
+        except ReaderError as exc:  # an unknown suffix: the job will say so
+            log.debug("not preparing the PDF writer: %s", exc)
 
         def work(job: Any) -> str:
             written = export_copy(

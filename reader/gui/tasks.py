@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 
 from reader.core.errors import CancelledError, ReaderError
 
@@ -64,6 +64,10 @@ class TaskRunner(QObject):
     failed = Signal(int, str)
     cancelled = Signal(int)
     progress = Signal(int, int, int)
+    # Workers report here; the runner, on the GUI thread, passes it on as the signals above.
+    # So every receiver is called on the GUI thread directly, and nothing arrives after
+    # shutdown (a result queued just before would meet a closed database, say).
+    _report = Signal(str, int, object)
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
@@ -73,6 +77,7 @@ class TaskRunner(QObject):
         self._lock = threading.Lock()
         self._active: dict[int, threading.Event] = {}
         self._closed = False
+        self._report.connect(self._on_report, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, work: Work) -> int:
         """Run ``work(job)`` in the background; return the job's id."""
@@ -120,7 +125,7 @@ class TaskRunner(QObject):
             now = time.monotonic()
             if now - last[0] >= PROGRESS_INTERVAL or done >= total:
                 last[0] = now
-                self.progress.emit(job_id, int(done), int(total))
+                self._report.emit("progress", job_id, (int(done), int(total)))
 
         return report
 
@@ -131,22 +136,36 @@ class TaskRunner(QObject):
             result = work(job)
         except CancelledError:
             self._finish(job.id)
-            self.cancelled.emit(job.id)
+            self._report.emit("cancelled", job.id, None)
         except ReaderError as exc:
             self._finish(job.id)
-            self.failed.emit(job.id, str(exc))
+            self._report.emit("failed", job.id, str(exc))
         except Exception as exc:  # a bug: keep the app alive, log it, tell the user
             log.exception("background job %d failed", job.id)
             self._finish(job.id)
             message = QCoreApplication.translate("TaskRunner", "Unexpected error: %1")
-            self.failed.emit(job.id, message.replace("%1", f"{type(exc).__name__}: {exc}"))
+            reason = message.replace("%1", f"{type(exc).__name__}: {exc}")
+            self._report.emit("failed", job.id, reason)
         else:
             cancelled = job.cancel.is_set()
             self._finish(job.id)
             if cancelled:
-                self.cancelled.emit(job.id)
+                self._report.emit("cancelled", job.id, None)
             else:
-                self.finished.emit(job.id, result)
+                self._report.emit("finished", job.id, result)
+
+    def _on_report(self, kind: str, job_id: int, payload: Any) -> None:
+        """On the GUI thread: pass a worker's report on, unless the runner was shut down."""
+        if self._closed:
+            return
+        if kind == "finished":
+            self.finished.emit(job_id, payload)
+        elif kind == "failed":
+            self.failed.emit(job_id, payload)
+        elif kind == "cancelled":
+            self.cancelled.emit(job_id)
+        else:
+            self.progress.emit(job_id, *payload)
 
     def _finish(self, job_id: int) -> None:
         with self._lock:

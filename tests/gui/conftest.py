@@ -89,7 +89,9 @@ def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path | str) -> Documen
 
 @pytest.fixture
 def language(qapp: object) -> Iterator[Callable[[str | None], str]]:
-    """Install an interface language for one test; none again afterwards."""
+    """Install an interface language for one test; none again afterwards. Ask for it before
+    ``window``: QLocale.setDefault is not thread-safe, so it must not run (at tear-down)
+    while the window's background jobs may still be running."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 

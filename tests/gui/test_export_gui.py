@@ -43,8 +43,8 @@ def _export(qtbot: QtBot, window: MainWindow, mp: Any, out: Path) -> str:
 
 
 def test_pdf_copy_has_the_highlight_note_and_entity_index(
-    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, language: Any,
+    language: Any, qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     language("en")
     session = open_doc(kazakh_file)
@@ -83,8 +83,8 @@ def test_docx_copy_without_index_when_the_user_turns_it_off(
 
 
 def test_index_speaks_the_interface_language(
-    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, language: Any,
+    language: Any, qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     language("kk")
     session = open_doc(kazakh_file)

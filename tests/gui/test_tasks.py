@@ -64,3 +64,19 @@ def test_progress_is_reported_with_the_job_id(qtbot: QtBot, runner: TaskRunner) 
     with qtbot.waitSignal(runner.progress, timeout=5000) as blocker:
         job_id = runner.submit(work)
     assert blocker.args == [job_id, 10, 10]
+
+
+def test_nothing_is_reported_after_shutdown(qtbot: QtBot, runner: TaskRunner) -> None:
+    """A job that ends after shutdown (it missed the cancellation) reports to nobody: its
+    receivers may be using what the application has closed since (the database)."""
+    started, release = threading.Event(), threading.Event()
+    heard: list[object] = []
+    runner.finished.connect(lambda jid, res: heard.append(res))
+    runner.cancelled.connect(lambda jid: heard.append("cancelled"))
+    runner.submit(lambda job: started.set() or (release.wait(5) and "late"))
+    assert started.wait(5)
+    assert not runner.shutdown(50)  # still running
+    release.set()
+    qtbot.waitUntil(lambda: runner.active_count() == 0, timeout=5000)
+    qtbot.wait(50)  # let a queued report arrive, if one were sent
+    assert heard == []
