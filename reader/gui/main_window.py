@@ -52,6 +52,7 @@ from reader.gui.textmap import TextMap
 
 log = logging.getLogger(__name__)
 
+DOCK_MIN_WIDTH = 300  # px, the docks' first width (a third of the window when wider)
 PANELS_AT_THE_LATEST_MS = 400  # deferred panels: built by then even if nothing was painted
 
 
@@ -155,6 +156,10 @@ class MainWindow(QMainWindow):
         if self._pending_dock_state:
             self.restoreState(QByteArray.fromBase64(self._pending_dock_state.encode("ascii")))
             self._pending_dock_state = ""
+        elif not self._state.window_state:  # first run: the text gets two thirds of the width
+            width = max(DOCK_MIN_WIDTH, self.width() // 3)
+            docks = [self.annotations_dock, self.entity_panel.dock]
+            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
         self.panels_ready.emit()
 
     def panels_built(self) -> bool:

@@ -70,3 +70,19 @@ def test_dock_layout_survives_a_session_saved_before_the_panels(
     assert not window.annotations_dock.isVisible()
     assert window.entity_panel.dock.isVisible()
     window.close()
+
+
+def test_first_run_gives_the_text_two_thirds_of_the_width(
+    qtbot: QtBot, ctx: AppContext, kazakh_file: Path
+) -> None:
+    window = MainWindow(ctx, defer_panels=True)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.panels_ready, timeout=10_000):
+        window.open_files([str(kazakh_file)])
+    qtbot.waitUntil(lambda: window.entity_panel.dock.width() > 200, timeout=3000)
+    dock, text = window.entity_panel.dock.width(), window.tabs.width()
+    assert 300 <= dock <= 450 and text >= 1.8 * dock, (dock, text)
+    window.close()
