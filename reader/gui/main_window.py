@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             self._pending_dock_state = ""
         elif not self._state.window_state:  # first run: the text gets two thirds of the width
             width = max(DOCK_MIN_WIDTH, self.width() // 3)
-            docks = [self.annotations_dock, self.entity_panel.dock]
+            docks = [d for d in (self.annotations_dock, self.entity_panel.dock) if d is not None]
             self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
         self.panels_ready.emit()
 
