@@ -49,6 +49,7 @@ from reader.gui.session import DocumentSession
 from reader.gui.tabs import DocumentTabs, LoadingWidget
 from reader.gui.tasks import Job
 from reader.gui.textmap import TextMap
+from reader.gui.viewer import DocumentViewer
 
 log = logging.getLogger(__name__)
 
@@ -311,10 +312,16 @@ class MainWindow(QMainWindow):
         if placeholder is None:
             return  # not a load, or its tab was closed meanwhile
         document, text_map = result
-        session = DocumentSession(document, placeholder.path, self.ctx.tasks, text_map, self)
+
+        def prepare(viewer: DocumentViewer) -> None:  # before the text: one layout only
+            viewer.resize(placeholder.size())
+            viewer.set_base_font(self.document_font())
+            viewer.set_zoom(self._zoom)
+
+        session = DocumentSession(
+            document, placeholder.path, self.ctx.tasks, text_map, self, prepare_viewer=prepare
+        )
         session.word_count_ready.connect(lambda: self._update_status(self.current_session()))
-        session.viewer.set_base_font(self.document_font())
-        session.viewer.set_zoom(self._zoom)
         session.viewer.zoom_changed.connect(self._set_zoom)  # Ctrl+wheel zooms every tab
         session.viewer.cursorPositionChanged.connect(self._update_status_line)
         session.latin_failed.connect(self._on_latin_failed)

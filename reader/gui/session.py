@@ -13,6 +13,7 @@ Offsets anywhere in this API are ``str`` indices into ``document.text``.
 """
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -41,11 +42,16 @@ class DocumentSession(QObject):
         tasks: TaskRunner,
         identity_map: TextMap | None = None,
         parent: QObject | None = None,
+        prepare_viewer: Callable[[DocumentViewer], None] | None = None,
     ) -> None:
+        """``prepare_viewer`` sets the viewer up (size, font, zoom) before it gets the text:
+        a 20 MB text is laid out once, not again when the viewer is resized or restyled."""
         super().__init__(parent)
         self.document = document
         self.path = path
         self.viewer = DocumentViewer()
+        if prepare_viewer is not None:
+            prepare_viewer(self.viewer)
         self._word_count: int | None = None
         self._tasks = tasks
         self._original_map = identity_map or TextMap.identity(document.text)
