@@ -135,3 +135,14 @@ def test_index_built_in_pieces_is_the_index_of_the_whole_text(text: str, piece: 
     assert [(index.start(i), index.end(i)) for i in range(n)] == words
     assert [index.forms[index.word_forms[i]] for i in range(n)] == [text[s:e] for s, e in words]
     assert len(index.forms) == len({text[s:e] for s, e in words})
+
+
+def test_an_inflected_query_finds_its_dictionary_form_written_out() -> None:
+    """Out of context Канада reads as Кана + locative; a query for Канадаға or Канаданың
+    must still find it, as the bare query Канада finds the inflected forms."""
+    text = "Канада туралы. Канадаға барды. Канаданың астанасы. Кана деген ауыл."
+    for query in ("Канада", "Канадаға", "Канаданың", "Канадага"):
+        found = [
+            text[m.start : m.end] for m in find_words(text, query, case=False, whole_word=True)
+        ]
+        assert found == ["Канада", "Канадаға", "Канаданың"], query

@@ -57,6 +57,7 @@ class WordIndex:
     folded_ids: list[int]
     keys: dict[str, int]  # exact keys, and folded keys ("~" + key), share one numbering
     postings: list[array]  # type: ignore[type-arg]  # per form id: its words, in order
+    written: dict[str, list[int]]  # each form's own exact and folded key -> those forms
 
     def __len__(self) -> int:
         return len(self.word_forms)
@@ -153,7 +154,13 @@ def build_index(
     forms = list(form_of)
     exact_ids, folded_ids, keys = _key_forms(forms, progress, cancel)
     postings = _postings(word_forms, len(forms))
-    index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings)
+    written: dict[str, list[int]] = {}
+    for f, form in enumerate(forms):
+        if f % _CHUNK == 0:
+            _check(cancel)
+        written.setdefault(exact_key(form), []).append(f)
+        written.setdefault(folded_key(form), []).append(f)
+    index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written)
     _cache_put(text, index)
     return index
 
@@ -221,15 +228,27 @@ def _case_agrees(word: str, query_word: str) -> bool:
 def _query_forms(word: str, index: WordIndex) -> frozenset[int]:
     """The forms of the text that the query word finds.
 
-    A word with a Kazakh-only letter is matched on exact keys, one without on folded keys; it
-    finds the forms whose lemma is its lemma, or is the query word itself.
+    A word with a Kazakh-only letter is matched on exact keys, one without on folded keys.
+    It finds the forms whose lemma is the query word, and the query word written as it is.
+    Unless the text shows the query word to be a dictionary form (some form of the text has
+    it as its lemma: Канадаға for Канада), it also finds the forms of its own lemma and that
+    lemma written as it is (Қазақстанның finds Қазақстан, Қазақстанға...). So Канада does
+    not find a village Кана, which is what the lemmatiser makes of Канада out of context,
+    and Канадаға still finds Канада.
     """
     exact = fold(word) != fold_case(word)
     make = exact_key if exact else folded_key
-    wanted = {index.keys.get(make(stem)) for stem in (lemma(word), word)}
-    wanted.discard(None)
     ids = index.exact_ids if exact else index.folded_ids
-    return frozenset(f for f, kid in enumerate(ids) if kid in wanted)
+    own = index.keys.get(make(word))
+    found = {f for f, kid in enumerate(ids) if kid == own} if own is not None else set()
+    found.update(index.written.get(make(word), ()))
+    stem = lemma(word)
+    if stem != word and own is None:
+        by_stem = index.keys.get(make(stem))
+        if by_stem is not None:
+            found.update(f for f, kid in enumerate(ids) if kid == by_stem)
+        found.update(index.written.get(make(stem), ()))
+    return frozenset(found)
 
 
 def find_words(text: str, query: str, *, case: bool, whole_word: bool) -> list[Match]:
