@@ -7,8 +7,9 @@ Paragraphs are joined with a single ``"\\n"``; each non-empty paragraph is a :cl
 
 import hashlib
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, overload
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "preformatted"]
 
@@ -46,6 +47,49 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+class LineBlocks(Sequence[Block]):
+    """The blocks of a plain text: one paragraph per non-empty line, made when first asked
+    for. Opening a 20 MB text file need not wait for its 80,000 paragraphs: the viewer wants
+    only headings (plain text has none), and the exporters ask for them later, elsewhere."""
+
+    __slots__ = ("_blocks", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._blocks: list[Block] | None = None
+
+    def _all(self) -> list[Block]:
+        if self._blocks is None:  # two threads may both compute it: the same list
+            self._blocks = paragraph_blocks(self._text)
+        return self._blocks
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Block]: ...
+
+    def __getitem__(self, index: int | slice) -> Block | Sequence[Block]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineBlocks) and other._text is self._text:
+            return True
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._all()))
+
+    def __repr__(self) -> str:
+        return f"LineBlocks({len(self)} paragraphs)"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A loaded document. Build it with :meth:`create` so that ``sha256`` is always right."""
@@ -54,7 +98,7 @@ class Document:
     title: str
     format: str  # loader name: "text", "markdown", "html", "xml", "fb2", "docx", "odt", ...
     encoding: str | None = None  # source encoding for text formats, None for containers
-    blocks: tuple[Block, ...] = ()
+    blocks: Sequence[Block] = ()  # a tuple, or LineBlocks for plain text
     page_starts: tuple[int, ...] = ()  # offsets where each page begins (paged formats only)
     path: str | None = None
     sha256: str = field(default="")
@@ -64,6 +108,8 @@ class Document:
         if self.sha256 and self.sha256 != digest:
             raise ValueError("sha256 does not match the text")
         object.__setattr__(self, "sha256", digest)
+        if isinstance(self.blocks, LineBlocks):
+            return  # the lines of this very text: inside it by construction
         n = len(self.text)
         for block in self.blocks:
             if block.end > n:
@@ -81,18 +127,24 @@ class Document:
         page_starts: tuple[int, ...] | list[int] = (),
         path: str | None = None,
     ) -> "Document":
-        """Make a document; without ``blocks``, every non-empty line is a paragraph."""
-        if blocks is None:
-            blocks = paragraph_blocks(text)
+        """Make a document; without ``blocks``, every non-empty line is a paragraph (found
+        when first needed: :class:`LineBlocks`)."""
         return cls(
             text=text,
             title=title,
             format=format,
             encoding=encoding,
-            blocks=tuple(blocks),
+            blocks=LineBlocks(text) if blocks is None else tuple(blocks),
             page_starts=tuple(page_starts),
             path=path,
         )
+
+    @property
+    def headings(self) -> tuple[Block, ...]:
+        """The heading blocks (plain text has none, and its lines are not made for this)."""
+        if isinstance(self.blocks, LineBlocks):
+            return ()
+        return tuple(b for b in self.blocks if b.kind == "heading")
 
     @property
     def word_count(self) -> int:

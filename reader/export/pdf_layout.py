@@ -56,7 +56,9 @@ class Layout:
         self._family = family
         self._body_pt = body_pt
         self._heading_pt = heading_pt
-        self.blocks: tuple[Block, ...] = document.blocks or tuple(paragraph_blocks(document.text))
+        self.blocks: tuple[Block, ...] = tuple(document.blocks) or tuple(
+            paragraph_blocks(document.text)
+        )
         self.page_width = float(self._writer.width())
         self.page_height = float(self._writer.height())
         self._qdoc = QTextDocument()

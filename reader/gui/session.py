@@ -61,7 +61,7 @@ class DocumentSession(QObject):
         self.viewer.destroyed.connect(self._on_viewer_destroyed)
         tasks.finished.connect(self._on_job_finished)
         tasks.failed.connect(self._on_job_failed)
-        self.viewer.show_text(document.text, self._original_map, document.blocks)
+        self.viewer.show_text(document.text, self._original_map, document.headings)
         self._count_job = 0
         self._index_job = 0
         # Counting 20 MB takes half a second: start once the text is painted, so that the
@@ -105,7 +105,8 @@ class DocumentSession(QObject):
         self._want_latin = enabled
         if not enabled:
             if self.viewer.text_map is not self._original_map:
-                self.viewer.show_text(self.document.text, self._original_map, self.document.blocks)
+                doc = self.document
+                self.viewer.show_text(doc.text, self._original_map, doc.headings)
                 self.latin_changed.emit(False)
             return
         if self._latin is not None:
@@ -118,7 +119,7 @@ class DocumentSession(QObject):
         assert self._latin is not None
         if self.viewer.text_map is self._latin[1]:
             return
-        self.viewer.show_text(self._latin[0], self._latin[1], self.document.blocks)
+        self.viewer.show_text(self._latin[0], self._latin[1], self.document.headings)
         self.latin_changed.emit(True)
 
     def _on_job_finished(self, job_id: int, result: Any) -> None:

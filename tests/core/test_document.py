@@ -77,3 +77,24 @@ def test_builder_blocks_quote_their_paragraphs(paragraphs: list[str]) -> None:
     assert text == "\n".join(paragraphs)
     assert [text[b.start : b.end] for b in tb.blocks] == [p for p in paragraphs if p.strip()]
     assert count_words(text) >= 0
+
+
+def test_plain_text_blocks_are_the_lines_made_when_first_asked_for() -> None:
+    text = "Бірінші жол\n  \nЕкінші жол\n"
+    doc = Document.create(text, title="t", format="text")
+    assert doc.blocks._blocks is None  # type: ignore[attr-defined]  # not made at load time
+    assert doc.headings == ()  # and the viewer's question does not make them
+    assert doc.blocks._blocks is None  # type: ignore[attr-defined]
+    assert list(doc.blocks) == paragraph_blocks(text)
+    assert doc.blocks == tuple(paragraph_blocks(text)) and len(doc.blocks) == 2
+    assert doc.blocks[1] == Block(15, 25) and doc.blocks[-1:] == [Block(15, 25)]
+    same = Document.create(text, title="t", format="text")
+    assert same == doc and hash(same) == hash(doc)
+
+
+def test_headings_of_a_structured_document() -> None:
+    tb = TextBuilder()
+    tb.add("Тақырып", "heading", 1)
+    tb.add("Мәтін")
+    doc = Document.create(tb.text(), title="t", format="docx", blocks=tb.blocks)
+    assert doc.headings == (Block(0, 7, "heading", 1),)
