@@ -48,6 +48,7 @@ class ExportController(QObject):
         self.window = window
         self._job = 0
         self._target = ""
+        self._left_out = 0  # orphaned annotations, which a copy cannot show
         self._progress: QProgressDialog | None = None
         self.action = QAction(self.tr("E&xport Annotated Copy…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
@@ -99,7 +100,9 @@ class ExportController(QObject):
             self._fail(self.tr("Choose another name: this would replace the document itself"))
             return 0
         document = session.document
-        annotations = self.window.annotations.annotations(session).attached
+        found = self.window.annotations.annotations(session)
+        annotations = found.attached
+        self._left_out = len(found.orphaned)
         entities = self._entities(session)
         wording = self.wording(entities or ())
         from reader.export.common import check_suffix, export_copy
@@ -201,7 +204,14 @@ class ExportController(QObject):
         if job_id != self._job or not job_id:
             return
         self._end()
-        self.window.statusBar().showMessage(self.tr("Exported to %1").replace("%1", result), 10000)
+        message = self.tr("Exported to %1").replace("%1", result)
+        if self._left_out:  # they have no place in this text; the panel lists them
+            message += " " + self.tr(
+                "(%n orphaned annotation(s) left out: they no longer match the text)",
+                "",
+                self._left_out,
+            )
+        self.window.statusBar().showMessage(message, 15000)
         self.exported.emit(str(result))
 
     def _on_failed(self, job_id: int, message: str) -> None:

@@ -20,6 +20,13 @@
             <numerusform>%n mentions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n orphaned annotation(s) left out: they no longer match the text)</source>
+        <translation>
+            <numerusform>(%n orphaned annotation left out: it no longer matches the text)</numerusform>
+            <numerusform>(%n orphaned annotations left out: they no longer match the text)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

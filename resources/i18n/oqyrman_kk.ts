@@ -535,6 +535,13 @@
         <source>Exported to %1</source>
         <translation>Экспортталды: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n orphaned annotation(s) left out: they no longer match the text)</source>
+        <translation>
+            <numerusform>(орны табылмаған %n белгі көшірмеге кірмеді: олар мәтінге енді сәйкес келмейді)</numerusform>
+            <numerusform>(орны табылмаған %n белгі көшірмеге кірмеді: олар мәтінге енді сәйкес келмейді)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export cancelled; %1 was not written</source>
         <translation>Экспорт тоқтатылды; %1 жазылмады</translation>

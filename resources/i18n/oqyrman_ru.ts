@@ -537,6 +537,14 @@
         <source>Exported to %1</source>
         <translation>Экспортировано: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n orphaned annotation(s) left out: they no longer match the text)</source>
+        <translation>
+            <numerusform>(%n потерянная аннотация не вошла в копию: её текста больше нет)</numerusform>
+            <numerusform>(%n потерянные аннотации не вошли в копию: их текста больше нет)</numerusform>
+            <numerusform>(%n потерянных аннотаций не вошли в копию: их текста больше нет)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export cancelled; %1 was not written</source>
         <translation>Экспорт отменён; файл %1 не записан</translation>

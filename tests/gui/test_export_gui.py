@@ -178,3 +178,24 @@ def test_save_dialog_adds_the_suffix_of_the_chosen_format(
 def test_export_action_needs_a_document(window: MainWindow) -> None:
     assert not window.exporter.action.isEnabled()
     assert window.exporter.action in window.menus["file"].actions()
+
+
+def test_orphaned_annotations_left_out_of_the_copy_are_counted(
+    language: Any, qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from reader.core.annotations import AnnotationRepository, new_annotation
+
+    language("en")
+    path = tmp_path / "doc.txt"
+    old = "Бірінші жол өзгермейді.\nЕкінші жол жойылады мүлдем.\n"
+    repo = AnnotationRepository(window.ctx.store)
+    for needle in ("өзгермейді", "Екінші жол жойылады"):
+        s = old.index(needle)
+        repo.save(new_annotation(old, s, s + len(needle), note="ескерту"), str(path))
+    path.write_text("Жаңа бас.\nБірінші жол өзгермейді.\n", encoding="utf-8")
+    session = open_doc(path)
+    qtbot.waitUntil(lambda: window.annotations.is_loaded(session))
+    _export(qtbot, window, monkeypatch, tmp_path / "copy.docx")
+    assert [c.text for c in WordDocument(str(tmp_path / "copy.docx")).comments] == ["ескерту"]
+    assert "(1 orphaned annotation left out: it no longer" in window.statusBar().currentMessage()
