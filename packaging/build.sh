@@ -19,21 +19,12 @@ py=.venv/bin/python
 "$py" -c "import PyInstaller" 2>/dev/null || "$py" -m pip install -q "pyinstaller>=6.10"
 
 # The build's own tools: gcc for the CBLAS below, icu-devtools for trim_icu.py, binutils and
-# file for stripping. Installed like setup.sh installs Qt's packages; without root or sudo
-# the build goes on and the bundle comes out larger (the size test then says so).
-tools=(gcc libc6-dev icu-devtools binutils file)
-missing=()
-for p in "${tools[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then
-  sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
-  echo "build: installing Debian packages: ${missing[*]}" >&2
-  { "${sudo[@]}" apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-      "${missing[@]}" >/dev/null; } || echo "build: could not install ${missing[*]}" >&2
-fi
+# file for stripping, installed as setup.sh installs Qt's packages; without them the build
+# goes on and the bundle comes out larger (the size test then says so).
+# shellcheck source=packaging/debs.sh
+. packaging/debs.sh
+install_debs build gcc libc6-dev icu-devtools binutils file ||
+  echo "build: going on without them" >&2
 
 bash packaging/update_translations.sh --release
 if [ resources/icons/oqyrman.svg -nt resources/icons/oqyrman-256.png ]; then

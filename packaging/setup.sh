@@ -10,6 +10,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
+# shellcheck source=packaging/debs.sh
+. packaging/debs.sh
 mode=${1:-app}
 shift || true
 
@@ -25,19 +27,6 @@ debs=(
   libxrender1 libxi6 libsm6 libice6
   xvfb xauth poppler-utils
 )
-
-install_debs() {
-  local missing=()
-  for p in "${debs[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "setup: installing Debian packages: ${missing[*]}" >&2
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
 
 python_bin() {
   for py in python3.11 python3; do
@@ -67,7 +56,7 @@ install_venv() {
 # The tests also validate the desktop entry and the AppStream metainfo with the tools the
 # distributions use.
 [ "$mode" = test ] && debs+=(desktop-file-utils appstream)
-install_debs
+install_debs setup "${debs[@]}"
 case "$mode" in
   app)
     install_venv test
