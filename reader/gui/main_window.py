@@ -49,7 +49,7 @@ from reader.gui.session import DocumentSession
 from reader.gui.tabs import DocumentTabs, LoadingWidget
 from reader.gui.tasks import Job
 from reader.gui.textmap import TextMap
-from reader.gui.viewer import DocumentViewer
+from reader.gui.viewer import DocumentViewer, document_font
 
 log = logging.getLogger(__name__)
 
@@ -206,12 +206,8 @@ class MainWindow(QMainWindow):
         return actions.preferences if actions is not None else self.ctx.preferences
 
     def document_font(self) -> QFont:
-        """The font documents are shown in, from the user's preferences (the same rule as
-        the Preferences dialog's ``document_font``, without loading the dialog's module)."""
-        prefs = self.preferences
-        font = QFont(prefs.font_family) if prefs.font_family else QFont()
-        font.setPointSize(prefs.font_size)
-        return font
+        """The font documents are shown in, from the user's preferences."""
+        return document_font(self.preferences)
 
     def show_error(self, title: str, text: str) -> None:
         """A warning box (tests patch ``QMessageBox.warning``)."""

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import Block
+from reader.core.preferences_schema import Preferences
 from reader.gui.textmap import QtRanges, TextMap, to_qt_ranges
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,13 @@ class _Layer:
     qt: QtRanges  # qt.ranges are the items: (start, end, colour) or (start, end)
     tooltip: Tooltip | None
     colour: QColor | None  # one colour for every item, else each item's third field
+
+
+def document_font(prefs: Preferences) -> QFont:
+    """The font documents are shown in: the user's family (or the platform's) and size."""
+    font = QFont(prefs.font_family) if prefs.font_family else QFont()
+    font.setPointSize(prefs.font_size)
+    return font
 
 
 class DocumentViewer(QPlainTextEdit):

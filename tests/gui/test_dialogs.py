@@ -21,10 +21,11 @@ from reader.core.preferences_schema import Preferences, load_preferences
 from reader.gui.context import AppContext
 from reader.gui.dialogs.about import AboutDialog, credits_html
 from reader.gui.dialogs.menu_actions import install_dialog_actions
-from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme, document_font
+from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme
 from reader.gui.dialogs.shortcuts import ShortcutsDialog
 from reader.gui.i18n import install_translators, system_language
 from reader.gui.main_window import MainWindow
+from reader.gui.viewer import document_font
 
 
 # -- Preferences --------------------------------------------------------------------------

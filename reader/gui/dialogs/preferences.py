@@ -121,13 +121,6 @@ def _select(box: QComboBox, value: object) -> None:
     box.setCurrentIndex(max(index, 0))
 
 
-def document_font(prefs: Preferences) -> QFont:
-    """The font the document view should use."""
-    font = QFont(prefs.font_family) if prefs.font_family else QFont()
-    font.setPointSize(prefs.font_size)
-    return font
-
-
 def _dark_palette() -> QPalette:
     p = QPalette()
     colours = {
