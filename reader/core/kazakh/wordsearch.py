@@ -84,12 +84,12 @@ def _postings(word_forms: array, n_forms: int) -> list[array]:  # type: ignore[t
 
 def exact_key(stem: str) -> str:
     """The exact key of a lemma: lowercase 2021 Latin."""
-    return fold_case(to_latin(stem))
+    return _key_pair(stem)[0]
 
 
 def folded_key(stem: str) -> str:
     """The folded key of a lemma (Russian-layout and plain-Latin spellings meet here)."""
-    return "~" + fold(to_latin(stem))
+    return _key_pair(stem)[1]
 
 
 def form_lemma(form: str) -> str:
@@ -102,24 +102,36 @@ def _check(cancel: threading.Event | None) -> None:
         raise CancelledError("building the word index was cancelled")
 
 
+def _key_pair(word: str) -> tuple[str, str]:
+    """:func:`exact_key` and :func:`folded_key` of ``word``, transliterating it once."""
+    latin = to_latin(word)
+    return fold_case(latin), "~" + fold(latin)
+
+
 def _key_forms(
     forms: list[str], progress: Progress | None, cancel: threading.Event | None
-) -> tuple[list[int], list[int], dict[str, int]]:
-    """The exact and folded key id of each distinct form, lemmatising each once."""
+) -> tuple[list[int], list[int], dict[str, int], dict[str, list[int]]]:
+    """The exact and folded key id of each distinct form's lemma, lemmatising each once;
+    and the forms under their own two keys (the word written as it is)."""
     keys: dict[str, int] = {}
     exact_ids: list[int] = []
     folded_ids: list[int] = []
+    written: dict[str, list[int]] = {}
     for done in range(0, len(forms), _CHUNK):
         _check(cancel)
         if progress is not None:
             progress(done, len(forms))
-        for form in forms[done : done + _CHUNK]:
+        for f, form in enumerate(forms[done : done + _CHUNK], start=done):
+            own = _key_pair(form)
             stem = form_lemma(form)
-            exact_ids.append(keys.setdefault(exact_key(stem), len(keys)))
-            folded_ids.append(keys.setdefault(folded_key(stem), len(keys)))
+            exact, folded = own if stem == form else _key_pair(stem)
+            exact_ids.append(keys.setdefault(exact, len(keys)))
+            folded_ids.append(keys.setdefault(folded, len(keys)))
+            written.setdefault(own[0], []).append(f)
+            written.setdefault(own[1], []).append(f)
     if progress is not None:
         progress(len(forms), len(forms))
-    return exact_ids, folded_ids, keys
+    return exact_ids, folded_ids, keys, written
 
 
 def build_index(
@@ -152,14 +164,8 @@ def build_index(
     if not bounds:  # the empty text: one (empty) separator
         bounds.append(0)
     forms = list(form_of)
-    exact_ids, folded_ids, keys = _key_forms(forms, progress, cancel)
+    exact_ids, folded_ids, keys, written = _key_forms(forms, progress, cancel)
     postings = _postings(word_forms, len(forms))
-    written: dict[str, list[int]] = {}
-    for f, form in enumerate(forms):
-        if f % _CHUNK == 0:
-            _check(cancel)
-        written.setdefault(exact_key(form), []).append(f)
-        written.setdefault(folded_key(form), []).append(f)
     index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written)
     _cache_put(text, index)
     return index
