@@ -46,15 +46,14 @@ def _search_all(
             searched, query, opts[0], opts[1], opts[2], shown_map if searched is shown else None
         )
         listed = matches[:MAX_PER_DOCUMENT]
-        rows = []
-        for (start, end), (line, context) in zip(
-            listed, line_contexts(original, listed), strict=True
-        ):
-            if shown is not None:  # the line as the viewer shows it (newlines are kept)
-                from reader.core.kazakh import to_latin
+        contexts = line_contexts(original, listed)
+        if shown is not None:  # the lines as the viewer shows them (newlines are kept)
+            from reader.core.kazakh import to_latin
 
-                context = to_latin(context)
-            rows.append((start, end, line, context))
+            contexts = [(line, to_latin(context)) for line, context in contexts]
+        rows = [
+            (s, e, line, context) for (s, e), (line, context) in zip(listed, contexts, strict=True)
+        ]
         results.append((len(matches), rows))
     return results
 
