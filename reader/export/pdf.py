@@ -45,6 +45,7 @@ FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 
 _app: object | None = None  # the QGuiApplication we created, kept alive for later exports
 _family: str | None = None
+_prepared = False  # prepare() has run
 
 
 def export_pdf(
@@ -93,16 +94,27 @@ def export_pdf(
 
 
 def prepare() -> None:
-    """Do the first-time set-up of Qt's PDF machinery (the application object, the bundled
-    font, page sizes) here, on the calling thread. The GUI calls it on its own thread before
-    exporting in the background: Qt's lazily built statics are safer made there than raced
-    for by a worker and the GUI thread."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize
+    """Lay out and render a tiny PDF here, on the calling thread, once per process.
+
+    PySide makes the Python side of each Qt class and enum when it is first used, and doing
+    that from a worker while the GUI thread does it for its own widgets can crash the
+    process (seen twice: in ``QPageLayout``, and importing ``pdf_layout``). The GUI calls
+    this on its own thread before exporting in the background, so that every Qt type the
+    export uses already exists when the worker needs it."""
+    global _prepared
+    if _prepared:
+        return
+    from reader.export.pdf_layout import Layout
 
     _ensure_app()
-    _font_family()
-    QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF())
+    sample = Document.create("Oqyrman\nОқырман", title="", format="text")
+    layout = Layout(
+        sample, _font_family(), body_pt=BODY_PT, heading_pt=HEADING_PT,
+        margin_mm=MARGIN_MM, resolution=RESOLUTION, title="", author="",
+    )  # fmt: skip
+    layout.add_index(ENGLISH.title, ["Oqyrman"])
+    layout.render()
+    _prepared = True
 
 
 def _ensure_app() -> None:
