@@ -10,11 +10,27 @@
 """
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Literal
 
 from reader.core.errors import ReaderError
+from reader.core.match import Match
+
+if TYPE_CHECKING:
+    from reader.core.kazakh.wordsearch import WordIndex
+
+__all__ = [
+    "MODES",
+    "Match",
+    "Mode",
+    "QueryError",
+    "build_word_index",
+    "compile_query",
+    "find",
+    "line_context",
+    "line_contexts",
+]
 
 Mode = Literal["exact", "regex", "words"]
 MODES: tuple[Mode, ...] = ("words", "exact", "regex")
@@ -24,12 +40,6 @@ class QueryError(ReaderError):
     """The query cannot be searched for (an invalid regular expression, say)."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Match:
-    start: int
-    end: int
-
-
 def find(
     text: str,
     query: str,
@@ -37,8 +47,13 @@ def find(
     mode: Mode | str = "exact",
     case: bool = False,
     whole_word: bool = False,
+    index: "WordIndex | None" = None,
 ) -> list[Match]:
-    """All non-overlapping matches of ``query`` in ``text``, in order."""
+    """All non-overlapping matches of ``query`` in ``text``, in order.
+
+    ``index`` is the word index of ``text`` for ``"words"`` mode (built here when not given:
+    a caller that searches one text often keeps the one :func:`build_word_index` returns).
+    """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}; expected one of {', '.join(MODES)}")
     if not query:
@@ -46,9 +61,21 @@ def find(
     if mode == "words":
         from reader.core.kazakh.wordsearch import find_words
 
-        return find_words(text, query, case=case, whole_word=whole_word)
+        return find_words(text, query, case=case, whole_word=whole_word, index=index)
     pattern = compile_query(query, mode=mode, case=case, whole_word=whole_word)
     return [Match(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def build_word_index(
+    text: str,
+    progress: "Callable[[int, int], None] | None" = None,
+    cancel: "threading.Event | None" = None,
+) -> "WordIndex":
+    """The word-form index of ``text`` for :func:`find` in ``"words"`` mode (seconds for
+    20 MB: build it in the background and keep it with the document)."""
+    from reader.core.kazakh.wordsearch import build_index
+
+    return build_index(text, progress, cancel)
 
 
 def compile_query(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.kazakh.wordsearch import WordIndex
 from reader.core.search import MODES, Match, QueryError, find
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import Job, TaskRunner
@@ -36,13 +37,19 @@ CURRENT_COLOUR = QColor(255, 150, 50)
 
 
 def search_text(
-    text: str, query: str, mode: str, case: bool, whole_word: bool, shown_map: TextMap | None
+    text: str,
+    query: str,
+    mode: str,
+    case: bool,
+    whole_word: bool,
+    shown_map: TextMap | None,
+    index: WordIndex | None = None,
 ) -> list[tuple[int, int]]:
-    """Matches of ``query`` as original ranges; ``shown_map`` maps shown-text matches back."""
-    try:
-        matches: list[Match] = find(text, query, mode=mode, case=case, whole_word=whole_word)
-    except ImportError as exc:  # the Kazakh word-form engine is a separate module
-        raise QueryError(f"Word-form search is not available ({exc.name})") from None
+    """Matches of ``query`` as original ranges; ``shown_map`` maps shown-text matches back;
+    ``index`` is the word index of ``text`` for word-form searches, if there is one."""
+    matches: list[Match] = find(
+        text, query, mode=mode, case=case, whole_word=whole_word, index=index
+    )
     if shown_map is None:
         return [(m.start, m.end) for m in matches]
     return [shown_map.shown_to_original(m.start, m.end) for m in matches]
@@ -222,9 +229,10 @@ class SearchBarWidget(QWidget):
             self.case_button.isChecked(),
             self.word_button.isChecked(),
             shown_map,
+            session.word_index,
         )
         view_map = session.viewer.text_map  # immutable: a snapshot the job may use
-        if not _needs_background(text, self.mode):
+        if not _needs_background(text, self.mode, session.word_index is not None):
             try:
                 matches = search_text(*args)
             except QueryError as exc:
@@ -306,21 +314,15 @@ class SearchBarWidget(QWidget):
         return super().eventFilter(watched, event)
 
 
-def _needs_background(text: str, mode: str) -> bool:
+def _needs_background(text: str, mode: str, indexed: bool) -> bool:
     """Long texts, and word-form searches of texts not indexed yet, go to a worker."""
-    if len(text) > SYNC_LIMIT:
-        return True
-    if mode != "words":
-        return False
-    try:
-        from reader.core.kazakh.wordsearch import has_index
-    except ImportError:
-        return False
-    return not has_index(text)
+    return len(text) > SYNC_LIMIT or (mode == "words" and not indexed)
 
 
 def _search_job(
-    job: Job, args: tuple[str, str, str, bool, bool, TextMap | None], view_map: TextMap
+    job: Job,
+    args: tuple[str, str, str, bool, bool, TextMap | None, WordIndex | None],
+    view_map: TextMap,
 ) -> Any:
     matches = search_text(*args)
     job.check()

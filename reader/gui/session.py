@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.document import Document, count_words
+from reader.core.kazakh.wordsearch import WordIndex
 from reader.gui.tasks import Job, TaskRunner
 from reader.gui.textmap import TextMap, latin_map
 from reader.gui.viewer import DocumentViewer
@@ -64,6 +65,7 @@ class DocumentSession(QObject):
         self.viewer.show_text(document.text, self._original_map, document.headings)
         self._count_job = 0
         self._index_job = 0
+        self.word_index: WordIndex | None = None  # built in the background after the paint
         # Counting 20 MB takes half a second: start once the text is painted, so that the
         # count does not compete with the first paint for the interpreter.
         # Queued: the window builds its panels on the first paint first, undisturbed.
@@ -123,6 +125,8 @@ class DocumentSession(QObject):
         self.latin_changed.emit(True)
 
     def _on_job_finished(self, job_id: int, result: Any) -> None:
+        if job_id and job_id == self._index_job:
+            self.word_index = result
         if job_id == self._count_job:
             self._count_job = 0
             self._word_count = int(result)
@@ -177,13 +181,11 @@ def _count_words(text: str, job: Job) -> int:
     return total
 
 
-def _index_words(text: str, job: Job) -> None:
-    """Build (and cache) the word-form index of ``text``; the search uses it later."""
-    try:
-        from reader.core.kazakh.wordsearch import build_index
-    except ImportError:  # word-form search not available: nothing to prepare
-        return
-    build_index(text, cancel=job.cancel)
+def _index_words(text: str, job: Job) -> WordIndex:
+    """The word-form index of ``text``; the session keeps it for word-form searches."""
+    from reader.core.search import build_word_index
+
+    return build_word_index(text, cancel=job.cancel)
 
 
 def _latin_job(text: str, job: Job) -> tuple[str, TextMap]:

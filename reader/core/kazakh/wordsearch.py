@@ -12,8 +12,9 @@ several words matches the same number of consecutive words of the text, each in 
 
 The text is analysed once into a :class:`WordIndex`: its words and the offsets between them
 come from a few C-speed passes (``re.split``, ``itertools.accumulate``), and each *distinct*
-word form is lemmatised once. The last few indexes are cached by the text's identity, and the
-GUI can build one in the background with :func:`build_index` when a document opens.
+word form is lemmatised once. Nothing is cached here: the caller keeps the index
+:func:`build_index` returns (the GUI's document session builds it in the background when a
+document opens) and passes it to :func:`find_words`.
 """
 
 import itertools
@@ -27,11 +28,10 @@ from reader.core.errors import CancelledError
 from reader.core.kazakh.grammar import fold_case
 from reader.core.kazakh.lemmatizer import lemma
 from reader.core.kazakh.script import fold, is_latin, to_cyrillic, to_latin
-from reader.core.search import Match
+from reader.core.match import Match
 
 WORD = re.compile(r"[^\W\d_]+")
 _SPLIT = re.compile(r"([^\W\d_]+)")  # the capturing group keeps the words in split()
-CACHE_SIZE = 4
 _CHUNK = 2_000  # distinct forms between progress reports and cancellation checks
 # Characters split at a time. Each C-level step (regex split, building arrays) runs over one
 # piece without releasing the interpreter lock: over 20 MB at once that froze the window
@@ -137,13 +137,10 @@ def _key_forms(
 def build_index(
     text: str, progress: Progress | None = None, cancel: threading.Event | None = None
 ) -> WordIndex:
-    """The word index of ``text`` (cached); raises CancelledError when ``cancel`` is set.
+    """The word index of ``text``; raises CancelledError when ``cancel`` is set.
 
     ``progress(done, total)`` counts distinct word forms analysed.
     """
-    cached = _cache_get(text)
-    if cached is not None:
-        return cached
     bounds: array = array("q")  # type: ignore[type-arg]
     word_forms: array = array("i")  # type: ignore[type-arg]
     form_of: dict[str, int] = {}
@@ -166,9 +163,7 @@ def build_index(
     forms = list(form_of)
     exact_ids, folded_ids, keys, written = _key_forms(forms, progress, cancel)
     postings = _postings(word_forms, len(forms))
-    index = WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written)
-    _cache_put(text, index)
-    return index
+    return WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
@@ -184,35 +179,6 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
             end = found.start() if found else n
         yield start, end
         start = end
-
-
-_cache_lock = threading.Lock()
-_cache: list[tuple[str, WordIndex]] = []  # most recent last
-
-
-def _cache_get(text: str) -> WordIndex | None:
-    with _cache_lock:
-        for i, (cached_text, index) in enumerate(_cache):
-            # the same object, or an equal one (str caches its hash, so this stays cheap)
-            if cached_text is text or (
-                len(cached_text) == len(text)
-                and hash(cached_text) == hash(text)
-                and cached_text == text
-            ):
-                _cache.append(_cache.pop(i))
-                return index
-    return None
-
-
-def has_index(text: str) -> bool:
-    """Whether ``text`` is already indexed (so a words-mode search will not have to wait)."""
-    return _cache_get(text) is not None
-
-
-def _cache_put(text: str, index: WordIndex) -> None:
-    with _cache_lock:
-        _cache.append((text, index))
-        del _cache[:-CACHE_SIZE]
 
 
 def query_words(query: str) -> list[str]:
@@ -257,17 +223,21 @@ def _query_forms(word: str, index: WordIndex) -> frozenset[int]:
     return frozenset(found)
 
 
-def find_words(text: str, query: str, *, case: bool, whole_word: bool) -> list[Match]:
+def find_words(
+    text: str, query: str, *, case: bool, whole_word: bool, index: WordIndex | None = None
+) -> list[Match]:
     """Every run of words of ``text`` that are forms of the query's words, in order.
 
     ``whole_word`` is implied (a match is always whole words); ``case`` requires each word's
-    first letter to have the case of the query word's first letter.
+    first letter to have the case of the query word's first letter. ``index`` is
+    ``build_index(text)``, built here when not given.
     """
     del whole_word  # always whole words
     words = query_words(query)
     if not words:
         return []
-    index = build_index(text)
+    if index is None:
+        index = build_index(text)
     wanted = [_query_forms(w, index) for w in words]
     if not all(wanted):
         return []
