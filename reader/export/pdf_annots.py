@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -34,6 +32,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from reader.core import pdfium
 from reader.core.annotations import Annotation
 from reader.core.document import Block, Document
 from reader.export.common import check_cancel, color_rgb
@@ -87,7 +86,9 @@ def add_highlights(
     cancel: threading.Event | None = None,
 ) -> bytes:
     """Return ``data`` (a PDF Qt wrote for ``document``) with one highlight per annotation."""
-    placed = _locate(data, document.text, annotations, layout, cancel)
+    placed = pdfium.service().run(
+        lambda lib: _locate(lib, data, document.text, annotations, layout, cancel)
+    )
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     now = time.time()
@@ -101,13 +102,15 @@ def add_highlights(
 
 # -- finding the glyphs -------------------------------------------------------------------
 def _locate(
+    lib: Any,
     data: bytes,
     text: str,
     annotations: Sequence[Annotation],
     layout: PageMap,
     cancel: threading.Event | None,
 ) -> list[tuple[Annotation, dict[int, list[Quad]]]]:
-    pdf = pdfium.PdfDocument(data)
+    """On the pdfium thread: each annotation's quads, by page."""
+    pdf = lib.PdfDocument(data)
     pages: dict[int, _PageChars] = {}
     counter = _DrawnCounter(text, layout.blocks)
     placed = []
@@ -156,7 +159,7 @@ def _read_page(pdf: Any, index: int) -> _PageChars:
 
 
 def _char(textpage: Any, index: int) -> str:
-    code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+    code = pdfium.raw().FPDFText_GetUnicode(textpage, index)
     return chr(code) if 0 < code < 0x110000 else "\x00"
 
 

@@ -1,40 +1,40 @@
 """PDF: the text of each page through pypdfium2, page breaks kept as ``page_starts``.
 
 Each text line pdfium reports becomes a paragraph. The title is the document's metadata
-title, else the file name. pdfium is not thread-safe, so one lock serialises its use.
+title, else the file name. pdfium is not thread-safe: every call goes through its one owner
+(:mod:`reader.core.pdfium`), a page at a time at background priority, so that a page the
+user is waiting for is rendered between two pages of a long extraction.
 """
 
+import functools
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
+from reader.core import pdfium
 from reader.core.document import Document, TextBuilder
 from reader.core.loaders.base import LoadContext, corrupt, default_title, looks_like
 
 PDF_MAGIC = b"%PDF"
 _TAIL = 2048  # %%EOF must sit near the end; when it does not, the file was cut short
-_PDFIUM_LOCK = threading.Lock()
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load a .pdf file."""
     _check_bytes(path, head)
-    import pypdfium2
-
-    with _PDFIUM_LOCK:
-        try:
-            pdf = pypdfium2.PdfDocument(str(path))
-        except pypdfium2.PdfiumError as exc:
-            raise _open_error(path, exc) from None
+    owner = pdfium.service()
+    error = pdfium.error_type()
+    try:
+        pdf = owner.open(path, priority=pdfium.BACKGROUND)
+    except error as exc:
+        raise _open_error(path, exc) from None
+    with pdf:
         try:
             builder = _pages(pdf, ctx)
-            title = _title(pdf)
-        except pypdfium2.PdfiumError as exc:
+            title = pdf.run(_title, priority=pdfium.BACKGROUND)
+        except error as exc:
             raise corrupt(path, f"is a damaged PDF ({exc})") from None
-        finally:
-            pdf.close()
     return Document.create(
         builder.text(),
         title=title or default_title(path),
@@ -69,20 +69,25 @@ def _open_error(path: Path, exc: Exception) -> Exception:
     )
 
 
-def _pages(pdf: Any, ctx: LoadContext) -> TextBuilder:
+def _page_text(pdf: Any, index: int) -> str:
+    """On the pdfium thread: the text of page ``index``."""
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return str(textpage.get_text_range())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _pages(pdf: pdfium.PdfHandle, ctx: LoadContext) -> TextBuilder:
     builder = TextBuilder()
-    total = len(pdf)
+    total = pdf.page_count
     for index in range(total):
         ctx.check()
-        page = pdf[index]
-        try:
-            textpage = page.get_textpage()
-            try:
-                text = textpage.get_text_range()
-            finally:
-                textpage.close()
-        finally:
-            page.close()
+        text = pdf.run(functools.partial(_page_text, index=index), priority=pdfium.BACKGROUND)
         builder.new_page()
         lines = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n")).split("\n")
         for line in lines or [""]:
