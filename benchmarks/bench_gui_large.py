@@ -55,7 +55,7 @@ def measure_stalls(document: Path, data_dir: Path) -> dict[str, float]:
 
     from reader.core.paths import resolve
     from reader.gui.context import AppContext
-    from reader.gui.main_window import MainWindow
+    from reader.gui.features import build_window
     from reader.gui.viewer import DocumentViewer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -68,7 +68,7 @@ def measure_stalls(document: Path, data_dir: Path) -> dict[str, float]:
 
     DocumentViewer.setPlainText = timed_set_plain_text  # type: ignore[method-assign]
     ctx = AppContext.create(resolve(data_dir))
-    window = MainWindow(ctx)
+    window = build_window(ctx)
     window.persist_session = False
     window.show()
     ticks: list[float] = []
@@ -82,7 +82,7 @@ def measure_stalls(document: Path, data_dir: Path) -> dict[str, float]:
             lambda: (done.append(time.perf_counter()), QTimer.singleShot(AFTER_PAINT_MS, app.quit))
         )
 
-    window.session_opened.connect(on_opened)
+    window.session_list.session_opened.connect(on_opened)
     heartbeat.start()
     opened_at = [0.0]
 

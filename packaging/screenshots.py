@@ -57,7 +57,7 @@ def _annotate(window: object, session: object) -> None:
             doc_sha256=session.document.sha256,  # type: ignore[attr-defined]
         )  # fmt: skip
         ops.append(AddAnnotation(ann, session.path))  # type: ignore[attr-defined]
-    window.annotations.run(session, ops, undo=False)  # type: ignore[attr-defined]
+    window.features.annotations.run(session, ops, undo=False)  # type: ignore[attr-defined]
 
 
 def shots(out: Path, seed: Path, data: Path) -> list[Path]:
@@ -67,21 +67,21 @@ def shots(out: Path, seed: Path, data: Path) -> list[Path]:
 
     from reader.core.paths import resolve
     from reader.gui.context import AppContext
+    from reader.gui.features import build_window
     from reader.gui.i18n import install_translators
-    from reader.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     install_translators(app, "kk")
     ctx = AppContext.create(resolve(data))
-    window = MainWindow(ctx)
+    window = build_window(ctx)
     window.resize(*SIZE)
     window.show()
     window.open_files([str(seed)])
-    panel = window.entity_panel
+    panel = window.features.entity_panel
     _wait(app, lambda: window.current_session() is not None and bool(panel.entry_items()))
     session = window.current_session()
     assert session is not None
-    _wait(app, lambda: window.annotations.is_loaded(session))
+    _wait(app, lambda: window.features.annotations.is_loaded(session))
     _annotate(window, session)
     for group in ("people", "organisations"):
         panel.highlight_boxes[group].setChecked(True)
@@ -93,7 +93,7 @@ def shots(out: Path, seed: Path, data: Path) -> list[Path]:
 
     for box in panel.highlight_boxes.values():
         box.setChecked(False)
-    bar = window.search_bar
+    bar = window.features.search_bar
     bar.activate()
     bar.query_edit.setText(SEARCH)
     bar.run_search()
@@ -104,8 +104,8 @@ def shots(out: Path, seed: Path, data: Path) -> list[Path]:
 
     pdf = data / "seed-annotated.pdf"
     written: list[str] = []
-    window.exporter.exported.connect(written.append)
-    window.exporter.export(session, str(pdf))
+    window.features.exporter.exported.connect(written.append)
+    window.features.exporter.export(session, str(pdf))
     _wait(app, lambda: bool(written))
     window.close()
     ctx.close()

@@ -1,14 +1,14 @@
-"""Annotating in the main window: highlight in five colours, notes, delete, undo and redo.
+"""Annotating: highlight in five colours, notes, delete, undo and redo.
 
-:class:`AnnotationController` owns the "Annotate" toolbar and menu (shortcuts 1–5 for the
-colours), adds the same actions to each viewer's context menu, keeps one undo stack per
-document (Ctrl+Z / Ctrl+Shift+Z), draws the highlights on the viewer's "annotations" layer
-with the note as hover tooltip, and feeds the :class:`AnnotationPanel`. Every change is
-written to the store at once (see :mod:`reader.core.annotations`).
+:class:`AnnotationController` owns the "Annotate" actions and tool bar (shortcuts 1–5 for the
+colours; the composition puts them in the menus), adds the same actions to each viewer's
+context menu, works on each document's annotation state and undo stack (kept by its
+:class:`~reader.gui.session.DocumentSession`), draws the highlights on the viewer's
+"annotations" layer with the note as hover tooltip, and feeds the :class:`AnnotationPanel`.
+Every change is written to the store at once (see :mod:`reader.core.annotations`).
 """
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import (
@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QUndoGroup,
     QUndoStack,
 )
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolBar, QWidget
 
 from reader.core.annotations import (
     COLORS,
@@ -35,11 +35,11 @@ from reader.core.annotations import (
     new_annotation,
 )
 from reader.core.errors import ReaderError
+from reader.core.store import Store
 from reader.gui.annotation_panel import AnnotationPanel, color_label, swatch
+from reader.gui.services import Notifier, Sessions
 from reader.gui.session import DocumentSession
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
+from reader.gui.tasks import Priority
 
 log = logging.getLogger(__name__)
 
@@ -70,34 +70,41 @@ class _OperationCommand(QUndoCommand):
 
 
 class AnnotationController(QObject):
-    """The annotation feature of a :class:`MainWindow`; build it once after the window."""
+    """The annotation feature: actions, the panel, and what they do to each document."""
 
-    def __init__(self, window: "MainWindow", panel: AnnotationPanel | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.repo = AnnotationRepository(window.ctx.store)
+    def __init__(
+        self,
+        store: Store,
+        sessions: Sessions,
+        notifier: Notifier,
+        parent: QWidget,
+        panel: AnnotationPanel | None = None,
+    ) -> None:
+        """``parent`` owns the actions and is the parent of the note dialog."""
+        super().__init__(parent)
+        self._parent = parent
+        self._sessions = sessions
+        self._notify = notifier
+        self.repo = AnnotationRepository(store)
         self.panel = panel or AnnotationPanel()
         self.undo_group = QUndoGroup(self)
-        self._data: dict[DocumentSession, DocumentAnnotations] = {}
-        self._stacks: dict[DocumentSession, QUndoStack] = {}
-        self._loading: dict[int, DocumentSession] = {}  # job id -> session being read
         self._build_actions()
         self._connect()
-        for session in window.sessions():
+        for session in sessions.sessions():
             self._on_session_opened(session)
-        self._on_current_changed(window.current_session())
+        self._on_current_changed(sessions.current_session())
 
     # -- public API -------------------------------------------------------------------------
     def annotations(self, session: DocumentSession) -> DocumentAnnotations:
         """The session's annotations as last loaded (attached in text order, orphans)."""
-        return self._data.get(session, DocumentAnnotations())
+        return session.annotations.data
 
     def undo_stack(self, session: DocumentSession) -> QUndoStack:
-        return self._stacks[session]
+        return session.annotations.undo_stack
 
     def highlight(self, color: str) -> None:
         """Highlight the current selection in ``color`` (recolour it if already a highlight)."""
-        session = self.window.current_session()
+        session = self._sessions.current_session()
         span = self._selection(session)
         if session is None or span is None:
             self._status(self.tr("Select some text to highlight"))
@@ -120,7 +127,7 @@ class AnnotationController(QObject):
 
         With a selection that is not yet highlighted, the note makes a yellow highlight.
         """
-        session = self.window.current_session()
+        session = self._sessions.current_session()
         if session is None:
             return
         # A fresh selection gets its own note, even where it overlaps another highlight.
@@ -130,7 +137,7 @@ class AnnotationController(QObject):
             self._status(self.tr("Select some text or a highlight to add a note"))
             return
         text, ok = QInputDialog.getMultiLineText(
-            self.window, self.tr("Note"), self.tr("Note:"), ann.note if ann else ""
+            self._parent, self.tr("Note"), self.tr("Note:"), ann.note if ann else ""
         )
         if not ok:
             return
@@ -147,7 +154,7 @@ class AnnotationController(QObject):
 
     def delete(self, ann_id: str | None = None) -> None:
         """Delete an annotation (the one given, or the one under the selection or cursor)."""
-        session = self.window.current_session()
+        session = self._sessions.current_session()
         if session is None:
             return
         ann = self._find(session, ann_id) if ann_id else self._at_cursor(session)
@@ -158,7 +165,7 @@ class AnnotationController(QObject):
 
     def show_annotation(self, ann_id: str) -> None:
         """Scroll to an annotation and select its text."""
-        session = self.window.current_session()
+        session = self._sessions.current_session()
         ann = self._find(session, ann_id) if session else None
         if session is not None and ann is not None:
             session.viewer.select_range(ann.start, ann.end)
@@ -166,18 +173,22 @@ class AnnotationController(QObject):
 
     def is_loaded(self, session: DocumentSession) -> bool:
         """Whether the session's annotations have been read (and re-attached) yet."""
-        return session in self._data
+        return session.annotations.loaded
 
     def reload(self, session: DocumentSession) -> None:
         """Read the session's annotations from the store (no re-attaching) and show them."""
         try:
-            self._data[session] = self.repo.for_document(session.document, reattach=False)
+            data = self.repo.for_document(session.document, reattach=False)
         except ReaderError as exc:
-            self.window.show_error(self.tr("Annotations"), str(exc))
-            self._data[session] = DocumentAnnotations()
+            self._notify.show_error(self.tr("Annotations"), str(exc))
+            data = DocumentAnnotations()
+        self._show(session, data)
+
+    def _show(self, session: DocumentSession, data: DocumentAnnotations) -> None:
+        session.annotations.data = data
         self._paint(session)
-        if session is self.window.current_session():
-            self.panel.show_annotations(self._data[session])
+        if session is self._sessions.current_session():
+            self.panel.show_annotations(data)
         session.annotations_changed.emit()
 
     def run(self, session: DocumentSession, ops: list[Operation], *, undo: bool) -> bool:
@@ -186,15 +197,18 @@ class AnnotationController(QObject):
             for op in ops:
                 op.revert(self.repo) if undo else op.apply(self.repo)
         except ReaderError as exc:
-            self.window.show_error(self.tr("Annotations"), str(exc))
+            self._notify.show_error(self.tr("Annotations"), str(exc))
             return False
-        if session in self._data:
+        state = session.annotations
+        if state.loaded:
             self.reload(session)
+        else:  # the first read is still re-attaching: it must not show the old state
+            state.changed_while_loading = True
         return True
 
     # -- building ---------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        win = self.window
+        win = self._parent
         self.color_actions: dict[str, QAction] = {}
         for number, name in enumerate(COLORS, 1):
             action = QAction(
@@ -221,38 +235,12 @@ class AnnotationController(QObject):
         self.toolbar.setObjectName("annotate_toolbar")
         self.toolbar.addActions(list(self.color_actions.values()))
         self.toolbar.addActions([self.note_action, self.delete_action])
-        win.addToolBar(self.toolbar)
-        self._build_menu()
-
-    def _build_menu(self) -> None:
-        edit = self.window.menus["edit"]
-        first = edit.actions()[0] if edit.actions() else None
-        edit.insertActions(first, [self.undo_action, self.redo_action])  # type: ignore[arg-type]
-        edit.insertSeparator(first)  # type: ignore[arg-type]
-        menu = QMenu(self.tr("&Annotate"), self.window)
-        menu.addActions(list(self.color_actions.values()))
-        menu.addSeparator()
-        menu.addActions([self.note_action, self.delete_action])
-        menu.addSeparator()
-        menu.addActions([self.import_action, self.export_action])
-        self.menu = menu
-        help_menu = self.window.menus.get("help")
-        bar = self.window.menuBar()
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), menu)
-        else:
-            bar.addMenu(menu)
-        self.window.menus.setdefault("annotate", menu)
 
     def _connect(self) -> None:
-        win = self.window
-        tasks = win.ctx.tasks
-        tasks.finished.connect(self._on_job_done)
-        tasks.failed.connect(self._on_job_done)
-        tasks.cancelled.connect(self._on_job_done)
-        win.session_opened.connect(self._on_session_opened)
-        win.session_closed.connect(self._on_session_closed)
-        win.current_session_changed.connect(self._on_current_changed)
+        sessions = self._sessions
+        sessions.session_opened.connect(self._on_session_opened)
+        sessions.session_closed.connect(self._on_session_closed)
+        sessions.current_session_changed.connect(self._on_current_changed)
         self.panel.activated.connect(self.show_annotation)
         self.panel.edit_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete)
@@ -261,33 +249,40 @@ class AnnotationController(QObject):
 
     # -- sessions ---------------------------------------------------------------------------
     def _on_session_opened(self, session: DocumentSession) -> None:
-        if session in self._stacks:
+        state = session.annotations
+        if state.job is not None or state.loaded:
             return
-        stack = QUndoStack(session)
-        self._stacks[session] = stack
-        self.undo_group.addStack(stack)
+        self.undo_group.addStack(state.undo_stack)
         session.viewer.viewport().installEventFilter(self)
         # Re-attaching after the file changed searches the whole text: not on the GUI thread.
         repo, document = self.repo, session.document
-        job_id = self.window.ctx.tasks.submit(lambda job: repo.for_document(document))
-        self._loading[job_id] = session
+        state.job = session.submit(
+            lambda job: repo.for_document(document),
+            lambda result: self._on_loaded(session, result),
+            on_failed=lambda message: self._on_load_failed(session, message),
+            priority=Priority.NORMAL,
+        )
 
-    def _on_job_done(self, job_id: int, result: object = None) -> None:
-        session = self._loading.pop(job_id, None)
-        if session is not None and session in self._stacks:
-            if isinstance(result, str):  # failed: the message
-                self.window.show_error(self.tr("Annotations"), result)
-            self.reload(session)  # also picks up changes made while it ran
+    def _on_loaded(self, session: DocumentSession, result: object) -> None:
+        state = session.annotations
+        state.loaded = True
+        if state.changed_while_loading:  # the store has more than the job saw
+            self.reload(session)
+        else:
+            assert isinstance(result, DocumentAnnotations)
+            self._show(session, result)
+
+    def _on_load_failed(self, session: DocumentSession, message: str) -> None:
+        session.annotations.loaded = True
+        self._notify.show_error(self.tr("Annotations"), message)
+        self.reload(session)
 
     def _on_session_closed(self, session: DocumentSession) -> None:
-        stack = self._stacks.pop(session, None)
-        if stack is not None:
-            self.undo_group.removeStack(stack)
-        self._data.pop(session, None)
+        self.undo_group.removeStack(session.annotations.undo_stack)
 
     def _on_current_changed(self, session: DocumentSession | None) -> None:
-        self.undo_group.setActiveStack(self._stacks.get(session) if session else None)  # type: ignore[arg-type]
-        self.panel.show_annotations(self._data.get(session) if session else None)
+        self.undo_group.setActiveStack(session.annotations.undo_stack if session else None)  # type: ignore[arg-type]
+        self.panel.show_annotations(session.annotations.data if session else None)
         for action in (
             *self.color_actions.values(),
             self.note_action,
@@ -299,7 +294,7 @@ class AnnotationController(QObject):
 
     # -- helpers ----------------------------------------------------------------------------
     def _push(self, session: DocumentSession, ops: list[Operation], text: str) -> None:
-        self._stacks[session].push(_OperationCommand(ops, text, self, session))
+        session.annotations.undo_stack.push(_OperationCommand(ops, text, self, session))
 
     def _paint(self, session: DocumentSession) -> None:
         anns = self.annotations(session).attached
@@ -353,25 +348,25 @@ class AnnotationController(QObject):
         return min(under, key=lambda a: a.end - a.start, default=None)
 
     def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)
+        self._notify.show_status(message, 5000)
 
     # -- interchange ------------------------------------------------------------------------
     def import_file(self) -> None:
         """Import W3C Web Annotation JSON into the current document (one undo step)."""
         from reader.export import webanno
 
-        session = self.window.current_session()
+        session = self._sessions.current_session()
         if session is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import annotations"), "", self.tr("Web Annotations (*.json)")
+            self._parent, self.tr("Import annotations"), "", self.tr("Web Annotations (*.json)")
         )
         if not path:
             return
         try:
             result = webanno.anchor(session.document, webanno.read(path))
         except ReaderError as exc:
-            self.window.show_error(self.tr("Cannot import annotations"), str(exc))
+            self._notify.show_error(self.tr("Cannot import annotations"), str(exc))
             return
         ops: list[Operation] = []
         for ann in result.attached:
@@ -387,17 +382,17 @@ class AnnotationController(QObject):
             message += " " + self.tr(
                 "%1 could not be found in this text and are listed as orphaned."
             ).replace("%1", str(len(result.orphaned)))
-        QMessageBox.information(self.window, self.tr("Import annotations"), message)
+        QMessageBox.information(self._parent, self.tr("Import annotations"), message)
 
     def export_file(self) -> None:
         """Save the current document's annotations as W3C Web Annotation JSON."""
         from reader.export import webanno
 
-        session = self.window.current_session()
+        session = self._sessions.current_session()
         if session is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export annotations"), "", self.tr("Web Annotations (*.json)")
+            self._parent, self.tr("Export annotations"), "", self.tr("Web Annotations (*.json)")
         )
         if not path:
             return
@@ -407,14 +402,14 @@ class AnnotationController(QObject):
                 path, [*data.attached, *data.orphaned], webanno.source_iri(session.document)
             )
         except (ReaderError, OSError) as exc:
-            self.window.show_error(self.tr("Cannot export annotations"), str(exc))
+            self._notify.show_error(self.tr("Cannot export annotations"), str(exc))
             return
         self._status(self.tr("Annotations saved to %1").replace("%1", path))
 
     # -- context menu -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-            session = self.window.current_session()
+            session = self._sessions.current_session()
             if session is not None and watched is session.viewer.viewport():
                 self._context_menu(session, event)
                 return True

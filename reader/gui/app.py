@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.paths import AppPaths, resources_dir, seeds_dir
 from reader.gui.context import AppContext
+from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 from reader.gui.session import DocumentSession
 
@@ -90,7 +91,7 @@ def _quit_after_paint(app: QApplication, window: MainWindow, path: str) -> None:
 
     window.quiet_errors = True
     window.persist_session = False
-    window.session_opened.connect(on_opened)
+    window.session_list.session_opened.connect(on_opened)
     window.open_failed.connect(on_failed)
     window.open_files([path])
 
@@ -106,10 +107,11 @@ def _screenshot_when_idle(app: QApplication, window: MainWindow, target: str) ->
             QTimer.singleShot(200, window, poll)
             return
         query = os.environ.get(SCREENSHOT_QUERY_ENV)
-        if query and window.current_session() is not None:
-            window.search_bar.activate()
-            window.search_bar.query_edit.setText(query)
-            window.search_bar.run_search()
+        if query and window.current_session() is not None and window.features is not None:
+            bar = window.features.search_bar
+            bar.activate()
+            bar.query_edit.setText(query)
+            bar.run_search()
         QTimer.singleShot(300, window, grab)
 
     def grab() -> None:
@@ -126,7 +128,7 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     ctx = AppContext.create(paths)
     _install_language(app, ctx)
     _apply_theme(app, ctx)
-    window = MainWindow(ctx, defer_panels=True)
+    window = build_window(ctx, defer_panels=True)
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:
         _screenshot_when_idle(app, window, str(Path(screenshot).absolute()))

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,6 @@ from reader.gui.models.entity_model import (
 from reader.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
     from reader.gui.session import DocumentSession
 
 log = logging.getLogger(__name__)
@@ -93,8 +92,9 @@ class EntityPanel(QWidget):
         self.setObjectName("EntityPanel")
         self.model = EntityModel(store, tasks, analyse, parent=self)
         self._session: DocumentSession | None = None
-        self.dock: QDockWidget | None = None  # set by install_entity_panel
-        self.export_action: QAction | None = None
+        self.dock: QDockWidget | None = None  # set by the composition (reader.gui.features)
+        self.export_action = QAction(self.tr("Export &Entities…"), self)
+        self.export_action.triggered.connect(self.export_interactively)
         self._build()
         self.model.ready.connect(self._on_ready)
         self.model.failed.connect(self._on_failed)
@@ -248,6 +248,10 @@ class EntityPanel(QWidget):
         """The corrected entities of ``session`` (default: the current one); [] until known."""
         session = session or self._session
         return self.model.entities(session) if session is not None else []
+
+    def known_entities(self, session: "DocumentSession") -> list[Entity] | None:
+        """The corrected entities of ``session``, or None while they are not recognised."""
+        return self.model.entities(session) if self.model.is_known(session) else None
 
     def is_busy(self) -> bool:
         return self._session is not None and self.model.is_busy(self._session)
@@ -565,24 +569,3 @@ class EntityPanel(QWidget):
         menu.addAction(self.correction_actions["split"])
         menu.addAction(self.correction_actions["remove_mention"])
         menu.popup(self.mention_list.viewport().mapToGlobal(pos))
-
-
-def install_entity_panel(window: "MainWindow") -> EntityPanel:
-    """Create the panel in a dock of ``window`` and add File > Export Entities…"""
-    panel = EntityPanel(window.ctx.store, window.ctx.tasks, parent=window)
-    panel.dock = window.add_dock_panel(
-        panel, QCoreApplication.translate("EntityPanel", "Entities"), "entity_panel"
-    )
-    action = QAction(QCoreApplication.translate("EntityPanel", "Export &Entities…"), window)
-    action.triggered.connect(panel.export_interactively)
-    file_menu = window.menus["file"]
-    separators = [a for a in file_menu.actions() if a.isSeparator()]
-    if separators:
-        file_menu.insertAction(separators[-1], action)
-    else:
-        file_menu.addAction(action)
-    panel.export_action = action
-    window.current_session_changed.connect(panel.set_session)
-    window.session_closed.connect(panel.forget)
-    panel.set_session(window.current_session())
-    return panel

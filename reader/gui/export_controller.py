@@ -9,21 +9,23 @@ complete, so a cancelled or failed export leaves nothing behind.
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
+from reader.core.annotations import DocumentAnnotations
 from reader.core.errors import ReaderError
+from reader.gui.services import Notifier, Sessions
 from reader.gui.session import DocumentSession
+from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 
 if TYPE_CHECKING:  # the exporters load when the user exports, not at start-up
     from reader.core.ner.entities import Entity
     from reader.export.common import IndexWording
-    from reader.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -38,40 +40,50 @@ def _pages(pages: Sequence[int]) -> str:
 
 
 class ExportController(QObject):
-    """The export actions of a main window and the one export that may be running."""
+    """The export actions and the one export that may be running."""
 
     exported = Signal(str)  # the path written
     export_failed = Signal(str)  # one-line reason (also shown to the user)
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self._job = 0
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        sessions: Sessions,
+        notifier: Notifier,
+        *,
+        parent: QWidget,
+        annotations_of: Callable[[DocumentSession], DocumentAnnotations],
+        entities_of: "Callable[[DocumentSession], list[Entity] | None]",
+    ) -> None:
+        """``annotations_of`` and ``entities_of`` give what a copy of a session shows (the
+        entities None while they are still being recognised)."""
+        super().__init__(parent)
+        self._tasks = tasks
+        self._sessions = sessions
+        self._notify = notifier
+        self._parent = parent
+        self._annotations_of = annotations_of
+        self._entities_of = entities_of
+        self._job: Job | None = None
         self._target = ""
         self._left_out = 0  # orphaned annotations, which a copy cannot show
         self._progress: QProgressDialog | None = None
-        self.action = QAction(self.tr("E&xport Annotated Copy…"), window)
+        self.action = QAction(self.tr("E&xport Annotated Copy…"), parent)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.setToolTip(self.tr("Save a PDF or Word copy with your highlights and notes"))
         self.action.triggered.connect(self.export_interactively)
-        self.index_action = QAction(self.tr("Add &Index of Entities to Copies"), window)
+        self.index_action = QAction(self.tr("Add &Index of Entities to Copies"), parent)
         self.index_action.setCheckable(True)
         self.index_action.setChecked(True)
         self.index_action.setToolTip(
             self.tr("End exported copies with the entities of the document and their pages")
         )
-        self._install_menu()
-        tasks = window.ctx.tasks
-        tasks.finished.connect(self._on_finished)
-        tasks.failed.connect(self._on_failed)
-        tasks.cancelled.connect(self._on_cancelled)
-        tasks.progress.connect(self._on_progress)
-        window.current_session_changed.connect(self._update_enabled)
-        self._update_enabled(window.current_session())
+        sessions.current_session_changed.connect(self._update_enabled)
+        self._update_enabled(sessions.current_session())
 
     # -- public API ---------------------------------------------------------------------------
     def is_busy(self) -> bool:
-        return bool(self._job)
+        return self._job is not None
 
     def ask_path(self, session: DocumentSession) -> str:
         """Where to write (tests patch this); '' when the user cancels."""
@@ -79,7 +91,7 @@ class ExportController(QObject):
         suggested = str(source.with_name(f"{source.stem}-annotated.pdf"))
         pdf, docx = self.tr("PDF document (*.pdf)"), self.tr("Word document (*.docx)")
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export Annotated Copy"), suggested, f"{pdf};;{docx}"
+            self._parent, self.tr("Export Annotated Copy"), suggested, f"{pdf};;{docx}"
         )
         if path and not Path(path).suffix:
             path += ".docx" if chosen == docx else ".pdf"
@@ -87,20 +99,20 @@ class ExportController(QObject):
 
     def export_interactively(self) -> None:
         """Ask where, then export the current document there."""
-        session = self.window.current_session()
+        session = self._sessions.current_session()
         if session is None or self.is_busy():
             return
         path = self.ask_path(session)
         if path:
             self.export(session, path)
 
-    def export(self, session: DocumentSession, path: str) -> int:
-        """Start exporting ``session`` to ``path``; return the job id (0 if refused)."""
+    def export(self, session: DocumentSession, path: str) -> Job | None:
+        """Start exporting ``session`` to ``path``; return the job (None if refused)."""
         if _same_file(path, session.path):
             self._fail(self.tr("Choose another name: this would replace the document itself"))
-            return 0
+            return None
         document = session.document
-        found = self.window.annotations.annotations(session)
+        found = self._annotations_of(session)
         annotations = found.attached
         self._left_out = len(found.orphaned)
         entities = self._entities(session)
@@ -115,7 +127,7 @@ class ExportController(QObject):
         except ReaderError as exc:  # an unknown suffix: the job will say so
             log.debug("not preparing the PDF writer: %s", exc)
 
-        def work(job: Any) -> str:
+        def work(job: JobContext) -> str:
             written = export_copy(
                 document, annotations, path, entities=entities, wording=wording,
                 progress=job.progress, cancel=job.cancel,
@@ -123,10 +135,14 @@ class ExportController(QObject):
             return str(written)
 
         self._target = path
-        self._job = self.window.ctx.tasks.submit(work)
+        self._job = self._tasks.submit(
+            work, on_done=self._on_finished, on_failed=self._on_failed,
+            on_cancelled=self._on_cancelled, on_progress=self._on_progress,
+            priority=Priority.NORMAL, owner=self,
+        )  # fmt: skip
         self._show_progress(Path(path).name)
         self.action.setEnabled(False)
-        log.info("exporting %s to %s (job %d)", session.path, path, self._job)
+        log.info("exporting %s to %s (job %d)", session.path, path, self._job.id)
         return self._job
 
     def wording(self, entities: Sequence[Any]) -> "IndexWording":
@@ -142,39 +158,25 @@ class ExportController(QObject):
         )
 
     def cancel(self) -> None:
-        if self._job:
-            self.window.ctx.tasks.cancel(self._job)
+        if self._job is not None:
+            self._job.cancel()
 
     # -- internals ----------------------------------------------------------------------------
-    def _install_menu(self) -> None:
-        file_menu = self.window.menus["file"]
-        panel = getattr(self.window, "entity_panel", None)
-        before = getattr(panel, "export_action", None)
-        if before is None:
-            separators = [a for a in file_menu.actions() if a.isSeparator()]
-            before = separators[-1] if separators else None
-        if before is None:
-            file_menu.addActions([self.action, self.index_action])
-        else:
-            file_menu.insertActions(before, [self.action, self.index_action])
-
     def _entities(self, session: DocumentSession) -> "list[Entity] | None":
         """The corrected entities shown in the panel, if the user wants an index and they
         are known; the copy gets no index while recognition is still running."""
         if not self.index_action.isChecked():
             return None
-        panel = getattr(self.window, "entity_panel", None)
-        if panel is None or not panel.model.is_known(session):
-            self.window.statusBar().showMessage(
+        entities = self._entities_of(session)
+        if entities is None:
+            self._notify.show_status(
                 self.tr("Entities are still being recognised: the copy has no index"), 8000
             )
-            return None
-        entities: list[Entity] = panel.model.entities(session)
         return entities
 
     def _show_progress(self, name: str) -> None:
         dialog = QProgressDialog(
-            self.tr("Exporting “%1”…").replace("%1", name), self.tr("Cancel"), 0, 0, self.window
+            self.tr("Exporting “%1”…").replace("%1", name), self.tr("Cancel"), 0, 0, self._parent
         )
         dialog.setWindowTitle(self.tr("Export Annotated Copy"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -186,23 +188,21 @@ class ExportController(QObject):
         self._progress = dialog
 
     def _end(self) -> str:
-        self._job = 0
+        self._job = None
         if self._progress is not None:
             self._progress.canceled.disconnect(self.cancel)
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-        self._update_enabled(self.window.current_session())
+        self._update_enabled(self._sessions.current_session())
         return self._target
 
-    def _on_progress(self, job_id: int, done: int, total: int) -> None:
-        if job_id == self._job and job_id and self._progress is not None:
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
             self._progress.setMaximum(max(total, 1))
             self._progress.setValue(min(done, total))
 
-    def _on_finished(self, job_id: int, result: Any) -> None:
-        if job_id != self._job or not job_id:
-            return
+    def _on_finished(self, result: Any) -> None:
         self._end()
         message = self.tr("Exported to %1").replace("%1", result)
         if self._left_out:  # they have no place in this text; the panel lists them
@@ -211,27 +211,25 @@ class ExportController(QObject):
                 "",
                 self._left_out,
             )
-        self.window.statusBar().showMessage(message, 15000)
+        self._notify.show_status(message, 15000)
         self.exported.emit(str(result))
 
-    def _on_failed(self, job_id: int, message: str) -> None:
-        if job_id == self._job and job_id:
-            self._end()
-            self._fail(message)
+    def _on_failed(self, message: str) -> None:
+        self._end()
+        self._fail(message)
 
-    def _on_cancelled(self, job_id: int) -> None:
-        if job_id == self._job and job_id:
-            target = self._end()
-            self.window.statusBar().showMessage(
-                self.tr("Export cancelled; %1 was not written").replace("%1", target), 10000
-            )
+    def _on_cancelled(self) -> None:
+        target = self._end()
+        self._notify.show_status(
+            self.tr("Export cancelled; %1 was not written").replace("%1", target), 10000
+        )
 
     def _fail(self, message: str) -> None:
         self.export_failed.emit(message)
-        self.window.show_error(self.tr("Export failed"), message)
+        self._notify.show_error(self.tr("Export failed"), message)
 
     def _update_enabled(self, session: object) -> None:
-        self.action.setEnabled(session is not None and not self._job)
+        self.action.setEnabled(session is not None and self._job is None)
 
 
 def _same_file(a: str, b: str) -> bool:

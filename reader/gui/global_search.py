@@ -2,7 +2,7 @@
 each; activating one shows that tab at that place. The search runs in the background on
 snapshots of the documents' texts."""
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.search import MODES, line_contexts
 from reader.gui.search_bar import search_text
+from reader.gui.services import Sessions
 from reader.gui.session import DocumentSession
-from reader.gui.tasks import Job
+from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 from reader.gui.textmap import TextMap
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
 
 MAX_PER_DOCUMENT = 1000  # listed matches per document (the count shows all of them)
 Row = tuple[int, int, int, str]  # start, end, line, context
@@ -32,19 +30,20 @@ Row = tuple[int, int, int, str]  # start, end, line, context
 
 # What is searched in one document: its text, and for a document shown in Latin script the
 # shown text and its map (exact and regex queries are read against what the user sees).
-Snapshot = tuple[str, str | None, TextMap | None]
+Snapshot = tuple[str, str | None, TextMap | None, Any]  # text, shown, map, word index
 
 
 def _search_all(
-    job: Job, snapshots: list[Snapshot], query: str, opts: tuple[str, bool, bool]
+    job: JobContext, snapshots: list[Snapshot], query: str, opts: tuple[str, bool, bool]
 ) -> Any:
     results: list[tuple[int, list[Row]]] = []
-    for original, shown, shown_map in snapshots:
+    for original, shown, shown_map, index in snapshots:
         job.check()
         searched = shown if shown is not None and opts[0] != "words" else original
         matches = search_text(
-            searched, query, opts[0], opts[1], opts[2], shown_map if searched is shown else None
-        )
+            searched, query, opts[0], opts[1], opts[2],
+            shown_map if searched is shown else None, index if searched is original else None,
+        )  # fmt: skip
         listed = matches[:MAX_PER_DOCUMENT]
         contexts = line_contexts(original, listed)
         if shown is not None:  # the lines as the viewer shows them (newlines are kept)
@@ -63,10 +62,11 @@ class GlobalSearchPanel(QWidget):
 
     search_finished = Signal(int)  # matches found in all documents (0 also for an error)
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, tasks: TaskRunner, sessions: Sessions, default_mode: str = "words") -> None:
         super().__init__()
-        self._window = window
-        self._job = 0
+        self._tasks = tasks
+        self._all = sessions
+        self._job: Job | None = None
         self._sessions: list[DocumentSession] = []
         self.query_edit = QLineEdit()
         self.query_edit.setPlaceholderText(self.tr("Find in all open documents"))
@@ -76,7 +76,7 @@ class GlobalSearchPanel(QWidget):
             MODES, (self.tr("Words"), self.tr("Exact"), self.tr("Regex")), strict=True
         ):
             self.mode_combo.addItem(label, mode)
-        self.set_default_mode(window.preferences.search_mode)
+        self.set_default_mode(default_mode)
         self.case_box = QCheckBox(self.tr("Match case"))
         self.word_box = QCheckBox(self.tr("Whole word"))
         self.status_label = QLabel()
@@ -95,8 +95,7 @@ class GlobalSearchPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.status_label)
         layout.addWidget(self.tree, 1)
-        window.ctx.tasks.finished.connect(self._on_finished)
-        window.ctx.tasks.failed.connect(self._on_failed)
+        sessions.session_closed.connect(self._on_session_closed)
 
     def set_default_mode(self, mode: str) -> None:
         index = self.mode_combo.findData(mode)
@@ -111,15 +110,17 @@ class GlobalSearchPanel(QWidget):
         """Search every loaded document for the query (Enter in the query box)."""
         query = self.query_edit.text()
         self.tree.clear()
-        self._sessions = self._window.sessions()
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._sessions = self._all.sessions()
         if not query or not self._sessions:
-            self._job = 0
             self.status_label.clear()
             return
         snapshots: list[Snapshot] = [
-            (s.document.text, s.shown_text, s.viewer.text_map)
+            (s.document.text, s.shown_text, s.viewer.text_map, s.word_index)
             if s.is_latin
-            else (s.document.text, None, None)
+            else (s.document.text, None, None, s.word_index)
             for s in self._sessions
         ]
         opts = (
@@ -128,14 +129,29 @@ class GlobalSearchPanel(QWidget):
             self.word_box.isChecked(),
         )
         self.status_label.setText(self.tr("Searching…"))
-        self._job = self._window.ctx.tasks.submit(
-            lambda job: _search_all(job, snapshots, query, opts)
+        self._job = self._tasks.submit(
+            lambda job: _search_all(job, snapshots, query, opts),
+            on_done=self._on_finished,
+            on_failed=self._on_failed,
+            priority=Priority.USER,
+            owner=self,
         )
 
-    def _on_finished(self, job_id: int, result: Any) -> None:
-        if job_id != self._job or not job_id:
+    def _on_session_closed(self, session: DocumentSession) -> None:
+        """A closed document's results go (its matches can no longer be shown)."""
+        for i in reversed(range(self.tree.topLevelItemCount())):
+            item = self.tree.topLevelItem(i)
+            data = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+            if data and data[0] is session:
+                self.tree.takeTopLevelItem(i)
+        if session in self._sessions:
+            self._sessions.remove(session)
+
+    def _on_finished(self, result: Any) -> None:
+        self._job = None
+        if len(result) != len(self._sessions):  # a document closed while it ran
+            self.run_search()
             return
-        self._job = 0
         total = 0
         for session, (count, rows) in zip(self._sessions, result, strict=True):
             total += count
@@ -158,20 +174,19 @@ class GlobalSearchPanel(QWidget):
         )
         self.search_finished.emit(total)
 
-    def _on_failed(self, job_id: int, message: str) -> None:
-        if job_id == self._job and job_id:
-            self._job = 0
-            self.status_label.setText(message)
-            self.search_finished.emit(0)
+    def _on_failed(self, message: str) -> None:
+        self._job = None
+        self.status_label.setText(message)
+        self.search_finished.emit(0)
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)
         if not data:
             return
         session, span = data
-        if session not in self._window.sessions():
+        if session not in self._all.sessions():
             return  # its tab was closed since the search
-        self._window.activate_session(session)
+        self._all.activate_session(session)
         if span is not None:
             session.viewer.select_range(*span)
             session.viewer.setFocus()

@@ -1,29 +1,27 @@
-"""The main window: menus, document tabs, search bar, status bar and dock panels.
+"""The main window: menus, document tabs, status bar, and the places features go.
 
-Stable API for other features' panels:
+The window lays features out and knows none of them (they never import it either):
+:mod:`reader.gui.features` builds them and puts them in the window through
 
-- ``MainWindow.ctx``: the :class:`~reader.gui.context.AppContext`
-- ``MainWindow.current_session() -> DocumentSession | None`` and the signal
-  ``current_session_changed(object)`` (a DocumentSession or None)
-- ``session_opened(object)`` / ``session_closed(object)``: a document finished loading / its
-  tab was closed
-- ``MainWindow.sessions() -> list[DocumentSession]`` in tab order
-- ``MainWindow.add_dock_panel(widget, title, object_name) -> QDockWidget``: a panel in the
-  right dock area, listed in View > Panels
-- ``MainWindow.menus["file" | "edit" | "view" | "help"]``
-- ``build_panels()`` / ``panels_ready()`` / ``panels_built()``: the search bar, docks, the
-  annotation toolbar, export and the dialogs' entries. Tests and embedders get them at
-  construction; the application passes ``defer_panels=True`` and gets them right after the
-  first document is painted (their modules and widgets cost as much as the rest of the
-  start-up), so ``search_bar``, ``annotations``, ``entity_panel``, ``exporter`` and
-  ``dialog_actions`` exist only from then on.
+- ``MainWindow.menus["file" | "edit" | "view" | "annotate" | "help"]``,
+- :meth:`MainWindow.add_dock_panel`, :meth:`MainWindow.add_tool_bar`,
+  :meth:`MainWindow.add_bottom_widget` (the search bar, under the tabs),
+- ``MainWindow.session_list``: the open documents (:class:`reader.gui.sessions.SessionList`),
+- :meth:`MainWindow.show_error` / :meth:`MainWindow.show_status` (a
+  :class:`~reader.gui.services.Notifier`).
+
+``set_panel_builder(build)`` gives the window the function that makes the features; it runs
+at once, or (``defer_panels=True``, the application) right after the first document is
+painted: their modules and widgets cost as much as the rest of the start-up.
+``panels_ready`` says when they exist; ``features`` then holds what the builder returned.
 """
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -31,12 +29,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QKeySequence,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -46,18 +46,26 @@ from reader.core.preferences_schema import Preferences
 from reader.core.prefs import SessionState, TabState, load_session, save_session
 from reader.gui.context import AppContext
 from reader.gui.session import DocumentSession
+from reader.gui.sessions import SessionList
 from reader.gui.tabs import DocumentTabs, LoadingWidget
-from reader.gui.tasks import Job
+from reader.gui.tasks import Job, JobContext, Priority
 from reader.gui.textmap import TextMap
+from reader.gui.view import clamp_zoom
 from reader.gui.viewer import DocumentViewer, document_font
 
 log = logging.getLogger(__name__)
 
 DOCK_MIN_WIDTH = 300  # px, the docks' first width (a third of the window when wider)
 PANELS_AT_THE_LATEST_MS = 400  # deferred panels: built by then even if nothing was painted
+#: Features' keys someone may press in the first moments (find, export): they build the
+#: features and are then handed on.
+EARLY_KEYS = ("Ctrl+F", "F3", "Shift+F3", "Ctrl+Shift+F", "Ctrl+E", "1", "2", "3", "4", "5")
 
 
-def _load_job(path: str, job: Job) -> tuple[Document, TextMap]:
+PanelBuilder = Callable[["MainWindow"], Any]
+
+
+def _load_job(path: str, job: JobContext) -> tuple[Document, TextMap]:
     """Runs in the background: the document and its offset map (the map scans the whole
     text, which must not happen on the GUI thread for 20 MB)."""
     from reader.core.loaders import load
@@ -68,38 +76,38 @@ def _load_job(path: str, job: Job) -> tuple[Document, TextMap]:
 
 
 class MainWindow(QMainWindow):
-    """Oqyrman's window; build it with an AppContext, then call :meth:`restore_session` or
-    :meth:`open_files`."""
+    """Oqyrman's window; build it with an AppContext, give it its panel builder, then call
+    :meth:`restore_session` or :meth:`open_files`."""
 
-    current_session_changed = Signal(object)
-    session_opened = Signal(object)
-    session_closed = Signal(object)
     open_failed = Signal(str, str)  # path, one-line reason
-    panels_ready = Signal()  # the panels exist (at once, or just after the first paint)
+    panels_ready = Signal()  # the features exist (at once, or just after the first paint)
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, defer_panels: bool = False
     ) -> None:
-        """``defer_panels``: build the search bar, the docks, the annotation toolbar and the
-        menu entries that come with them right after the first document is painted (the
-        application does this: their modules and widgets are half of the start-up time).
-        Otherwise they are built here, at once."""
+        """``defer_panels``: run the panel builder right after the first document is painted
+        (the application does this), not as soon as it is set."""
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Oqyrman"))
         self.setAcceptDrops(True)
         self.resize(1100, 760)
-        self._sessions: dict[QWidget | None, DocumentSession] = {}
-        self._loading: dict[int, LoadingWidget] = {}
+        self.preferences: Preferences = ctx.preferences
+        self.features: Any = None  # what the panel builder made (reader.gui.features)
+        self._builder: PanelBuilder | None = None
+        self._defer_panels = defer_panels
+        self._loading: dict[LoadingWidget, Job] = {}
         self._state = load_session(ctx.session_file) or SessionState()
         self._zoom = self._state.zoom
         self._restoring = False
         self._panels_built = False
         self._pending_dock_state = ""  # restored again once the docks exist
+        self._early_shortcuts: list[QShortcut] = []
         self.quiet_errors = False  # log instead of a message box (--quit-after-load)
         self.persist_session = True  # False: never write the session file
         self.tabs = DocumentTabs()
+        self.session_list = SessionList(self.tabs, self)
         central = QWidget()
         self._central_layout = QVBoxLayout(central)
         self._central_layout.setContentsMargins(0, 0, 0, 0)
@@ -110,58 +118,51 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self._connect()
-        if defer_panels:
-            self.session_opened.connect(self._build_panels_after_paint)
-            # nothing to paint (no document, or it failed to open): build them soon anyway
-            QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, self.build_panels)
-        else:
+
+    def set_panel_builder(self, build: PanelBuilder) -> None:
+        """The function that makes the features (once): now, or after the first paint."""
+        self._builder = build
+        if not self._defer_panels:
             self.build_panels()
+            return
+        self.session_list.session_opened.connect(self._build_panels_after_paint)
+        # nothing to paint (no document, or it failed to open): build them soon anyway
+        QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, self.build_panels)
+        # A menu opened or a feature's key pressed before then: build them now.
+        for menu in self.menus.values():
+            menu.aboutToShow.connect(self.build_panels)
+        for keys in EARLY_KEYS:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda k=keys: self._replay_after_build(k))
+            self._early_shortcuts.append(shortcut)
 
     def build_panels(self) -> None:
-        """The search bar, search in all documents, annotations, entities, export and the
-        dialogs' menu entries (once; :attr:`panels_ready` says when)."""
-        if self._panels_built:
+        """Run the panel builder (once; :attr:`panels_ready` says when)."""
+        if self._panels_built or self._builder is None:
             return
         self._panels_built = True
-        from reader.gui.global_search import GlobalSearchPanel
-        from reader.gui.search_bar import SearchBarWidget
-
-        self.search_bar = SearchBarWidget(self.ctx.tasks, self.preferences.search_mode)
-        self.search_bar.hide()
-        self._central_layout.addWidget(self.search_bar)
-        self.global_search = GlobalSearchPanel(self)
-        self.global_search_dock = self.add_dock_panel(
-            self.global_search, self.tr("Search all documents"), "global_search"
-        )
-        self.global_search_dock.hide()
-        from reader.gui.annotate import AnnotationController
-
-        self.annotations = AnnotationController(self)
-        self.annotations_dock = self.add_dock_panel(
-            self.annotations.panel, self.tr("Annotations"), "annotations"
-        )
-        from reader.gui.entity_panel import install_entity_panel
-
-        self.entity_panel = install_entity_panel(self)
-        from reader.gui.export_controller import ExportController
-
-        self.exporter = ExportController(self)
-        from reader.gui.dialogs.menu_actions import install_dialog_actions
-
-        self.dialog_actions = install_dialog_actions(
-            self, self.menus["edit"], self.menus["help"], self.ctx.paths.preferences,
-            self.ctx.preferences,
-        )  # fmt: skip
-        self.dialog_actions.preferences_changed.connect(self._on_preferences_changed)
-        self.search_bar.set_session(self.current_session())
+        for shortcut in self._early_shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._early_shortcuts.clear()
+        self.features = self._builder(self)
         if self._pending_dock_state:
             self.restoreState(QByteArray.fromBase64(self._pending_dock_state.encode("ascii")))
             self._pending_dock_state = ""
         elif not self._state.window_state:  # first run: the text gets two thirds of the width
             width = max(DOCK_MIN_WIDTH, self.width() // 3)
-            docks = [d for d in (self.annotations_dock, self.entity_panel.dock) if d is not None]
+            docks = [d for d in self.findChildren(QDockWidget) if not d.isHidden()]
             self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
         self.panels_ready.emit()
+
+    def _replay_after_build(self, keys: str) -> None:
+        """A feature's shortcut pressed before the features existed: build, then do it."""
+        self.build_panels()
+        wanted = QKeySequence(keys)
+        for action in self.findChildren(QAction):
+            if wanted in action.shortcuts() and action.isEnabled():
+                action.trigger()
+                return
 
     def panels_built(self) -> bool:
         return self._panels_built
@@ -175,15 +176,14 @@ class MainWindow(QMainWindow):
     # -- public API -----------------------------------------------------------------------
     def current_session(self) -> DocumentSession | None:
         """The session of the current tab, or None (no tabs, or the tab is still loading)."""
-        return self._sessions.get(self.tabs.currentWidget())
+        return self.session_list.current_session()
 
     def sessions(self) -> list[DocumentSession]:
         """Every loaded document, in tab order."""
-        widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
-        return [self._sessions[w] for w in widgets if w in self._sessions]
+        return self.session_list.sessions()
 
     def activate_session(self, session: DocumentSession) -> None:
-        self.tabs.setCurrentWidget(session.viewer)
+        self.session_list.activate_session(session)
 
     def add_dock_panel(self, widget: QWidget, title: str, object_name: str) -> QDockWidget:
         """Put ``widget`` in a dock on the right, listed in View > Panels; return the dock."""
@@ -194,20 +194,29 @@ class MainWindow(QMainWindow):
         self._panels_menu.addAction(dock.toggleViewAction())
         return dock
 
+    def add_tool_bar(self, bar: QToolBar) -> None:
+        self.addToolBar(bar)
+
+    def add_bottom_widget(self, widget: QWidget) -> None:
+        """A strip under the tabs (the search bar)."""
+        self._central_layout.addWidget(widget)
+
     def open_files(self, paths: list[str], offsets: dict[str, int] | None = None) -> None:
         """Open each file in a tab (loading in the background); an open one is activated."""
         for path in paths:
             self._open_one(str(Path(path).expanduser().absolute()), (offsets or {}).get(path, 0))
 
-    @property
-    def preferences(self) -> Preferences:
-        """The user's preferences as last saved (Edit > Preferences changes them)."""
-        actions = getattr(self, "dialog_actions", None)
-        return actions.preferences if actions is not None else self.ctx.preferences
-
     def document_font(self) -> QFont:
         """The font documents are shown in, from the user's preferences."""
         return document_font(self.preferences)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """New preferences: the document font applies now (the theme is applied by the
+        dialog, the language at the next start)."""
+        self.preferences = prefs
+        font = self.document_font()
+        for session in self.sessions():
+            session.viewer.set_base_font(font)
 
     def show_error(self, title: str, text: str) -> None:
         """A warning box (tests patch ``QMessageBox.warning``)."""
@@ -217,6 +226,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox  # dialogs' classes load when first needed
 
         QMessageBox.warning(self, title, text)
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
 
     # -- building -------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot: Any, *keys: Any) -> QAction:
@@ -232,6 +244,8 @@ class MainWindow(QMainWindow):
         file = self.menus["file"] = bar.addMenu(self.tr("&File"))
         edit = self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
         view = self.menus["view"] = bar.addMenu(self.tr("&View"))
+        annotate = QCoreApplication.translate("AnnotationController", "&Annotate")
+        self.menus["annotate"] = bar.addMenu(annotate)
         help_ = self.menus["help"] = bar.addMenu(self.tr("&Help"))
         K = QKeySequence.StandardKey
         self._action(file, self.tr("&Open…"), self._on_open, K.Open)
@@ -240,10 +254,9 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Close Tab"), self._on_close_current, "Ctrl+W")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, K.Quit)
-        self._action(edit, self.tr("&Find…"), self._on_find, K.Find)
-        self._action(edit, self.tr("Find &Next"), lambda: self._find_step(1), "F3")
-        self._action(edit, self.tr("Find &Previous"), lambda: self._find_step(-1), "Shift+F3")
-        self._action(edit, self.tr("Find in &All Documents…"), self._on_find_all, "Ctrl+Shift+F")
+        self.copy_action = self._action(edit, self.tr("&Copy"), self._on_copy, K.Copy)
+        self._action(edit, self.tr("Select A&ll"), self._on_select_all, K.SelectAll)
+        edit.addSeparator()
         self._action(view, self.tr("Zoom &In"), lambda: self._set_zoom(self._zoom + 1), K.ZoomIn)
         self._action(view, self.tr("Zoom &Out"), lambda: self._set_zoom(self._zoom - 1), K.ZoomOut)
         self._action(view, self.tr("&Reset Zoom"), lambda: self._set_zoom(0), "Ctrl+0")
@@ -269,17 +282,12 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.tabs.close_requested.connect(self.close_tab)
         self.tabs.tabBar().tabMoved.connect(lambda *_: self.save_session())
-        tasks = self.ctx.tasks
-        tasks.finished.connect(self._on_job_finished)
-        tasks.failed.connect(self._on_job_failed)
-        tasks.cancelled.connect(self._on_job_cancelled)
-        tasks.progress.connect(self._on_job_progress)
 
     # -- opening --------------------------------------------------------------------------
     def _find_tab(self, path: str) -> int:
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
-            session = self._sessions.get(widget)
+            session = self.session_list.session_of(widget)
             if (session and session.path == path) or getattr(widget, "path", None) == path:
                 return i
         return -1
@@ -291,22 +299,24 @@ class MainWindow(QMainWindow):
             return
         placeholder = LoadingWidget(path)
         placeholder.restore_offset = offset
-        placeholder.job_id = self.ctx.tasks.submit(lambda job: _load_job(path, job))
-        placeholder.cancel_requested.connect(lambda: self.ctx.tasks.cancel(placeholder.job_id))
-        self._loading[placeholder.job_id] = placeholder
+        job = self.ctx.tasks.submit(
+            lambda ctx: _load_job(path, ctx),
+            on_done=lambda result: self._on_loaded(placeholder, result),
+            on_failed=lambda message: self._on_load_failed(placeholder, message),
+            on_cancelled=lambda: self._on_load_cancelled(placeholder),
+            on_progress=placeholder.set_progress,
+            priority=Priority.NORMAL,
+            owner=placeholder,
+        )
+        placeholder.cancel_requested.connect(job.cancel)
+        self._loading[placeholder] = job
         index = self.tabs.addTab(placeholder, Path(path).name)
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
 
-    def _on_job_progress(self, job_id: int, done: int, total: int) -> None:
-        placeholder = self._loading.get(job_id)
-        if placeholder is not None:
-            placeholder.set_progress(done, total)
-
-    def _on_job_finished(self, job_id: int, result: Any) -> None:
-        placeholder = self._loading.pop(job_id, None)
-        if placeholder is None:
-            return  # not a load, or its tab was closed meanwhile
+    def _on_loaded(self, placeholder: LoadingWidget, result: Any) -> None:
+        if self._loading.pop(placeholder, None) is None:
+            return  # its tab was closed meanwhile
         document, text_map = result
 
         def prepare(viewer: DocumentViewer) -> None:  # before the text: one layout only
@@ -325,7 +335,6 @@ class MainWindow(QMainWindow):
             session.set_latin(True)
         index = self.tabs.indexOf(placeholder)
         was_current = self.tabs.currentIndex() == index
-        self._sessions[session.viewer] = session
         self.tabs.blockSignals(True)
         self.tabs.insertTab(index, session.viewer, session.title)
         self.tabs.removeTab(index + 1)
@@ -335,7 +344,7 @@ class MainWindow(QMainWindow):
         if placeholder.restore_offset:
             session.viewer.scroll_to_offset(placeholder.restore_offset)
         self._remember(session)
-        self.session_opened.emit(session)
+        self.session_list.add(session)
         if was_current:
             self.tabs.setCurrentIndex(index)
             self._on_current_changed(index)
@@ -349,9 +358,8 @@ class MainWindow(QMainWindow):
             log.exception("could not record %s in the document registry", session.path)
         self.save_session()
 
-    def _on_job_failed(self, job_id: int, message: str) -> None:
-        placeholder = self._drop_placeholder(job_id)
-        if placeholder is not None:
+    def _on_load_failed(self, placeholder: LoadingWidget, message: str) -> None:
+        if self._drop_placeholder(placeholder):
             self.open_failed.emit(placeholder.path, message)
             name = Path(placeholder.path).name
             self.show_error(
@@ -361,18 +369,19 @@ class MainWindow(QMainWindow):
                 .replace("%2", message),
             )
 
-    def _on_job_cancelled(self, job_id: int) -> None:
-        self._drop_placeholder(job_id)
+    def _on_load_cancelled(self, placeholder: LoadingWidget) -> None:
+        self._drop_placeholder(placeholder)
 
-    def _drop_placeholder(self, job_id: int) -> LoadingWidget | None:
-        placeholder = self._loading.pop(job_id, None)
-        if placeholder is not None:
-            index = self.tabs.indexOf(placeholder)
-            if index >= 0:
-                self.tabs.removeTab(index)
-            placeholder.deleteLater()
-            self.save_session()
-        return placeholder
+    def _drop_placeholder(self, placeholder: LoadingWidget) -> bool:
+        """Remove a loading tab; False if it was gone already."""
+        if self._loading.pop(placeholder, None) is None:
+            return False
+        index = self.tabs.indexOf(placeholder)
+        if index >= 0:
+            self.tabs.removeTab(index)
+        placeholder.deleteLater()
+        self.save_session()
+        return True
 
     # -- tabs -----------------------------------------------------------------------------
     def close_tab(self, index: int) -> None:
@@ -382,12 +391,11 @@ class MainWindow(QMainWindow):
             return
         self.tabs.removeTab(index)
         if isinstance(widget, LoadingWidget):
-            self._loading.pop(widget.job_id, None)
-            self.ctx.tasks.cancel(widget.job_id)
-        session = self._sessions.pop(widget, None)
+            job = self._loading.pop(widget, None)
+            if job is not None:
+                job.cancel()
+        session = self.session_list.remove(widget)
         if session is not None:
-            session.close()
-            self.session_closed.emit(session)
             session.deleteLater()
         widget.deleteLater()
         self.save_session()
@@ -398,13 +406,11 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, _index: int) -> None:
         session = self.current_session()
-        if self._panels_built:
-            self.search_bar.set_session(session)
         self._update_status(session)
         self.setWindowTitle(
             self.tr("%1 – Oqyrman").replace("%1", session.title) if session else self.tr("Oqyrman")
         )
-        self.current_session_changed.emit(session)
+        self.session_list.announce_current()
         self.save_session()
 
     def _update_status(self, session: DocumentSession | None) -> None:
@@ -444,24 +450,20 @@ class MainWindow(QMainWindow):
         if not self._state.recent:
             self._recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
-    def _on_find(self) -> None:
-        self.build_panels()
-        self.search_bar.activate()
+    def _on_copy(self) -> None:
+        session = self.current_session()
+        if session is not None:
+            session.viewer.copy()
 
-    def _find_step(self, delta: int) -> None:
-        self.build_panels()
-        self.search_bar.step(delta)
-
-    def _on_find_all(self) -> None:
-        self.build_panels()
-        self.global_search_dock.show()
-        self.global_search_dock.raise_()
-        self.global_search.activate()
+    def _on_select_all(self) -> None:
+        session = self.current_session()
+        if session is not None:
+            session.viewer.selectAll()
 
     def _set_zoom(self, steps: int) -> None:
-        if max(-8, min(20, steps)) == self._zoom:
+        if clamp_zoom(steps) == self._zoom:
             return
-        self._zoom = max(-8, min(20, steps))
+        self._zoom = clamp_zoom(steps)
         for session in self.sessions():
             session.viewer.set_zoom(self._zoom)
         self.save_session()
@@ -476,15 +478,6 @@ class MainWindow(QMainWindow):
             self.tr("Latin script is not available: %1").replace("%1", message), 8000
         )
 
-    def _on_preferences_changed(self, prefs: Preferences) -> None:
-        """Apply a new font and default search mode now (the theme is applied by the dialog
-        actions; the language at the next start)."""
-        font = self.document_font()
-        for session in self.sessions():
-            session.viewer.set_base_font(font)
-        self.search_bar.set_default_mode(prefs.search_mode)
-        self.global_search.set_default_mode(prefs.search_mode)
-
     def _on_about(self) -> None:
         from reader.gui.dialogs.about import AboutDialog
 
@@ -496,7 +489,7 @@ class MainWindow(QMainWindow):
         tabs = []
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
-            session = self._sessions.get(widget)
+            session = self.session_list.session_of(widget)
             if session is not None:
                 tabs.append(TabState(session.path, session.viewer.first_visible_offset()))
             elif isinstance(widget, LoadingWidget):
@@ -579,6 +572,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_session()
-        for job_id in list(self._loading):
-            self.ctx.tasks.cancel(job_id)
+        for job in list(self._loading.values()):
+            job.cancel()
         super().closeEvent(event)

@@ -11,8 +11,8 @@ import bisect
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from reader.core.kazakh.wordsearch import WordIndex
 from reader.core.search import MODES, Match, QueryError, find
+from reader.gui.services import Sessions
 from reader.gui.session import DocumentSession
-from reader.gui.tasks import Job, TaskRunner
+from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 from reader.gui.textmap import QtRanges, TextMap, to_qt_ranges
 
 log = logging.getLogger(__name__)
@@ -62,21 +63,49 @@ class SearchBarWidget(QWidget):
     results_changed = Signal(int)  # number of matches (0 also for an error)
 
     def __init__(
-        self, tasks: TaskRunner, default_mode: str = "words", parent: QWidget | None = None
+        self,
+        tasks: TaskRunner,
+        sessions: Sessions,
+        default_mode: str = "words",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._session: DocumentSession | None = None
         self._matches: list[tuple[int, int]] = []
         self._current = -1
-        self._job = 0
+        self._job: Job | None = None
         self._build(default_mode if default_mode in MODES else "words")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
-        tasks.finished.connect(self._on_job_finished)
-        tasks.failed.connect(self._on_job_failed)
+        self._menu_actions = self._build_actions()
+        sessions.current_session_changed.connect(self.set_session)
+        self.set_session(sessions.current_session())
+
+    def _build_actions(self) -> list[QAction]:
+        K = QKeySequence.StandardKey
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("MainWindow", text)
+
+        specs = [  # the window's strings once, and their translations
+            (tr("&Find…"), self.activate, [QKeySequence(K.Find)]),
+            (tr("Find &Next"), lambda: self.step(1), [QKeySequence("F3")]),
+            (tr("Find &Previous"), lambda: self.step(-1), [QKeySequence("Shift+F3")]),
+        ]
+        actions = []
+        for text, slot, keys in specs:
+            action = QAction(text, self)
+            action.setShortcuts(keys)
+            action.triggered.connect(slot)
+            actions.append(action)
+        return actions
+
+    def actions_for_menu(self) -> list[QAction]:
+        """Find…, Find Next, Find Previous (the composition puts them in the Edit menu)."""
+        return list(self._menu_actions)
 
     def _build(self, mode: str) -> None:
         self.query_edit = QLineEdit()
@@ -171,7 +200,9 @@ class SearchBarWidget(QWidget):
     def close_bar(self) -> None:
         self.hide()
         self._timer.stop()
-        self._job = 0
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
         self._set_matches([], None)
         self.status_label.clear()
         if self._session is not None:
@@ -214,7 +245,9 @@ class SearchBarWidget(QWidget):
         """Search now (on the GUI thread if the text is short, else in the background)."""
         self._timer.stop()
         session, query = self._session, self.query_edit.text()
-        self._job = 0
+        if self._job is not None:
+            self._job.cancel()  # an older query's answer is of no use any more
+            self._job = None
         if session is None or not query:
             self._set_matches([], None)
             self.status_label.clear()
@@ -241,17 +274,21 @@ class SearchBarWidget(QWidget):
             self._show_results((matches, to_qt_ranges(view_map, matches)))
             return
         self.status_label.setText(self.tr("Searching…"))
-        self._job = self._tasks.submit(lambda job: _search_job(job, args, view_map))
+        self._job = self._tasks.submit(
+            lambda job: _search_job(job, args, view_map),
+            on_done=self._on_searched,
+            on_failed=self._on_search_failed,
+            priority=Priority.USER,
+            owner=session,
+        )
 
-    def _on_job_finished(self, job_id: int, result: Any) -> None:
-        if job_id and job_id == self._job:
-            self._job = 0
-            self._show_results(result)
+    def _on_searched(self, result: Any) -> None:
+        self._job = None
+        self._show_results(result)
 
-    def _on_job_failed(self, job_id: int, message: str) -> None:
-        if job_id and job_id == self._job:
-            self._job = 0
-            self._show_error(message)
+    def _on_search_failed(self, message: str) -> None:
+        self._job = None
+        self._show_error(message)
 
     def _show_error(self, message: str) -> None:
         self._set_matches([], None)
@@ -320,7 +357,7 @@ def _needs_background(text: str, mode: str, indexed: bool) -> bool:
 
 
 def _search_job(
-    job: Job,
+    job: JobContext,
     args: tuple[str, str, str, bool, bool, TextMap | None, WordIndex | None],
     view_map: TextMap,
 ) -> Any:

@@ -1,40 +1,82 @@
-"""One open document in the window: its Document, its viewer and the signals panels use.
+"""One open document in the window, and everything about it.
 
 A :class:`DocumentSession` exists once a document has loaded (while it loads, its tab holds a
-progress widget instead). Panels keep per-document state by session and listen to:
+progress widget instead). It owns the :class:`~reader.core.document.Document`, its view,
+its text maps (the original and, once asked for, the 2021 Latin script), its word index,
+its entity state and its annotation state: a feature keeps nothing of its own per document,
+so closing the tab drops all of it at once. Background work for the document is submitted
+with the session as owner: nothing is delivered to a closed document.
 
-- ``entities_changed()``: the entity spans of this document changed (emitted by the entity
-  feature when recognition finishes or a correction is made),
-- ``annotations_changed()``: this document's annotations changed (emitted by the annotation
-  feature),
-- ``latin_changed(bool)``: the view switched between the original and the Latin script.
+Signals for the features:
+
+- ``entities_changed()``: the entity spans of this document changed,
+- ``annotations_changed()``: this document's annotations changed,
+- ``latin_changed(bool)``: the view switched between the original and the Latin script,
+- ``word_count_ready(int)``, ``word_index_ready()``.
 
 Offsets anywhere in this API are ``str`` indices into ``document.text``.
 """
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
+from reader.core.annotations import DocumentAnnotations
 from reader.core.document import Document, count_words
-from reader.core.kazakh.wordsearch import WordIndex
-from reader.gui.tasks import Job, TaskRunner
+from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 from reader.gui.textmap import TextMap, latin_map
 from reader.gui.viewer import DocumentViewer
+
+if TYPE_CHECKING:
+    from reader.core.kazakh.wordsearch import WordIndex
+    from reader.core.ner.entities import Entity
 
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class EntityState:
+    """What the recogniser found in this document, and the corrected list shown."""
+
+    raw: "list[Entity] | None" = None  # the recogniser's output; None until recognised
+    shown: "list[Entity]" = field(default_factory=list)  # raw with the corrections replayed
+    corrections: int = 0
+    haystacks: dict[str, str] | None = None  # filter text by entity key, made when needed
+    job: Job | None = None  # the recognition under way
+
+    @property
+    def known(self) -> bool:
+        return self.raw is not None
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+
+@dataclass
+class AnnotationState:
+    """This document's annotations as last read from the store, and its undo history."""
+
+    undo_stack: QUndoStack
+    data: DocumentAnnotations = field(default_factory=DocumentAnnotations)
+    loaded: bool = False  # read (and re-attached) from the store at least once
+    job: Job | None = None  # the first read, re-attaching in the background
+    changed_while_loading: bool = False
+
+
 class DocumentSession(QObject):
-    """An open document: ``document``, ``path``, ``viewer`` and change signals."""
+    """An open document: ``document``, ``path``, ``viewer`` and all its state."""
 
     entities_changed = Signal()
     annotations_changed = Signal()
     latin_changed = Signal(bool)
     latin_failed = Signal(str)
     word_count_ready = Signal(int)
+    word_index_ready = Signal()
 
     def __init__(
         self,
@@ -53,43 +95,70 @@ class DocumentSession(QObject):
         self.viewer = DocumentViewer()
         if prepare_viewer is not None:
             prepare_viewer(self.viewer)
-        self._word_count: int | None = None
         self._tasks = tasks
+        self._jobs: list[Job] = []
+        self.word_count: int | None = None  # None until counted in the background
+        self.word_index: WordIndex | None = None  # None until built in the background
+        self.entities = EntityState()
+        self.annotations = AnnotationState(QUndoStack(self))
         self._original_map = identity_map or TextMap.identity(document.text)
         self._latin: tuple[str, TextMap] | None = None
-        self._latin_job = 0
+        self._latin_job: Job | None = None
         self._want_latin = False
-        self.viewer.destroyed.connect(self._on_viewer_destroyed)
-        tasks.finished.connect(self._on_job_finished)
-        tasks.failed.connect(self._on_job_failed)
+        self._closed = False
         self.viewer.show_text(document.text, self._original_map, document.headings)
-        self._count_job = 0
-        self._index_job = 0
-        self.word_index: WordIndex | None = None  # built in the background after the paint
         # Counting 20 MB takes half a second: start once the text is painted, so that the
-        # count does not compete with the first paint for the interpreter.
-        # Queued: the window builds its panels on the first paint first, undisturbed.
+        # count does not compete with the first paint for the interpreter. Queued: the
+        # window builds its panels on the first paint first, undisturbed.
         self.viewer.first_painted.connect(lambda: QTimer.singleShot(0, self, self._start_count))
 
     @property
     def title(self) -> str:
         return self.document.title or self.path
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def submit(
+        self,
+        work: Callable[[JobContext], object],
+        on_done: Callable[[object], None],
+        *,
+        on_failed: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        priority: Priority = Priority.BACKGROUND,
+    ) -> Job:
+        """Run background work for this document; it is cancelled when the tab closes and
+        its outcome is delivered only while the session is open."""
+        job = self._tasks.submit(
+            work, on_done=on_done, on_failed=on_failed, on_progress=on_progress,
+            on_cancelled=on_cancelled, priority=priority, owner=self,
+        )  # fmt: skip
+        self._jobs = [j for j in self._jobs if j.running] + [job]
+        return job
+
     def _start_count(self) -> None:
         """After the first paint: count the words, and index them for word-form search
         (the default search mode), so that the first search need not wait."""
+        if self._closed:
+            return
         text = self.document.text
-        if self._word_count is None and not self._count_job:
-            self._count_job = self._tasks.submit(lambda job: _count_words(text, job))
-        if not self._index_job:
-            self._index_job = self._tasks.submit(lambda job: _index_words(text, job))
+        if self.word_count is None:
+            self.submit(lambda job: _count_words(text, job), self._on_counted)
+        if self.word_index is None:
+            self.submit(lambda job: _index_words(text, job), self._on_indexed)
 
-    @property
-    def word_count(self) -> int | None:
-        """Words in the document; None until the background count is done
-        (``word_count_ready`` says when)."""
-        return self._word_count
+    def _on_counted(self, count: object) -> None:
+        self.word_count = int(count)  # type: ignore[call-overload]
+        self.word_count_ready.emit(self.word_count)
 
+    def _on_indexed(self, index: object) -> None:
+        self.word_index = index  # type: ignore[assignment]
+        self.word_index_ready.emit()
+
+    # -- Latin view ------------------------------------------------------------------------
     @property
     def is_latin(self) -> bool:
         """True when the viewer shows the 2021 Latin script."""
@@ -113,9 +182,23 @@ class DocumentSession(QObject):
             return
         if self._latin is not None:
             self._show_latin()
-        elif not self._latin_job:
+        elif self._latin_job is None or not self._latin_job.running:
             text = self.document.text
-            self._latin_job = self._tasks.submit(lambda job: _latin_job(text, job))
+            self._latin_job = self.submit(
+                lambda job: _latin_job(text, job),
+                self._on_latin_ready,
+                on_failed=self._on_latin_failed,
+                priority=Priority.USER,
+            )
+
+    def _on_latin_ready(self, result: object) -> None:
+        self._latin = result  # type: ignore[assignment]
+        if self._want_latin:
+            self._show_latin()
+
+    def _on_latin_failed(self, message: str) -> None:
+        self._want_latin = False
+        self.latin_failed.emit(message)
 
     def _show_latin(self) -> None:
         assert self._latin is not None
@@ -124,51 +207,18 @@ class DocumentSession(QObject):
         self.viewer.show_text(self._latin[0], self._latin[1], self.document.headings)
         self.latin_changed.emit(True)
 
-    def _on_job_finished(self, job_id: int, result: Any) -> None:
-        if job_id and job_id == self._index_job:
-            self.word_index = result
-        if job_id == self._count_job:
-            self._count_job = 0
-            self._word_count = int(result)
-            self.word_count_ready.emit(self._word_count)
-        if job_id != self._latin_job or not job_id:
-            return
-        self._latin_job = 0
-        self._latin = result
-        if self._want_latin:
-            self._show_latin()
-
-    def _on_job_failed(self, job_id: int, message: str) -> None:
-        if job_id == self._latin_job:
-            self._latin_job = 0
-            self._want_latin = False
-            self.latin_failed.emit(message)
-
-    def _on_viewer_destroyed(self) -> None:
-        try:
-            self._tasks.finished.disconnect(self._on_job_finished)
-            self._tasks.failed.disconnect(self._on_job_failed)
-        except (RuntimeError, TypeError):
-            pass
-        if self._latin_job:
-            self._tasks.cancel(self._latin_job)
-
     def close(self) -> None:
-        """Stop background work of this session (its tab is closing)."""
-        if self._index_job and self._tasks.is_active(self._index_job):
-            self._tasks.cancel(self._index_job)
-        if self._count_job:
-            self._tasks.cancel(self._count_job)
-            self._count_job = 0
-        if self._latin_job:
-            self._tasks.cancel(self._latin_job)
-            self._latin_job = 0
+        """Stop this document's background work (its tab is closing)."""
+        self._closed = True
+        for job in self._jobs:
+            job.cancel()
+        self._jobs.clear()
 
 
 COUNT_CHUNK = 1 << 20
 
 
-def _count_words(text: str, job: Job) -> int:
+def _count_words(text: str, job: JobContext) -> int:
     """``count_words`` in pieces cut at line ends (no word spans one), so that closing the
     tab or the window does not wait for a 20 MB count."""
     total, start = 0, 0
@@ -181,14 +231,14 @@ def _count_words(text: str, job: Job) -> int:
     return total
 
 
-def _index_words(text: str, job: Job) -> WordIndex:
+def _index_words(text: str, job: JobContext) -> "WordIndex":
     """The word-form index of ``text``; the session keeps it for word-form searches."""
     from reader.core.search import build_word_index
 
     return build_word_index(text, cancel=job.cancel)
 
 
-def _latin_job(text: str, job: Job) -> tuple[str, TextMap]:
+def _latin_job(text: str, job: JobContext) -> tuple[str, TextMap]:
     latin, sources = latin_map(text)
     job.check()
     return latin, TextMap.shown(text, latin, sources)

@@ -1,11 +1,6 @@
 """GUI test set-up: offscreen Qt before any QApplication exists; a Qt warning fails a test
-(``qt_log_level_fail`` in pyproject.toml); a window and context on a temporary data dir.
-
-Never ``qtbot.waitSignal`` on a signal that worker threads emit many times (the window's
-``ctx.tasks.finished``: loads, word counts, indexing, recognition all end with it): the
-blocker is torn down after the first one while others are still queued for it, and
-delivering those crashes the process (reproduced with PySide6 6.11 and pytest-qt). Wait on
-the widget's own signal or with ``qtbot.waitUntil`` instead."""
+(``qt_log_level_fail`` in pyproject.toml), and so does a warning our code logs (see
+``tests/conftest.py``); a window and context on a temporary data dir."""
 
 import os
 
@@ -19,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.paths import resolve
 from reader.gui.context import AppContext
+from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 from reader.gui.session import DocumentSession
 
@@ -43,7 +39,7 @@ def ctx(qapp: object, data_dir: Path) -> Iterator[AppContext]:
 
 
 def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
+    window = build_window(ctx)
     qtbot.addWidget(window)
     return window
 
@@ -80,7 +76,7 @@ def open_doc(qtbot: QtBot, window: MainWindow) -> OpenDoc:
 
 def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path | str) -> DocumentSession:
     """Open ``path`` and wait until its document is shown in a tab."""
-    with qtbot.waitSignal(window.session_opened, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.session_list.session_opened, timeout=10000) as blocker:
         window.open_files([str(path)])
     session = blocker.args[0]
     assert isinstance(session, DocumentSession)

@@ -7,11 +7,12 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reader.gui.context import AppContext
+from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 
 
 def _deferred(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx, defer_panels=True)
+    window = build_window(ctx, defer_panels=True)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -31,10 +32,10 @@ def test_text_is_painted_before_the_panels_are_built(
     assert session is not None
     assert 0 < session.viewer.painted_at < ready[0]  # the text was painted first
     # everything a user reaches is there and follows the open document
-    assert window.search_bar.isHidden() and window.annotations.panel is not None
-    assert window.entity_panel.session is session
-    assert window.exporter.action.isEnabled()
-    assert window.menus["edit"].actions()[-1] is window.dialog_actions.preferences_action
+    assert window.features.search_bar.isHidden() and window.features.annotations.panel is not None
+    assert window.features.entity_panel.session is session
+    assert window.features.exporter.action.isEnabled()
+    assert window.menus["edit"].actions()[-1] is window.features.dialog_actions.preferences_action
     window.close()
 
 
@@ -48,18 +49,26 @@ def test_without_a_document_the_panels_come_soon_anyway(qtbot: QtBot, ctx: AppCo
 
 def test_find_before_the_panels_exist_builds_them(qtbot: QtBot, ctx: AppContext) -> None:
     window = _deferred(qtbot, ctx)
-    window.menus["edit"].actions()[0].trigger()  # Find…
-    assert window.panels_built() and window.search_bar.isVisible()
+    window._replay_after_build("Ctrl+F")  # what pressing Ctrl+F does before they exist
+    assert window.panels_built() and window.features.search_bar.isVisible()
+    window.close()
+
+
+def test_opening_a_menu_before_the_panels_exist_fills_it(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _deferred(qtbot, ctx)
+    window.menus["edit"].aboutToShow.emit()
+    texts = [a.text().replace("&", "") for a in window.menus["edit"].actions()]
+    assert window.panels_built() and "Find…" in texts
     window.close()
 
 
 def test_dock_layout_survives_a_session_saved_before_the_panels(
     qtbot: QtBot, ctx: AppContext, kazakh_file: Path
 ) -> None:
-    first = MainWindow(ctx)
+    first = build_window(ctx)
     qtbot.addWidget(first)
     first.show()
-    first.annotations_dock.hide()  # the user closed the annotations panel
+    first.features.annotations_dock.hide()  # the user closed the annotations panel
     first.save_session()
     first.close()
     window = _deferred(qtbot, ctx)
@@ -67,22 +76,22 @@ def test_dock_layout_survives_a_session_saved_before_the_panels(
     window.save_session()  # e.g. on a tab change while loading: must keep the dock layout
     with qtbot.waitSignal(window.panels_ready, timeout=10_000):
         window.open_files([str(kazakh_file)])
-    assert not window.annotations_dock.isVisible()
-    assert window.entity_panel.dock.isVisible()
+    assert not window.features.annotations_dock.isVisible()
+    assert window.features.entity_panel.dock.isVisible()
     window.close()
 
 
 def test_first_run_gives_the_text_two_thirds_of_the_width(
     qtbot: QtBot, ctx: AppContext, kazakh_file: Path
 ) -> None:
-    window = MainWindow(ctx, defer_panels=True)
+    window = build_window(ctx, defer_panels=True)
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.panels_ready, timeout=10_000):
         window.open_files([str(kazakh_file)])
-    qtbot.waitUntil(lambda: window.entity_panel.dock.width() > 200, timeout=3000)
-    dock, text = window.entity_panel.dock.width(), window.tabs.width()
+    qtbot.waitUntil(lambda: window.features.entity_panel.dock.width() > 200, timeout=3000)
+    dock, text = window.features.entity_panel.dock.width(), window.tabs.width()
     assert 300 <= dock <= 450 and text >= 1.8 * dock, (dock, text)
     window.close()

@@ -23,6 +23,7 @@ from reader.gui.dialogs.about import AboutDialog, credits_html
 from reader.gui.dialogs.menu_actions import install_dialog_actions
 from reader.gui.dialogs.preferences import PreferencesDialog, apply_theme
 from reader.gui.dialogs.shortcuts import ShortcutsDialog
+from reader.gui.features import build_window
 from reader.gui.i18n import install_translators, system_language
 from reader.gui.main_window import MainWindow
 from reader.gui.viewer import document_font
@@ -244,9 +245,9 @@ def test_main_window_menus_speak_the_chosen_language(  # type: ignore[no-untyped
     qtbot: QtBot, ctx: AppContext, language, code: str, menus: list[str]
 ) -> None:
     language(code)
-    window = MainWindow(ctx)
+    window = build_window(ctx)
     qtbot.addWidget(window)
-    assert window.dialog_actions.preferences_action in window.menus["edit"].actions()
+    assert window.features.dialog_actions.preferences_action in window.menus["edit"].actions()
     titles = [window.menus[key].title() for key in ("file", "edit", "view", "help")]
     assert titles == menus
     # every menu's mnemonics are distinct, so Alt+letter reaches one item
@@ -322,10 +323,10 @@ def test_new_preferences_apply_to_open_documents_and_search(
     chosen = Preferences(font_size=20, search_mode="regex", theme="dark")
     monkeypatch.setattr(PreferencesDialog, "edit", classmethod(lambda cls, p, parent: chosen))
     try:
-        window.dialog_actions.preferences_action.trigger()
+        window.features.dialog_actions.preferences_action.trigger()
         assert session.viewer.font().pointSizeF() == 20 + window.session_state().zoom
-        assert window.search_bar.mode == "regex"
-        assert window.global_search.mode_combo.currentData() == "regex"
+        assert window.features.search_bar.mode == "regex"
+        assert window.features.global_search.mode_combo.currentData() == "regex"
         assert window.preferences == chosen
         assert load_preferences(window.ctx.paths.preferences) == chosen
     finally:
@@ -338,7 +339,7 @@ def test_new_preferences_apply_to_open_documents_and_search(
 def test_window_shows_documents_in_the_font_the_dialog_describes(
     qtbot: QtBot, ctx: AppContext, prefs: Preferences
 ) -> None:
-    window = MainWindow(ctx)
+    window = build_window(ctx)
     qtbot.addWidget(window)
-    window.dialog_actions.preferences = prefs
+    window.apply_preferences(prefs)
     assert window.document_font() == document_font(prefs)

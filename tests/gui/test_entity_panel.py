@@ -26,6 +26,7 @@ from reader.core.paths import resolve
 from reader.core.store import Store
 from reader.gui.context import AppContext
 from reader.gui.entity_panel import EntityPanel
+from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 from reader.gui.models.entity_model import GROUPS, HIGHLIGHT_ALPHA, group_of, snippet
 from reader.gui.session import DocumentSession
@@ -357,7 +358,7 @@ def test_real_model_on_the_seed_document(qtbot: QtBot, db: Path, tasks: TaskRunn
 
 # -- in the main window -------------------------------------------------------------------------
 def _window(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = MainWindow(AppContext.create(resolve(data_dir)))
+    window = build_window(AppContext.create(resolve(data_dir)))
     window.persist_session = False
     qtbot.addWidget(window)
     window.show()
@@ -365,11 +366,11 @@ def _window(qtbot: QtBot, data_dir: Path) -> MainWindow:
 
 
 def _open_and_recognise(qtbot: QtBot, window: MainWindow, path: Path) -> DocumentSession:
-    ready = window.entity_panel.entities_ready
-    with qtbot.waitSignals([window.session_opened, ready], timeout=60_000):
+    ready = window.features.entity_panel.entities_ready
+    with qtbot.waitSignals([window.session_list.session_opened, ready], timeout=60_000):
         window.open_files([str(path)])
     session = window.current_session()
-    assert session is not None and window.entity_panel.entities(session)
+    assert session is not None and window.features.entity_panel.entities(session)
     return session
 
 
@@ -385,7 +386,7 @@ def test_window_recognises_the_current_document_and_keeps_corrections_after_a_re
     seed.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     window = _window(qtbot, data_dir)
     _open_and_recognise(qtbot, window, seed)
-    panel = window.entity_panel
+    panel = window.features.entity_panel
     assert panel.dock is not None and panel.dock.windowTitle() == "Entities"
     person = next(e for e in panel.entities() if "Назарбаев" in e.name)
     panel.rename_entry(person.key, "Елбасы")
@@ -401,7 +402,7 @@ def test_window_recognises_the_current_document_and_keeps_corrections_after_a_re
 
     window = _window(qtbot, data_dir)  # the app starts again on the same data
     _open_and_recognise(qtbot, window, seed)
-    names = {e.key: e.name for e in window.entity_panel.entities()}
+    names = {e.key: e.name for e in window.features.entity_panel.entities()}
     assert names[person.key] == "Елбасы"
     assert gpe.key not in names
     _close(window)

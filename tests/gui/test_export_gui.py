@@ -22,7 +22,7 @@ NOTE = "Астана туралы ескерту"
 
 def _annotate(qtbot: QtBot, window: MainWindow, session: DocumentSession, mp: Any) -> None:
     """Highlight Астанада with a note, as the user would (select, N, type the note)."""
-    controller = window.annotations
+    controller = window.features.annotations
     qtbot.waitUntil(lambda: controller.is_loaded(session))
     start = session.document.text.index("Астанада")
     session.viewer.select_range(start, start + len("Астанада"))
@@ -32,13 +32,13 @@ def _annotate(qtbot: QtBot, window: MainWindow, session: DocumentSession, mp: An
 
 
 def _wait_entities(qtbot: QtBot, window: MainWindow, session: DocumentSession) -> None:
-    qtbot.waitUntil(lambda: window.entity_panel.model.is_known(session), timeout=20000)
+    qtbot.waitUntil(lambda: window.features.entity_panel.model.is_known(session), timeout=20000)
 
 
 def _export(qtbot: QtBot, window: MainWindow, mp: Any, out: Path) -> str:
-    mp.setattr(window.exporter, "ask_path", lambda session: str(out))
-    with qtbot.waitSignal(window.exporter.exported, timeout=20000) as done:
-        window.exporter.action.trigger()
+    mp.setattr(window.features.exporter, "ask_path", lambda session: str(out))
+    with qtbot.waitSignal(window.features.exporter.exported, timeout=20000) as done:
+        window.features.exporter.action.trigger()
     return str(done.args[0])
 
 
@@ -62,7 +62,7 @@ def test_pdf_copy_has_the_highlight_note_and_entity_index(
     assert "Index of entities" in text
     assert "Қазақстан Республикасы (GPE) — 3 mentions, page 1" in text
     assert "Exported to" in window.statusBar().currentMessage()
-    assert window.exporter.action.isEnabled()
+    assert window.features.exporter.action.isEnabled()
 
 
 def test_docx_copy_without_index_when_the_user_turns_it_off(
@@ -72,7 +72,7 @@ def test_docx_copy_without_index_when_the_user_turns_it_off(
     session = open_doc(kazakh_file)
     _annotate(qtbot, window, session, monkeypatch)
     _wait_entities(qtbot, window, session)
-    window.exporter.index_action.setChecked(False)
+    window.features.exporter.index_action.setChecked(False)
     out = tmp_path / "copy.docx"
     _export(qtbot, window, monkeypatch, out)
     word = WordDocument(str(out))
@@ -95,8 +95,8 @@ def test_index_speaks_the_interface_language(
     assert "Атаулар көрсеткіші" in texts
     assert "Қазақстан Республикасы (GPE) — 3 рет аталған" in texts
     language("ru")
-    assert window.exporter.wording([]).mentions(5) == "5 упоминаний"
-    assert window.exporter.wording([]).pages((1, 4)) == "с. 1, 4"
+    assert window.features.exporter.wording([]).mentions(5) == "5 упоминаний"
+    assert window.features.exporter.wording([]).pages((1, 4)) == "с. 1, 4"
 
 
 def test_cancel_writes_nothing_and_says_so(
@@ -114,17 +114,17 @@ def test_cancel_writes_nothing_and_says_so(
 
     monkeypatch.setattr(common, "export_copy", slow_export)
     out = tmp_path / "never.pdf"
-    monkeypatch.setattr(window.exporter, "ask_path", lambda session: str(out))
-    window.exporter.action.trigger()
-    assert window.exporter.is_busy() and not window.exporter.action.isEnabled()
+    monkeypatch.setattr(window.features.exporter, "ask_path", lambda session: str(out))
+    window.features.exporter.action.trigger()
+    assert window.features.exporter.is_busy() and not window.features.exporter.action.isEnabled()
     assert started.wait(5)
-    progress = window.exporter._progress
+    progress = window.features.exporter._progress
     assert progress is not None
     progress.findChild(QPushButton).click()  # the progress dialog's Cancel button
-    qtbot.waitUntil(lambda: not window.exporter.is_busy(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.features.exporter.is_busy(), timeout=5000)
     assert not out.exists()
     assert "was not written" in window.statusBar().currentMessage()
-    assert not window.exporter.is_busy() and window.exporter.action.isEnabled()
+    assert not window.features.exporter.is_busy() and window.features.exporter.action.isEnabled()
 
 
 def test_export_onto_the_document_itself_is_refused(
@@ -139,8 +139,8 @@ def test_export_onto_the_document_itself_is_refused(
     open_doc(original)
     errors: list[str] = []
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
-    monkeypatch.setattr(window.exporter, "ask_path", lambda session: str(original))
-    window.exporter.action.trigger()
+    monkeypatch.setattr(window.features.exporter, "ask_path", lambda session: str(original))
+    window.features.exporter.action.trigger()
     assert errors and "replace the document itself" in errors[0]
     assert original.read_bytes() == before
 
@@ -152,9 +152,11 @@ def test_unwritable_folder_is_one_line_error(
     open_doc(kazakh_file)
     errors: list[str] = []
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
-    monkeypatch.setattr(window.exporter, "ask_path", lambda s: str(tmp_path / "no" / "x.pdf"))
-    with qtbot.waitSignal(window.exporter.export_failed, timeout=10000):
-        window.exporter.action.trigger()
+    monkeypatch.setattr(
+        window.features.exporter, "ask_path", lambda s: str(tmp_path / "no" / "x.pdf")
+    )
+    with qtbot.waitSignal(window.features.exporter.export_failed, timeout=10000):
+        window.features.exporter.action.trigger()
     assert len(errors) == 1 and "does not exist" in errors[0] and "\n" not in errors[0]
     assert not (tmp_path / "no").exists()
 
@@ -171,13 +173,13 @@ def test_save_dialog_adds_the_suffix_of_the_chosen_format(
         return str(tmp_path / "bez-kengeitu"), filters.split(";;")[1]
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
-    assert window.exporter.ask_path(session) == str(tmp_path / "bez-kengeitu.docx")
+    assert window.features.exporter.ask_path(session) == str(tmp_path / "bez-kengeitu.docx")
     assert seen == [str(kazakh_file.with_name("qazaq-annotated.pdf"))]
 
 
 def test_export_action_needs_a_document(window: MainWindow) -> None:
-    assert not window.exporter.action.isEnabled()
-    assert window.exporter.action in window.menus["file"].actions()
+    assert not window.features.exporter.action.isEnabled()
+    assert window.features.exporter.action in window.menus["file"].actions()
 
 
 def test_orphaned_annotations_left_out_of_the_copy_are_counted(
@@ -195,7 +197,7 @@ def test_orphaned_annotations_left_out_of_the_copy_are_counted(
         repo.save(new_annotation(old, s, s + len(needle), note="ескерту"), str(path))
     path.write_text("Жаңа бас.\nБірінші жол өзгермейді.\n", encoding="utf-8")
     session = open_doc(path)
-    qtbot.waitUntil(lambda: window.annotations.is_loaded(session))
+    qtbot.waitUntil(lambda: window.features.annotations.is_loaded(session))
     _export(qtbot, window, monkeypatch, tmp_path / "copy.docx")
     assert [c.text for c in WordDocument(str(tmp_path / "copy.docx")).comments] == ["ескерту"]
     assert "(1 orphaned annotation left out: it no longer" in window.statusBar().currentMessage()

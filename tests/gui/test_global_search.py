@@ -21,8 +21,8 @@ def test_search_all_lists_matches_per_document_and_opens_the_place(
         Qt.Key.Key_F,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    panel = window.global_search
-    assert window.global_search_dock.isVisible()
+    panel = window.features.global_search
+    assert window.features.global_search_dock.isVisible()
     panel.mode_combo.setCurrentIndex(panel.mode_combo.findData("exact"))
     panel.query_edit.setText("қазақстан")
     with qtbot.waitSignal(panel.search_finished, timeout=5000):

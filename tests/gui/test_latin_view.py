@@ -24,7 +24,7 @@ def test_latin_view_shows_latin_and_search_maps_back_to_the_original(
     shown = session.viewer.toPlainText()
     assert shown.startswith("Qazaqstan Respublikasy")
     assert "Elbasy Astanada" in shown
-    bar = window.search_bar
+    bar = window.features.search_bar
     bar.activate()
     bar.mode_combo.setCurrentIndex(bar.mode_combo.findData("exact"))
     bar.query_edit.setText("Qazaqstan")
@@ -77,7 +77,7 @@ def test_search_all_documents_reads_a_latin_view_as_shown(
 ) -> None:
     session: DocumentSession = open_doc(kazakh_file)
     _latin_on(qtbot, window, session)
-    panel = window.global_search
+    panel = window.features.global_search
     panel.mode_combo.setCurrentIndex(panel.mode_combo.findData("exact"))
     panel.query_edit.setText("Qazaqstan")
     with qtbot.waitSignal(panel.search_finished, timeout=5000) as done:

@@ -54,7 +54,7 @@ def test_switching_tabs_changes_session_and_status_bar(
 ) -> None:
     first = open_doc(two_files[0])
     open_doc(two_files[1])
-    with qtbot.waitSignal(window.current_session_changed) as blocker:
+    with qtbot.waitSignal(window.session_list.current_session_changed) as blocker:
         window.tabs.setCurrentIndex(0)
     assert blocker.args == [first]
     assert "TEXT" in window._status_format.text()
@@ -70,7 +70,7 @@ def test_ctrl_w_and_middle_click_close_tabs(
 ) -> None:
     open_doc(two_files[0])
     second = open_doc(two_files[1])
-    with qtbot.waitSignal(window.session_closed) as closed:
+    with qtbot.waitSignal(window.session_list.session_closed) as closed:
         qtbot.keyClick(second.viewer, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert closed.args == [second]
     assert window.tabs.count() == 1
@@ -225,7 +225,7 @@ def test_open_recent_reopens_a_closed_document(
     window.close_tab(0)
     assert window.tabs.count() == 0
     window._fill_recent_menu()
-    with qtbot.waitSignal(window.session_opened, timeout=10000):
+    with qtbot.waitSignal(window.session_list.session_opened, timeout=10000):
         window._recent_menu.actions()[0].trigger()
     assert window.current_session().path == str(two_files[0])
 

@@ -32,10 +32,12 @@ def session(open_doc: Any, kazakh_file: Path) -> DocumentSession:
 @pytest.fixture
 def bar(qtbot: QtBot, window: MainWindow, session: DocumentSession) -> SearchBarWidget:
     qtbot.keyClick(session.viewer, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_bar.isVisible()
-    assert window.search_bar.query_edit.hasFocus()
-    window.search_bar.mode_combo.setCurrentIndex(window.search_bar.mode_combo.findData("exact"))
-    return window.search_bar
+    assert window.features.search_bar.isVisible()
+    assert window.features.search_bar.query_edit.hasFocus()
+    window.features.search_bar.mode_combo.setCurrentIndex(
+        window.features.search_bar.mode_combo.findData("exact")
+    )
+    return window.features.search_bar
 
 
 def search(qtbot: QtBot, bar: SearchBarWidget, text: str) -> None:
@@ -45,7 +47,7 @@ def search(qtbot: QtBot, bar: SearchBarWidget, text: str) -> None:
 
 
 def test_words_mode_is_preselected_and_options_have_one_line_tooltips(window: MainWindow) -> None:
-    bar = window.search_bar
+    bar = window.features.search_bar
     assert bar.mode == "words"
     assert [bar.mode_combo.itemText(i) for i in range(3)] == ["Words", "Exact", "Regex"]
     for button in (bar.case_button, bar.word_button, bar.mode_combo):
@@ -130,7 +132,7 @@ def test_big_document_is_searched_in_the_background(
     big = tmp_path / "big.txt"
     big.write_text("Елбасы сөйледі. " * 2000, encoding="utf-8")
     session = open_doc(big)
-    bar = window.search_bar
+    bar = window.features.search_bar
     bar.activate()
     bar.mode_combo.setCurrentIndex(bar.mode_combo.findData("exact"))
     type_text(bar.query_edit, "ел")
@@ -147,7 +149,7 @@ def test_big_document_is_searched_in_the_background(
 
 def test_words_mode_finds_inflected_forms(qtbot: QtBot, window: MainWindow, session: Any) -> None:
     pytest.importorskip("reader.core.kazakh.wordsearch")
-    bar = window.search_bar
+    bar = window.features.search_bar
     bar.activate()
     assert bar.mode == "words"
     search(qtbot, bar, "Қазақстан")
@@ -159,7 +161,7 @@ def test_word_index_is_built_after_opening_so_words_search_answers_at_once(
     qtbot: QtBot, window: MainWindow, session: DocumentSession
 ) -> None:
     qtbot.waitUntil(lambda: session.word_index is not None, timeout=10000)
-    bar = window.search_bar
+    bar = window.features.search_bar
     bar.activate()
     bar.query_edit.setText("Қазақстан")
     bar.run_search()  # no "Searching…": the index is there, so the answer is immediate

@@ -10,7 +10,6 @@ import contextlib
 import gc
 import logging
 import re
-import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,7 @@ from PySide6.QtGui import QColor
 from reader.core.ner.corrections import CorrectionLog, apply_corrections
 from reader.core.ner.entities import Entity, Mention
 from reader.core.store import Store
-from reader.gui.tasks import Job, TaskRunner
+from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 
 if TYPE_CHECKING:
     from reader.gui.session import DocumentSession
@@ -174,11 +173,10 @@ def _default_analyse(text: str, **kwargs: Any) -> list[Entity]:
 
 
 class EntityModel(QObject):
-    """The entities of each open document: recognised once in the background, corrected.
-
-    Keeps the recogniser's raw output per session (weakly: a closed document's entities go
-    with it) and the corrected list the panel shows. A job's result is dropped unless it is
-    the latest job of a session that is still open.
+    """Recognises a document's entities once in the background and replays the user's
+    corrections over them. What it finds is kept by the session
+    (:class:`~reader.gui.session.EntityState`), so a closed document's entities go with it;
+    a recognition's result reaches only the session it was started for, while it is open.
     """
 
     ready = Signal(object)  # session: its corrected entities (re)computed
@@ -195,126 +193,109 @@ class EntityModel(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self._tasks = tasks
+        self._tasks = tasks  # kept for callers that run their own work beside recognition
         self._analyse = analyse or _default_analyse
-        self._raw: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
-        self._shown: weakref.WeakKeyDictionary[QObject, list[Entity]] = weakref.WeakKeyDictionary()
-        self._latest: weakref.WeakKeyDictionary[QObject, int] = weakref.WeakKeyDictionary()
-        self._corrected: weakref.WeakKeyDictionary[QObject, int] = weakref.WeakKeyDictionary()
-        self._haystacks: weakref.WeakKeyDictionary[QObject, dict[str, str]] = (
-            weakref.WeakKeyDictionary()
-        )
-        self._jobs: dict[int, weakref.ref[QObject]] = {}
-        tasks.finished.connect(self._on_job_finished)
-        tasks.failed.connect(self._on_job_failed)
-        tasks.cancelled.connect(self._on_job_cancelled)
-        tasks.progress.connect(self._on_job_progress)
 
     # -- queries ------------------------------------------------------------------------------
     def entities(self, session: "DocumentSession") -> list[Entity]:
         """The corrected entities of ``session``; [] until recognised."""
-        return list(self._shown.get(session, []))
+        return list(session.entities.shown)
 
     def haystacks(self, session: "DocumentSession") -> dict[str, str]:
         """:func:`search_text` of each entity of ``session``, by key (computed once)."""
-        if session not in self._haystacks:
-            self._haystacks[session] = {e.key: search_text(e) for e in self.entities(session)}
-        return self._haystacks[session]
+        state = session.entities
+        if state.haystacks is None:
+            state.haystacks = {e.key: search_text(e) for e in state.shown}
+        return state.haystacks
 
     def is_known(self, session: "DocumentSession") -> bool:
-        return session in self._shown
+        return session.entities.known
 
     def is_busy(self, session: "DocumentSession") -> bool:
-        return session in self._latest
+        return session.entities.busy
 
     def correction_count(self, session: "DocumentSession") -> int:
-        return self._corrected.get(session, 0)
+        return session.entities.corrections
 
     # -- recognition --------------------------------------------------------------------------
     def ensure(self, session: "DocumentSession") -> None:
         """Recognise ``session`` in the background unless that is done or under way."""
-        if session not in self._raw and session not in self._latest:
+        if not session.entities.known and not session.entities.busy:
             self.recognise(session)
 
     def recognise(self, session: "DocumentSession") -> None:
         """Run the recogniser (again) on ``session``; its corrections are replayed after."""
-        old = self._latest.get(session)
-        if old is not None:
-            self._tasks.cancel(old)
+        state = session.entities
+        if state.job is not None:
+            state.job.cancel()
         text = session.document.text
         analyse = self._analyse
 
-        def work(job: Job) -> list[Entity]:
+        def work(job: JobContext) -> list[Entity]:
             return analyse(text, progress=job.progress, cancel=job.cancel)
 
-        job_id = self._tasks.submit(work)
-        self._latest[session] = job_id
-        self._jobs[job_id] = weakref.ref(session)
-        log.info("recognising entities of %s (job %d)", session.path, job_id)
+        job: Job | None = None
+
+        def latest() -> bool:  # a newer recognition replaced this one
+            return state.job is job
+
+        def done(result: object) -> None:
+            if latest():
+                state.job = None
+                state.raw = list(result)  # type: ignore[call-overload]
+                self.refresh(session)
+
+        def failed(message: str) -> None:
+            if latest():
+                state.job = None
+                self.failed.emit(session, message)
+
+        def cancelled() -> None:
+            if latest():
+                state.job = None
+                self.cancelled.emit(session)
+
+        def progress(done_: int, total: int) -> None:
+            if latest():
+                self.progress.emit(session, done_, total)
+
+        job = session.submit(
+            work, done, on_failed=failed, on_cancelled=cancelled, on_progress=progress,
+            priority=Priority.BACKGROUND,
+        )  # fmt: skip
+        state.job = job
+        log.info("recognising entities of %s (job %d)", session.path, job.id)
 
     def cancel(self, session: "DocumentSession") -> None:
-        job_id = self._latest.get(session)
-        if job_id is not None:
-            self._tasks.cancel(job_id)
+        if session.entities.job is not None:
+            session.entities.job.cancel()
 
     def forget(self, session: "DocumentSession") -> None:
-        """Drop everything kept for ``session`` (its tab closed); cancel its recognition."""
+        """Stop recognising ``session`` (its tab closed); what it kept goes with it."""
         self.cancel(session)
-        for table in (self._latest, self._raw, self._shown, self._corrected, self._haystacks):
-            table.pop(session, None)
-
-    def _take(self, job_id: int) -> "DocumentSession | None":
-        """The session of ``job_id`` if it is still that session's latest job."""
-        ref = self._jobs.pop(job_id, None)
-        session = ref() if ref is not None else None
-        if session is None or self._latest.get(session) != job_id:
-            return None  # an older job, or the document was closed: drop the result
-        del self._latest[session]
-        return session  # type: ignore[return-value]
-
-    def _on_job_finished(self, job_id: int, result: Any) -> None:
-        session = self._take(job_id)
-        if session is not None:
-            self._raw[session] = list(result)
-            self.refresh(session)
-
-    def _on_job_failed(self, job_id: int, message: str) -> None:
-        session = self._take(job_id)
-        if session is not None:
-            self.failed.emit(session, message)
-
-    def _on_job_cancelled(self, job_id: int) -> None:
-        session = self._take(job_id)
-        if session is not None:
-            self.cancelled.emit(session)
-
-    def _on_job_progress(self, job_id: int, done: int, total: int) -> None:
-        ref = self._jobs.get(job_id)
-        session = ref() if ref is not None else None
-        if session is not None and self._latest.get(session) == job_id:
-            self.progress.emit(session, done, total)
 
     # -- corrections --------------------------------------------------------------------------
     def refresh(self, session: "DocumentSession") -> None:
         """Replay the stored corrections over the raw output; emit ``ready``."""
-        if session not in self._raw:
+        state = session.entities
+        if state.raw is None:
             return
         ops = CorrectionLog(self.store, session.document.sha256).ops()
-        self._corrected[session] = len(ops)
-        self._shown[session] = apply_corrections(session.document.text, self._raw[session], ops)
-        self._haystacks.pop(session, None)
+        state.corrections = len(ops)
+        state.shown = apply_corrections(session.document.text, state.raw, ops)
+        state.haystacks = None
         session.entities_changed.emit()
         self.ready.emit(session)
 
     def correct(self, session: "DocumentSession", op: str, **payload: Any) -> None:
         """Record one correction of ``session`` (checked; see ``core.ner.corrections``)."""
-        if session in self._raw:
+        if session.entities.known:
             CorrectionLog(self.store, session.document.sha256).add(op, **payload)
             self.refresh(session)
 
     def undo(self, session: "DocumentSession") -> bool:
         """Forget the newest correction of ``session``; False if there was none."""
-        if session not in self._raw:
+        if not session.entities.known:
             return False
         if CorrectionLog(self.store, session.document.sha256).undo_last() is None:
             return False

@@ -1,0 +1,134 @@
+"""The composition root: every feature of the window is made and wired here, in one place.
+
+Features get the services they need (the task runner, the store, the open documents as
+:class:`~reader.gui.services.Sessions`, a :class:`~reader.gui.services.Notifier`), never the
+window; the window only gives them places (menus, docks, a tool bar, the strip under the
+tabs). The order of menu entries is written here, so it does not depend on which feature
+happens to be built first.
+
+``build_window(ctx)`` is how the application and the tests get a window with everything.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from reader.core.preferences_schema import Preferences
+from reader.gui.annotate import AnnotationController
+from reader.gui.context import AppContext
+from reader.gui.dialogs.menu_actions import DialogActions
+from reader.gui.entity_panel import EntityPanel
+from reader.gui.export_controller import ExportController
+from reader.gui.global_search import GlobalSearchPanel
+from reader.gui.main_window import MainWindow
+from reader.gui.search_bar import SearchBarWidget
+
+
+@dataclass
+class Features:
+    """What the window shows beside the documents (``window.features``)."""
+
+    search_bar: SearchBarWidget
+    global_search: GlobalSearchPanel
+    global_search_dock: QDockWidget
+    annotations: AnnotationController
+    annotations_dock: QDockWidget
+    entity_panel: EntityPanel
+    entities_dock: QDockWidget
+    exporter: ExportController
+    dialog_actions: DialogActions
+
+
+def _tr(text: str) -> str:
+    # The window's catalogue context: these strings were the window's, and keep their
+    # translations.
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def build_window(ctx: AppContext, *, defer_panels: bool = False) -> MainWindow:
+    """A main window with every feature (after the first paint with ``defer_panels``)."""
+    window = MainWindow(ctx, defer_panels=defer_panels)
+    window.set_panel_builder(install_features)
+    return window
+
+
+def install_features(window: MainWindow) -> Features:
+    """Make the features and put them in ``window``."""
+    ctx, sessions = window.ctx, window.session_list
+    prefs = window.preferences
+    search_bar = SearchBarWidget(ctx.tasks, sessions, prefs.search_mode)
+    search_bar.hide()
+    window.add_bottom_widget(search_bar)
+    global_search = GlobalSearchPanel(ctx.tasks, sessions, prefs.search_mode)
+    global_dock = window.add_dock_panel(global_search, _tr("Search all documents"), "global_search")
+    global_dock.hide()
+    annotations = AnnotationController(ctx.store, sessions, window, parent=window)
+    annotations_dock = window.add_dock_panel(annotations.panel, _tr("Annotations"), "annotations")
+    entities = EntityPanel(ctx.store, ctx.tasks, parent=window)
+    entities_title = QCoreApplication.translate("EntityPanel", "Entities")
+    entities_dock = window.add_dock_panel(entities, entities_title, "entity_panel")
+    entities.dock = entities_dock
+    sessions.current_session_changed.connect(entities.set_session)
+    sessions.session_closed.connect(entities.forget)
+    entities.set_session(sessions.current_session())
+    exporter = ExportController(
+        ctx.tasks, sessions, window, parent=window,
+        annotations_of=annotations.annotations, entities_of=entities.known_entities,
+    )  # fmt: skip
+    dialogs = DialogActions(window, ctx.paths.preferences, prefs)
+    _fill_menus(window, search_bar, global_search, global_dock, annotations, entities, exporter)
+    window.menus["edit"].addAction(dialogs.preferences_action)
+    help_menu = window.menus["help"]
+    help_menu.insertAction(help_menu.actions()[0], dialogs.shortcuts_action)
+    window.add_tool_bar(annotations.toolbar)
+
+    def on_preferences(new: Preferences) -> None:
+        window.apply_preferences(new)
+        search_bar.set_default_mode(new.search_mode)
+        global_search.set_default_mode(new.search_mode)
+
+    dialogs.preferences_changed.connect(on_preferences)
+    return Features(
+        search_bar, global_search, global_dock, annotations, annotations_dock, entities,
+        entities_dock, exporter, dialogs,
+    )  # fmt: skip
+
+
+def _fill_menus(
+    window: MainWindow,
+    search_bar: SearchBarWidget,
+    global_search: GlobalSearchPanel,
+    global_dock: QDockWidget,
+    annotations: AnnotationController,
+    entities: EntityPanel,
+    exporter: ExportController,
+) -> None:
+    """File: open…, export copy, index toggle, export entities, quit. Edit: undo, redo,
+    copy, select all, find…, preferences. Annotate: colours, note, delete, import/export."""
+    file_menu, edit = window.menus["file"], window.menus["edit"]
+    quit_separator = [a for a in file_menu.actions() if a.isSeparator()][-1]
+    file_menu.insertActions(
+        quit_separator, [exporter.action, exporter.index_action, entities.export_action]
+    )
+    first = edit.actions()[0]
+    edit.insertActions(first, [annotations.undo_action, annotations.redo_action])
+    edit.insertSeparator(first)
+
+    def find_all() -> None:
+        global_dock.show()
+        global_dock.raise_()
+        global_search.activate()
+
+    find_all_action = QAction(_tr("Find in &All Documents…"), window)
+    find_all_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    find_all_action.triggered.connect(find_all)
+    edit.addActions([*search_bar.actions_for_menu(), find_all_action])
+    edit.addSeparator()
+    annotate = window.menus["annotate"]
+    annotate.addActions(list(annotations.color_actions.values()))
+    annotate.addSeparator()
+    annotate.addActions([annotations.note_action, annotations.delete_action])
+    annotate.addSeparator()
+    annotate.addActions([annotations.import_action, annotations.export_action])
