@@ -46,7 +46,9 @@ def test_innermost_overlapping_highlight_shows_its_colour() -> None:
     assert top_color([]) is None
 
 
-def test_annotations_past_the_text_are_skipped_and_the_rest_sorted() -> None:
+def test_annotations_past_the_text_are_skipped_and_the_rest_sorted(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     doc = Document.create("Қазақ тілі", title="t", format="text")
     anns = [
         Annotation("b", 6, 10, "тілі"),
@@ -54,6 +56,7 @@ def test_annotations_past_the_text_are_skipped_and_the_rest_sorted() -> None:
         Annotation("z", 3, 99, ""),
     ]
     assert [a.id for a in usable_annotations(doc, anns)] == ["a", "b"]
+    assert "runs past the text" in caplog.text  # the user is told, in the log
 
 
 def test_index_follows_the_kazakh_alphabet() -> None:

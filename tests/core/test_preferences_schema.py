@@ -38,7 +38,9 @@ def test_invalid_values_are_refused(bad: dict[str, object]) -> None:
         Preferences(**bad)  # type: ignore[arg-type]
 
 
-def test_a_hand_edited_file_keeps_good_values_and_defaults_the_rest(tmp_path: Path) -> None:
+def test_a_hand_edited_file_keeps_good_values_and_defaults_the_rest(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "preferences.json"
     path.write_text(
         json.dumps(
@@ -47,6 +49,7 @@ def test_a_hand_edited_file_keeps_good_values_and_defaults_the_rest(tmp_path: Pa
         encoding="utf-8",
     )
     assert load_preferences(path) == Preferences(language="kk", search_mode="regex")
+    assert "ignoring preference theme" in caplog.text  # the user is told, in the log
 
 
 def test_missing_or_broken_files_give_defaults(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from reader.core.prefs import (
     RECENT_MAX,
     SessionState,
@@ -37,7 +39,9 @@ def test_broken_file_starts_with_defaults(tmp_path: Path) -> None:
     assert load_session(path) == SessionState()
 
 
-def test_hand_edited_values_fall_back_one_by_one(tmp_path: Path) -> None:
+def test_hand_edited_values_fall_back_one_by_one(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "session.json"
     data = {
         "tabs": [{"path": "/a.txt", "offset": -5}, {"path": 7}, "junk", {"path": "/b.txt"}],
@@ -52,6 +56,7 @@ def test_hand_edited_values_fall_back_one_by_one(tmp_path: Path) -> None:
     assert state.tabs == (TabState("/a.txt", 0), TabState("/b.txt", 0))
     assert state.current == 0 and state.zoom == 0 and state.latin is False
     assert state.recent == ("/a.txt", "/b.txt")
+    assert "ignoring session value" in caplog.text  # the user is told, in the log
 
 
 def test_recent_files_newest_first_without_duplicates_at_most_ten() -> None:
