@@ -174,3 +174,14 @@ def test_pdf_export_needs_no_qtwidgets_and_no_display(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_report_uses_singular_for_one(tmp_path: Path) -> None:
+    anns = tmp_path / "one.json"
+    anns.write_text(
+        json.dumps([_webanno("Нұрсұлтан Назарбаевқа", "Кімге баяндалды", "pink")]), "utf-8"
+    )
+    out = tmp_path / "one.docx"
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns))
+    assert done.returncode == 0, done.stderr
+    assert "(DOCX, 1 highlight, 1 note)" in done.stderr
