@@ -185,3 +185,31 @@ def test_report_uses_singular_for_one(tmp_path: Path) -> None:
     done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns))
     assert done.returncode == 0, done.stderr
     assert "(DOCX, 1 highlight, 1 note)" in done.stderr
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_exported_copy_is_readable_by_others_under_umask_022(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"shared{suffix}"
+    cmd = [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), "export"]
+    done = subprocess.run(
+        [*cmd, str(SEED), "-o", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120, umask=0o022,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == [out.name]  # no temp
+
+
+def test_annotation_export_is_readable_by_others_under_umask_022(
+    tmp_path: Path, anns_json: Path
+) -> None:
+    cmd = [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), "annotations"]
+    target = tmp_path / "out.json"
+    for args in (["--import", str(anns_json)], ["--export", str(target)]):
+        done = subprocess.run(
+            [*cmd, str(SEED), *args],
+            capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120, umask=0o022,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 3
