@@ -307,7 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"oqyrman: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except BrokenPipeError:
+    except BrokenPipeError:  # `oqyrman entities FILE | head`
+        # Python flushes stdout once more at exit; point it at /dev/null so that is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
 
