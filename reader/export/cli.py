@@ -36,7 +36,8 @@ def run_export(args: argparse.Namespace, document: Document, out: Callable[[str]
     try:
         annotations = _annotations(args, document)
         entities = _entities(document) if args.entities else None
-        path = export_copy(document, annotations, args.output, entities=entities)
+        author = _author(args.data_dir)
+        path = export_copy(document, annotations, args.output, entities=entities, author=author)
     except ReaderError as exc:
         print(f"oqyrman: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -51,6 +52,14 @@ def run_export(args: argparse.Namespace, document: Document, out: Callable[[str]
 def _count(n: int, noun: str, plural: str | None = None) -> str:
     """``1 note``, ``2 notes`` (English plural forms for the command line's reports)."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _author(data_dir: str | None) -> str:
+    """Preferences' author (shared with the GUI), else the user's full name from the system."""
+    from reader.core.paths import resolve
+    from reader.core.preferences_schema import author_of, load_preferences
+
+    return author_of(load_preferences(resolve(data_dir).preferences))
 
 
 def _annotations(args: argparse.Namespace, document: Document) -> list[Annotation]:

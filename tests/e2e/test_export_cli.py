@@ -213,3 +213,38 @@ def test_annotation_export_is_readable_by_others_under_umask_022(
         assert done.returncode == 0, done.stderr
     assert target.stat().st_mode & 0o777 == 0o644
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 3
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_notes_are_signed_with_the_preferences_author(
+    tmp_path: Path, anns_json: Path, suffix: str
+) -> None:
+    from reader.core.paths import resolve
+    from reader.core.preferences_schema import Preferences, save_preferences
+
+    data = tmp_path / "data"
+    save_preferences(resolve(data).ensure().preferences, Preferences(author="Айгерім Сәрсен"))
+    out = tmp_path / f"copy{suffix}"
+    done = run(data, str(SEED), "-o", str(out), "--annotations", str(anns_json))
+    assert done.returncode == 0, done.stderr
+    if suffix == ".docx":
+        authors = {c.author for c in docx.Document(str(out)).comments}
+    else:
+        authors = {
+            str(a.get_object()["/T"])
+            for page in pypdf.PdfReader(out).pages
+            for a in page.get("/Annots") or []
+            if a.get_object()["/Subtype"] == "/Highlight"
+        }
+    assert authors == {"Айгерім Сәрсен"}
+
+
+def test_without_preferences_notes_are_signed_with_the_system_name(
+    tmp_path: Path, anns_json: Path
+) -> None:
+    from reader.core.preferences_schema import default_author
+
+    out = tmp_path / "copy.docx"
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns_json))
+    assert done.returncode == 0, done.stderr
+    assert {c.author for c in docx.Document(str(out)).comments} == {default_author()}
