@@ -44,4 +44,6 @@ find "$dist/oqyrman/_internal" -type f -name '*.so*' -not -path '*.libs/*' -not 
       strip --strip-unneeded "$lib"
     fi
   done
-echo "build: $(du -sm "$dist/oqyrman" | cut -f1) MB in $dist/oqyrman; run $dist/oqyrman/oqyrman"
+# MB of 10^6 bytes, as tests/e2e/test_bundle.py and benchmarks/bench_bundle.py count them
+size=$(du -s --apparent-size -B 1000000 "$dist/oqyrman" | cut -f1)
+echo "build: $size MB in $dist/oqyrman; run $dist/oqyrman/oqyrman"
