@@ -3,6 +3,8 @@
 #
 #   bash packaging/setup.sh app [FILE...]   install what is missing, start the reader
 #   bash packaging/setup.sh test [ARGS...]  install what is missing, run lint and all tests
+#                                           (the PyInstaller bundle is built and tested too;
+#                                           OQYRMAN_TEST_BUNDLE=0 skips that)
 #
 # It installs the Debian packages Qt needs (as root, or through sudo), makes .venv beside
 # the project and installs the project into it; each step is skipped when already done.
@@ -54,12 +56,13 @@ install_venv() {
 }
 
 # The tests also validate the desktop entry and the AppStream metainfo with the tools the
-# distributions use.
-[ "$mode" = test ] && debs+=(desktop-file-utils appstream)
+# distributions use, and build the bundle (packaging/build.sh: gcc and icu-devtools trim
+# ICU's data, binutils and file strip the libraries).
+[ "$mode" = test ] && debs+=(desktop-file-utils appstream gcc libc6-dev icu-devtools binutils file)
 install_debs setup "${debs[@]}"
 case "$mode" in
   app)
-    install_venv test
+    install_venv test,bundle  # the same extras as `test`: switching modes reinstalls nothing
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       echo "setup: no display found; starting on a virtual one (xvfb-run)" >&2
       exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/oqyrman "$@"
@@ -67,11 +70,12 @@ case "$mode" in
     exec .venv/bin/oqyrman "$@"
     ;;
   test)
-    install_venv test
+    install_venv test,bundle
     .venv/bin/ruff check .
     .venv/bin/ruff format --check .
     .venv/bin/mypy  # strict, over reader/ (pyproject.toml)
     export QT_QPA_PLATFORM=offscreen
+    export OQYRMAN_TEST_BUNDLE=${OQYRMAN_TEST_BUNDLE:-1}  # tests/e2e/test_bundle.py builds it
     exec .venv/bin/python -m pytest "$@"
     ;;
   *)

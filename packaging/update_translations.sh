@@ -5,7 +5,8 @@
 #   bash packaging/update_translations.sh --release lrelease only (the build script uses this)
 #
 # lupdate collects every self.tr / QCoreApplication.translate / QT_TRANSLATE_NOOP string of
-# reader/gui and reader/export into resources/i18n/oqyrman_{kk,ru}.ts, keeping existing
+# reader/gui and reader/export, and the core's error message templates (context
+# "ReaderError"), into resources/i18n/oqyrman_{kk,ru}.ts, keeping existing
 # translations and dropping vanished ones (git keeps their history); translate new entries
 # with pyside6-linguist or a text editor, then run this again. lrelease compiles each .ts into the .qm the app loads.
 # English is the source language; its catalogue holds only the plural forms ("%n word(s)" ->
@@ -19,7 +20,10 @@ bin=.venv/bin
 languages=(kk ru)
 
 if [ "${1:-}" != "--release" ]; then
-  mapfile -t sources < <(find reader/gui reader/export -name '*.py' | sort)
+  # and the core's error messages: templates marked QT_TRANSLATE_NOOP("ReaderError", ...)
+  # (reader/core/errors.py), shown by the GUI through errors.describe
+  mapfile -t sources < <({ find reader/gui reader/export -name '*.py'
+                           grep -rl --include='*.py' QT_TRANSLATE_NOOP reader/core; } | sort -u)
   for lang in "${languages[@]}"; do
     "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -source-language en \
       -target-language "$lang" "${sources[@]}" -ts "resources/i18n/oqyrman_$lang.ts"

@@ -4,14 +4,16 @@
 entities|annotations|export ...`` work on the core alone and never import Qt (export to
 PDF uses QtGui only, imported when that command runs).
 
-Exit codes: 0 success, 1 unreadable input or failed operation, 2 usage error.
+Exit codes: 0 success, 1 unreadable input or failed operation (or no display for the GUI),
+2 usage error (a first word that is neither a command nor an existing file is one).
 """
 
 import argparse
 import json
 import logging
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -251,25 +253,48 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _first_command(argv: Sequence[str]) -> str | None:
-    """The subcommand in argv, skipping global options; None means the GUI."""
+_OPTIONS_WITH_VALUE = {"--data-dir", "--quit-after-load"}  # the GUI's and the global ones
+
+
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value, or None."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
-            continue
-        if arg == "--data-dir":
+        elif arg == "--":
+            return None
+        elif arg in _OPTIONS_WITH_VALUE:
             skip = True
-            continue
-        if arg.startswith("-"):
-            continue
-        return arg if arg in COMMANDS else None
+        elif not arg.startswith("-") or arg == "-":
+            return arg
     return None
+
+
+def _command_list() -> str:
+    """One line per command with its help, as ``oqyrman --help`` lists them."""
+    lines = ["commands:"]
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for choice in sub._choices_actions:
+        lines.append(f"  {choice.dest:<12} {choice.help}")
+    lines.append("  (none)       start the reader: oqyrman [FILE...]")
+    return "\n".join(lines)
+
+
+def _unknown_word(word: str) -> int:
+    """A first word that is no command and no file: a usage error, never the GUI."""
+    looks_like_path = "/" in word or bool(Path(word).suffix)
+    reason = f"no such file: {word}" if looks_like_path else f"{word!r} is not a command"
+    print(f"oqyrman: error: {reason}\n{_command_list()}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if _first_command(argv) is None:
+    word = _first_word(argv)
+    if word not in COMMANDS:
+        if word is not None and not Path(word).exists():
+            return _unknown_word(word)
         return _run_gui(argv)
     args = build_parser().parse_args(argv)
     logging.basicConfig(
@@ -282,8 +307,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"oqyrman: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except BrokenPipeError:
+    except BrokenPipeError:  # `oqyrman entities FILE | head`
+        # Python flushes stdout once more at exit; point it at /dev/null so that is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+# Qt platforms that draw without a display server (tests, screenshots, kiosks).
+_HEADLESS_PLATFORMS = {"offscreen", "minimal", "minimalegl", "vnc", "eglfs", "linuxfb"}
+
+
+def no_display_reason(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why Qt would find no display to open a window on, or None if it can.
+
+    Without one, QApplication aborts the process (exit 134) with a message about a missing
+    platform plugin library; we say so in one line first. Only X11/Wayland systems need a
+    display server named in the environment.
+    """
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    names = [p.split(":")[0].strip() for p in environ.get("QT_QPA_PLATFORM", "").split(";")]
+    names = [n for n in names if n]
+    has_x = bool(environ.get("DISPLAY"))
+    has_wayland = bool(environ.get("WAYLAND_DISPLAY"))
+    if not names:
+        return None if has_x or has_wayland else "DISPLAY and WAYLAND_DISPLAY are not set"
+    for name in names:
+        if name in _HEADLESS_PLATFORMS or (name == "xcb" and has_x):
+            return None
+        if name.startswith("wayland") and has_wayland:
+            return None
+    return f"QT_QPA_PLATFORM={environ['QT_QPA_PLATFORM']} needs a display, and none is set"
 
 
 def _run_gui(argv: list[str]) -> int:
@@ -292,6 +346,15 @@ def _run_gui(argv: list[str]) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    reason = no_display_reason(os.environ)
+    if reason is not None:
+        print(
+            f"oqyrman: no display to open the reader's window on ({reason}); start it on a "
+            "virtual one with `xvfb-run oqyrman ...`, or use the command line "
+            f"(oqyrman COMMAND; commands: {', '.join(COMMANDS)})",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
     from reader.core.paths import resolve
     from reader.gui.app import run
 

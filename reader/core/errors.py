@@ -2,11 +2,95 @@
 
 Misuse of an API raises ``ValueError``; everything a user can cause by opening the wrong
 file or a broken one raises a :class:`ReaderError` subclass whose ``str()`` is one line.
+
+A message is kept as an English template with named fields (a :class:`Message`), so the
+command line prints ``str(exc)`` (English) while the GUI shows it in the interface
+language: :func:`describe` renders it through a translate function such as Qt's
+``QCoreApplication.translate("ReaderError", template)``. Templates are marked with
+:func:`QT_TRANSLATE_NOOP`, which lupdate collects into resources/i18n/*.ts
+(packaging/update_translations.sh); file names, numbers and OS error texts stay fields.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Union
+
+CONTEXT = "ReaderError"  # the translation context of every core message
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for translation in ``context``; returns it unchanged (no Qt here)."""
+    return source
+
+
+Field = Union[str, int, "Message"]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """An English template (``"{file}: no such file"``) and the values of its fields.
+
+    A template without fields is shown as it is (braces and all); a field may itself be a
+    Message, translated in turn. ``str()`` is the English text.
+    """
+
+    template: str
+    fields: tuple[tuple[str, Field], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, **fields: Field) -> "Message":
+        return cls(template, tuple(fields.items()))
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """The text, with each template passed through ``translate`` (None: English)."""
+        values = {name: _render_field(value, translate) for name, value in self.fields}
+        english = self.template
+        wanted = translate(english) if translate is not None else english
+        if not values:
+            return wanted
+        try:
+            return wanted.format_map(values)
+        except (KeyError, IndexError, ValueError):  # a translation that broke a field
+            return english.format_map(values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _render_field(value: Field, translate: Callable[[str], str] | None) -> str:
+    return value.render(translate) if isinstance(value, Message) else str(value)
+
+
+def describe(error: "ReaderError | Message", translate: Callable[[str], str]) -> str:
+    """The error's one-line message in the language ``translate`` gives.
+
+    ``translate`` maps an English template to its translation, keeping the ``{field}``
+    names; it returns the template itself when it has none. For the GUI:
+    ``describe(exc, lambda s: QCoreApplication.translate(CONTEXT, s))``.
+    """
+    message = error.message if isinstance(error, ReaderError) else error
+    return message.render(translate)
 
 
 class ReaderError(Exception):
-    """Base of every expected, user-facing failure."""
+    """Base of every expected, user-facing failure.
+
+    ``ReaderError("plain text")`` still works (shown untranslated);
+    ``ReaderError(QT_TRANSLATE_NOOP(CONTEXT, "{file}: no such file"), file=name)`` keeps the
+    template and its fields for :func:`describe`.
+    """
+
+    def __init__(self, message: "str | Message", /, **fields: Field) -> None:
+        if isinstance(message, Message):
+            if fields:
+                raise ValueError("give the fields in the Message or here, not both")
+            self.message = message
+        else:
+            self.message = Message.of(message, **fields)
+        super().__init__(str(self.message))
+
+    def __reduce__(self) -> tuple[type["ReaderError"], tuple[Message]]:
+        return (type(self), (self.message,))  # pickled with its template (worker processes)
 
 
 class FileAccessError(ReaderError):

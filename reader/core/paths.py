@@ -50,7 +50,7 @@ def resolve(data_dir: str | Path | None = None) -> AppPaths:
 
 
 def project_root() -> Path:
-    """The source tree or bundle folder that holds ``resources/`` and ``seeds/``."""
+    """The source tree or bundle folder (development tools, tests; not installed data)."""
     import sys
 
     bundle = getattr(sys, "_MEIPASS", None)
@@ -59,9 +59,26 @@ def project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+def _shipped(name: str) -> Path:
+    """The data folder ``name`` shipped in the package, else the source tree's.
+
+    A wheel, ``pipx install`` and the PyInstaller bundle hold ``resources/`` and ``seeds/``
+    as ``reader/resources`` and ``reader/seeds`` (setup.py maps them there); a source
+    checkout and its editable install keep them at the top of the tree.
+    """
+    from importlib.resources import files
+
+    packaged = files("reader") / name
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / name
+
+
 def resources_dir() -> Path:
-    return project_root() / "resources"
+    """Models, fonts, icons and compiled translations (read-only)."""
+    return _shipped("resources")
 
 
 def seeds_dir() -> Path:
-    return project_root() / "seeds"
+    """The sample documents opened on first run (read-only)."""
+    return _shipped("seeds")

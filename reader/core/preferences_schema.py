@@ -6,8 +6,11 @@ stored in the same file survive. A value that is missing, of the wrong type or o
 falls back to its default (and is logged): a hand-edited file never stops the app starting.
 """
 
+import functools
+import getpass
 import logging
-from dataclasses import asdict, dataclass, fields
+import os
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +22,50 @@ LANGUAGES = ("kk", "ru", "en")  # interface languages we ship, Kazakh first
 THEMES = ("system", "light", "dark")
 SEARCH_MODES = ("words", "exact", "regex")  # the modes of reader.core.search.find
 FONT_SIZE_MIN, FONT_SIZE_MAX = 8, 40
+AUTHOR_MAX = 200  # characters; it signs DOCX comments and PDF annotations
+FALLBACK_AUTHOR = "Oqyrman"
+
+
+def _gecos_name(gecos: str, login: str) -> str:
+    """The full name in a passwd GECOS field ("Full Name,room,phone,..."); ``&`` is the
+    login name capitalised, as finger(1) reads it."""
+    return gecos.split(",", 1)[0].replace("&", login.capitalize()).strip()
+
+
+@functools.cache
+def default_author() -> str:
+    """The user's full name from the system (passwd's GECOS field), else the login name.
+
+    The default of Preferences' ``author``, which signs the comments and annotations of
+    exported copies. Cached: the account does not change while we run.
+    """
+    try:
+        import pwd  # POSIX only
+
+        entry = pwd.getpwuid(os.getuid())
+    except (ImportError, KeyError, AttributeError):  # no passwd entry in a bare container
+        entry = None
+    if entry is not None:
+        name = _gecos_name(entry.pw_gecos or "", entry.pw_name)
+        return name or entry.pw_name or FALLBACK_AUTHOR
+    try:
+        return getpass.getuser() or FALLBACK_AUTHOR
+    except (OSError, KeyError, ImportError):
+        return FALLBACK_AUTHOR
 
 
 @dataclass(frozen=True, slots=True)
 class Preferences:
     """User preferences; ``language=None`` follows the system locale, ``font_family=""``
-    the platform's default font."""
+    the platform's default font; ``author`` signs exported notes (default: the user's full
+    name from the system; an empty one means that default too)."""
 
     language: str | None = None
     font_family: str = ""
     font_size: int = 12
     theme: str = "system"
     search_mode: str = "words"
+    author: str = field(default_factory=default_author)
 
     def __post_init__(self) -> None:
         problem = _problem(self)
@@ -52,6 +87,10 @@ def _problem(p: Preferences) -> str | None:
         return f"theme must be one of {THEMES}, not {p.theme!r}"
     if p.search_mode not in SEARCH_MODES:
         return f"search_mode must be one of {SEARCH_MODES}, not {p.search_mode!r}"
+    if not isinstance(p.author, str) or len(p.author) > AUTHOR_MAX:
+        return f"author must be a string of at most {AUTHOR_MAX} characters"
+    if any(ch in p.author for ch in "\r\n\t\x00"):
+        return "author must be one line"
     return None
 
 
@@ -92,3 +131,8 @@ def save_preferences(path: str | Path, prefs: Preferences) -> None:
     merged.update(to_dict(prefs))
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_json(path, merged)
+
+
+def author_of(prefs: Preferences) -> str:
+    """The name to sign exports with: the preference, or the system's if it is blank."""
+    return prefs.author.strip() or default_author()

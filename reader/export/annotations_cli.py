@@ -36,7 +36,8 @@ def _export(repo: AnnotationRepository, document: Document, target: str) -> int:
     found = repo.for_document(document)
     webanno.write(target, [*found.attached, *found.orphaned], webanno.source_iri(document))
     orphans = f" ({len(found.orphaned)} orphaned)" if found.orphaned else ""
-    _say(f"wrote {len(found.attached) + len(found.orphaned)} annotations{orphans} to {target}")
+    total = len(found.attached) + len(found.orphaned)
+    _say(f"wrote {_count(total, 'annotation')}{orphans} to {target}")
     return 0
 
 
@@ -45,9 +46,12 @@ def _import(repo: AnnotationRepository, document: Document, source: str, out: Ou
     # Orphans are kept too (listed as such), but never replace an annotation we already have.
     new_orphans = [a for a in result.orphaned if repo.get(a.id) is None]
     repo.save_many([*result.attached, *new_orphans], document.path)
-    _say(f"imported {len(result.attached)} annotations into {document.path or document.title}")
+    where = document.path or document.title
+    _say(f"imported {_count(len(result.attached), 'annotation')} into {where}")
     if result.orphaned:
-        _say(f"{len(result.orphaned)} could not be found in the text and are kept as orphaned:")
+        n = len(result.orphaned)
+        verb = "was" if n == 1 else "were"
+        _say(f"{n} could not be found in the text and {verb} kept as orphaned:")
         for ann in result.orphaned:
             out(_line(ann, orphan=True))
     return 0
@@ -96,6 +100,11 @@ def _as_dict(ann: Annotation) -> dict[str, Any]:
         "color": ann.color,
         "note": ann.note,
     }
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 annotation``, ``2 annotations``."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
 
 
 def _say(message: str) -> None:

@@ -36,17 +36,30 @@ def run_export(args: argparse.Namespace, document: Document, out: Callable[[str]
     try:
         annotations = _annotations(args, document)
         entities = _entities(document) if args.entities else None
-        path = export_copy(document, annotations, args.output, entities=entities)
+        author = _author(args.data_dir)
+        path = export_copy(document, annotations, args.output, entities=entities, author=author)
     except ReaderError as exc:
         print(f"oqyrman: {exc}", file=sys.stderr)
         return EXIT_INPUT
     notes = sum(1 for a in annotations if a.note.strip())
-    print(
-        f"Wrote {path} ({fmt}, {len(annotations)} highlights, {notes} notes"
-        + (f", {len(entities)} entities indexed)" if entities is not None else ")"),
-        file=sys.stderr,
-    )
+    parts = [fmt, _count(len(annotations), "highlight"), _count(notes, "note")]
+    if entities is not None:
+        parts.append(_count(len(entities), "entity", "entities") + " indexed")
+    print(f"Wrote {path} ({', '.join(parts)})", file=sys.stderr)
     return EXIT_OK
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 note``, ``2 notes`` (English plural forms for the command line's reports)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _author(data_dir: str | None) -> str:
+    """Preferences' author (shared with the GUI), else the user's full name from the system."""
+    from reader.core.paths import resolve
+    from reader.core.preferences_schema import author_of, load_preferences
+
+    return author_of(load_preferences(resolve(data_dir).preferences))
 
 
 def _annotations(args: argparse.Namespace, document: Document) -> list[Annotation]:
@@ -82,8 +95,8 @@ def _from_store(data_dir: str | None, document: Document) -> list[Annotation]:
 def _report_orphans(count: int, why: str) -> None:
     if count:
         print(
-            f"oqyrman: {count} annotation{'s' if count != 1 else ''} {why} and "
-            "are left out of the copy",
+            f"oqyrman: {_count(count, 'annotation')} {why} and "
+            f"{'is' if count == 1 else 'are'} left out of the copy",
             file=sys.stderr,
         )
 

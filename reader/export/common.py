@@ -7,7 +7,6 @@ Offsets are Python ``str`` indices into ``Document.text``, end-exclusive.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import itertools
 import logging
 import re
@@ -47,11 +46,11 @@ def report(progress: Progress | None, done: int, total: int) -> None:
 
 
 def default_author() -> str:
-    """The name recorded as author of the copy and of its notes: the login name."""
-    try:
-        return getpass.getuser() or "Oqyrman"
-    except (OSError, KeyError):  # no login name in a bare container
-        return "Oqyrman"
+    """The name recorded as author of the copy and of its notes when none is given: the
+    user's full name from the system (Preferences' default for ``author``)."""
+    from reader.core.preferences_schema import default_author as system_name
+
+    return system_name()
 
 
 def color_hex(name: str) -> str:

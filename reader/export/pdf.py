@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.annotations import Annotation
 from reader.core.document import Document
-from reader.core.paths import project_root
+from reader.core.paths import resources_dir
 from reader.export.common import (
     ENGLISH,
     IndexWording,
@@ -137,7 +137,7 @@ def _font_family() -> str:
 
     family = "Noto Sans"
     for name in FONT_FILES:
-        path = project_root() / "resources" / "fonts" / name
+        path = resources_dir() / "fonts" / name
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.warning("could not register the font %s; Qt falls back to a system font", path)

@@ -817,6 +817,253 @@
     </message>
 </context>
 <context>
+    <name>ReaderError</name>
+    <message>
+        <source>Oqyrman cannot open “{suffix}” files; it reads {known}</source>
+        <translation>Oqyrman «{suffix}» файлдарын аша алмайды; ол мыналарды оқиды: {known}</translation>
+    </message>
+    <message>
+        <source>Oqyrman cannot open files without a suffix; it reads {known}</source>
+        <translation>Oqyrman кеңейтімі жоқ файлдарды аша алмайды; ол мыналарды оқиды: {known}</translation>
+    </message>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: мұндай файл жоқ</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a document</source>
+        <translation>{file} — құжат емес, қалта</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file</source>
+        <translation>{file} — кәдімгі файл емес</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; Oqyrman opens files up to {limit} MB</source>
+        <translation>{file} көлемі {size} МБ; Oqyrman {limit} МБ-қа дейінгі файлдарды ашады</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled</source>
+        <translation>Жүктеу тоқтатылды</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({reason})</source>
+        <translation>{file}: оқу мүмкін емес ({reason})</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; Oqyrman opens {format} files up to {limit} MB</source>
+        <translation>{file} көлемі {size} МБ; Oqyrman {format} файлдарын {limit} МБ-қа дейін ашады</translation>
+    </message>
+    <message>
+        <source> (it looks like a PDF document)</source>
+        <translation> (PDF құжатына ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a zip archive)</source>
+        <translation> (zip мұрағатына ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like an RTF document)</source>
+        <translation> (RTF құжатына ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like an old Word or Excel file (.doc, .xls))</source>
+        <translation> (ескі Word немесе Excel файлына ұқсайды (.doc, .xls))</translation>
+    </message>
+    <message>
+        <source> (it looks like a PNG image)</source>
+        <translation> (PNG суретіне ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a JPEG image)</source>
+        <translation> (JPEG суретіне ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a GIF image)</source>
+        <translation> (GIF суретіне ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a gzip archive)</source>
+        <translation> (gzip мұрағатына ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a RAR archive)</source>
+        <translation> (RAR мұрағатына ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a 7-Zip archive)</source>
+        <translation> (7-Zip мұрағатына ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a program)</source>
+        <translation> (бағдарламаға ұқсайды)</translation>
+    </message>
+    <message>
+        <source> (it looks like a Windows program)</source>
+        <translation> (Windows бағдарламасына ұқсайды)</translation>
+    </message>
+    <message>
+        <source>is a zip archive but not a Word document</source>
+        <translation>zip мұрағаты, бірақ Word құжаты емес</translation>
+    </message>
+    <message>
+        <source>is a damaged Word document ({reason})</source>
+        <translation>зақымдалған Word құжаты ({reason})</translation>
+    </message>
+    <message>
+        <source>is a zip archive but not an EPUB (no {member})</source>
+        <translation>zip мұрағаты, бірақ EPUB емес ({member} жоқ)</translation>
+    </message>
+    <message>
+        <source>is an EPUB whose package document (OPF) is missing</source>
+        <translation>EPUB-тың пакет құжаты (OPF) жоқ</translation>
+    </message>
+    <message>
+        <source>is XML but not a FictionBook document</source>
+        <translation>XML, бірақ FictionBook құжаты емес</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to display</source>
+        <translation>көрсету үшін тым терең кірістірілген</translation>
+    </message>
+    <message>
+        <source>is a zip archive but not an OpenDocument text (no content.xml)</source>
+        <translation>zip мұрағаты, бірақ OpenDocument мәтіні емес (content.xml жоқ)</translation>
+    </message>
+    <message>
+        <source>is a damaged PDF ({reason})</source>
+        <translation>зақымдалған PDF ({reason})</translation>
+    </message>
+    <message>
+        <source>is empty, not a PDF file</source>
+        <translation>бос, PDF файлы емес</translation>
+    </message>
+    <message>
+        <source> (it does not start with %PDF)</source>
+        <translation> (%PDF белгісінен басталмайды)</translation>
+    </message>
+    <message>
+        <source>is not a PDF file{detail}</source>
+        <translation>PDF файлы емес{detail}</translation>
+    </message>
+    <message>
+        <source>is a truncated PDF (its end-of-file marker is missing)</source>
+        <translation>соңы қиылған PDF (файл соңының белгісі жоқ)</translation>
+    </message>
+    <message>
+        <source>is an encrypted PDF; Oqyrman cannot open password-protected files</source>
+        <translation>шифрланған PDF; Oqyrman құпиясөзбен қорғалған файлдарды аша алмайды</translation>
+    </message>
+    <message>
+        <source>is not an RTF file{detail}</source>
+        <translation>RTF файлы емес{detail}</translation>
+    </message>
+    <message>
+        <source> (it does not start with {\rtf)</source>
+        <translation> ({\rtf белгісінен басталмайды)</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} text (bad bytes near offset {offset})</source>
+        <translation>жарамды {encoding} мәтіні емес ({offset} орнының маңында қате байттар)</translation>
+    </message>
+    <message>
+        <source> (it contains binary data)</source>
+        <translation> (ішінде екілік деректер бар)</translation>
+    </message>
+    <message>
+        <source>not a text file{detail}</source>
+        <translation>мәтіндік файл емес{detail}</translation>
+    </message>
+    <message>
+        <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048)</source>
+        <translation>мәтіннің кодталуы анықталмады (UTF-8, UTF-16, Windows-1251 немесе KZ-1048 күтілген)</translation>
+    </message>
+    <message>
+        <source>is empty, not {format}</source>
+        <translation>бос, {format} емес</translation>
+    </message>
+    <message>
+        <source>is {format} nested too deeply or too large to read safely</source>
+        <translation>қауіпсіз оқу үшін тым терең кірістірілген немесе тым үлкен {format}</translation>
+    </message>
+    <message>
+        <source>not well-formed {format} ({reason})</source>
+        <translation>дұрыс құрылмаған {format} ({reason})</translation>
+    </message>
+    <message>
+        <source>has no {format} content</source>
+        <translation>ішінде {format} мазмұны жоқ</translation>
+    </message>
+    <message>
+        <source> (it does not start with &lt;)</source>
+        <translation> (&lt; белгісінен басталмайды)</translation>
+    </message>
+    <message>
+        <source>is not {format}{detail}</source>
+        <translation>{format} емес{detail}</translation>
+    </message>
+    <message>
+        <source>declares its own entities in a DOCTYPE; Oqyrman does not expand them for safety (they can read local files or explode in size)</source>
+        <translation>DOCTYPE ішінде өз мәндестерін (entity) жариялайды; Oqyrman қауіпсіздік үшін оларды ашпайды (олар жергілікті файлдарды оқи алады немесе көлемі шектен тыс өседі)</translation>
+    </message>
+    <message>
+        <source>cannot be read as {format} ({reason})</source>
+        <translation>{format} ретінде оқылмайды ({reason})</translation>
+    </message>
+    <message>
+        <source>is a damaged or truncated {format} file (no zip directory)</source>
+        <translation>зақымдалған не соңы қиылған {format} файлы (zip каталогы жоқ)</translation>
+    </message>
+    <message>
+        <source>{file}: refused: its zip directory lists {members} files ({size} KB); a {format} never has more than {limit}</source>
+        <translation>{file}: қабылданбады: оның zip каталогында {members} файл бар ({size} КБ); {format} ішінде ешқашан {limit} файлдан көп болмайды</translation>
+    </message>
+    <message>
+        <source>is empty, not a {format} file</source>
+        <translation>бос, {format} файлы емес</translation>
+    </message>
+    <message>
+        <source> (it is not a zip archive)</source>
+        <translation> (zip мұрағаты емес)</translation>
+    </message>
+    <message>
+        <source>is not a {format} file{detail}</source>
+        <translation>{format} файлы емес{detail}</translation>
+    </message>
+    <message>
+        <source>is a damaged or truncated {format} file ({reason})</source>
+        <translation>зақымдалған не соңы қиылған {format} файлы ({reason})</translation>
+    </message>
+    <message>
+        <source>uses a compression method a {format} never uses</source>
+        <translation>{format} ешқашан қолданбайтын сығу әдісін қолданады</translation>
+    </message>
+    <message>
+        <source>is an encrypted {format} file</source>
+        <translation>шифрланған {format} файлы</translation>
+    </message>
+    <message>
+        <source>member {member} is compressed suspiciously well</source>
+        <translation>{member} мүшесі күдікті түрде қатты сығылған</translation>
+    </message>
+    <message>
+        <source>would unpack to {size} MB</source>
+        <translation>ашқанда {size} МБ болар еді</translation>
+    </message>
+    <message>
+        <source>{file}: refused as a possible zip bomb ({why}; the limit is {limit} MB unpacked, {ratio}:1 per member)</source>
+        <translation>{file}: zip-бомба болуы мүмкін деп қабылданбады ({why}; шек: ашылғанда {limit} МБ, әр мүшеге {ratio}:1)</translation>
+    </message>
+    <message>
+        <source>member {member} inflates past its size</source>
+        <translation>{member} мүшесі ашылғанда өз өлшемінен асады</translation>
+    </message>
+</context>
+<context>
     <name>SearchBarWidget</name>
     <message>
         <source>Find in document</source>

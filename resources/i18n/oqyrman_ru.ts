@@ -821,6 +821,253 @@
     </message>
 </context>
 <context>
+    <name>ReaderError</name>
+    <message>
+        <source>Oqyrman cannot open “{suffix}” files; it reads {known}</source>
+        <translation>Oqyrman не открывает файлы «{suffix}»; он читает {known}</translation>
+    </message>
+    <message>
+        <source>Oqyrman cannot open files without a suffix; it reads {known}</source>
+        <translation>Oqyrman не открывает файлы без расширения; он читает {known}</translation>
+    </message>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: нет такого файла</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a document</source>
+        <translation>{file} — это папка, а не документ</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file</source>
+        <translation>{file} — не обычный файл</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; Oqyrman opens files up to {limit} MB</source>
+        <translation>{file} занимает {size} МБ; Oqyrman открывает файлы до {limit} МБ</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled</source>
+        <translation>Загрузка отменена</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({reason})</source>
+        <translation>{file}: не удаётся прочитать ({reason})</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; Oqyrman opens {format} files up to {limit} MB</source>
+        <translation>{file} занимает {size} МБ; Oqyrman открывает файлы {format} до {limit} МБ</translation>
+    </message>
+    <message>
+        <source> (it looks like a PDF document)</source>
+        <translation> (похоже на документ PDF)</translation>
+    </message>
+    <message>
+        <source> (it looks like a zip archive)</source>
+        <translation> (похоже на zip-архив)</translation>
+    </message>
+    <message>
+        <source> (it looks like an RTF document)</source>
+        <translation> (похоже на документ RTF)</translation>
+    </message>
+    <message>
+        <source> (it looks like an old Word or Excel file (.doc, .xls))</source>
+        <translation> (похоже на старый файл Word или Excel (.doc, .xls))</translation>
+    </message>
+    <message>
+        <source> (it looks like a PNG image)</source>
+        <translation> (похоже на изображение PNG)</translation>
+    </message>
+    <message>
+        <source> (it looks like a JPEG image)</source>
+        <translation> (похоже на изображение JPEG)</translation>
+    </message>
+    <message>
+        <source> (it looks like a GIF image)</source>
+        <translation> (похоже на изображение GIF)</translation>
+    </message>
+    <message>
+        <source> (it looks like a gzip archive)</source>
+        <translation> (похоже на архив gzip)</translation>
+    </message>
+    <message>
+        <source> (it looks like a RAR archive)</source>
+        <translation> (похоже на архив RAR)</translation>
+    </message>
+    <message>
+        <source> (it looks like a 7-Zip archive)</source>
+        <translation> (похоже на архив 7-Zip)</translation>
+    </message>
+    <message>
+        <source> (it looks like a program)</source>
+        <translation> (похоже на программу)</translation>
+    </message>
+    <message>
+        <source> (it looks like a Windows program)</source>
+        <translation> (похоже на программу Windows)</translation>
+    </message>
+    <message>
+        <source>is a zip archive but not a Word document</source>
+        <translation>zip-архив, но не документ Word</translation>
+    </message>
+    <message>
+        <source>is a damaged Word document ({reason})</source>
+        <translation>повреждённый документ Word ({reason})</translation>
+    </message>
+    <message>
+        <source>is a zip archive but not an EPUB (no {member})</source>
+        <translation>zip-архив, но не EPUB (нет {member})</translation>
+    </message>
+    <message>
+        <source>is an EPUB whose package document (OPF) is missing</source>
+        <translation>EPUB без документа пакета (OPF)</translation>
+    </message>
+    <message>
+        <source>is XML but not a FictionBook document</source>
+        <translation>XML, но не документ FictionBook</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to display</source>
+        <translation>слишком глубокая вложенность для показа</translation>
+    </message>
+    <message>
+        <source>is a zip archive but not an OpenDocument text (no content.xml)</source>
+        <translation>zip-архив, но не текст OpenDocument (нет content.xml)</translation>
+    </message>
+    <message>
+        <source>is a damaged PDF ({reason})</source>
+        <translation>повреждённый PDF ({reason})</translation>
+    </message>
+    <message>
+        <source>is empty, not a PDF file</source>
+        <translation>пуст, это не файл PDF</translation>
+    </message>
+    <message>
+        <source> (it does not start with %PDF)</source>
+        <translation> (не начинается с %PDF)</translation>
+    </message>
+    <message>
+        <source>is not a PDF file{detail}</source>
+        <translation>не файл PDF{detail}</translation>
+    </message>
+    <message>
+        <source>is a truncated PDF (its end-of-file marker is missing)</source>
+        <translation>обрезанный PDF (нет метки конца файла)</translation>
+    </message>
+    <message>
+        <source>is an encrypted PDF; Oqyrman cannot open password-protected files</source>
+        <translation>зашифрованный PDF; Oqyrman не открывает файлы, защищённые паролем</translation>
+    </message>
+    <message>
+        <source>is not an RTF file{detail}</source>
+        <translation>не файл RTF{detail}</translation>
+    </message>
+    <message>
+        <source> (it does not start with {\rtf)</source>
+        <translation> (не начинается с {\rtf)</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} text (bad bytes near offset {offset})</source>
+        <translation>недопустимый текст в {encoding} (ошибочные байты около позиции {offset})</translation>
+    </message>
+    <message>
+        <source> (it contains binary data)</source>
+        <translation> (содержит двоичные данные)</translation>
+    </message>
+    <message>
+        <source>not a text file{detail}</source>
+        <translation>не текстовый файл{detail}</translation>
+    </message>
+    <message>
+        <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048)</source>
+        <translation>не удалось определить кодировку текста (ожидались UTF-8, UTF-16, Windows-1251 или KZ-1048)</translation>
+    </message>
+    <message>
+        <source>is empty, not {format}</source>
+        <translation>пуст, это не {format}</translation>
+    </message>
+    <message>
+        <source>is {format} nested too deeply or too large to read safely</source>
+        <translation>{format} со слишком глубокой вложенностью или слишком большой для безопасного чтения</translation>
+    </message>
+    <message>
+        <source>not well-formed {format} ({reason})</source>
+        <translation>некорректный {format} ({reason})</translation>
+    </message>
+    <message>
+        <source>has no {format} content</source>
+        <translation>нет содержимого {format}</translation>
+    </message>
+    <message>
+        <source> (it does not start with &lt;)</source>
+        <translation> (не начинается с &lt;)</translation>
+    </message>
+    <message>
+        <source>is not {format}{detail}</source>
+        <translation>не {format}{detail}</translation>
+    </message>
+    <message>
+        <source>declares its own entities in a DOCTYPE; Oqyrman does not expand them for safety (they can read local files or explode in size)</source>
+        <translation>объявляет собственные сущности в DOCTYPE; Oqyrman не раскрывает их из соображений безопасности (они могут читать локальные файлы или неограниченно разрастаться)</translation>
+    </message>
+    <message>
+        <source>cannot be read as {format} ({reason})</source>
+        <translation>не читается как {format} ({reason})</translation>
+    </message>
+    <message>
+        <source>is a damaged or truncated {format} file (no zip directory)</source>
+        <translation>повреждённый или обрезанный файл {format} (нет каталога zip)</translation>
+    </message>
+    <message>
+        <source>{file}: refused: its zip directory lists {members} files ({size} KB); a {format} never has more than {limit}</source>
+        <translation>{file}: отклонён: его каталог zip перечисляет {members} файлов ({size} КБ); в {format} их никогда не бывает больше {limit}</translation>
+    </message>
+    <message>
+        <source>is empty, not a {format} file</source>
+        <translation>пуст, это не файл {format}</translation>
+    </message>
+    <message>
+        <source> (it is not a zip archive)</source>
+        <translation> (это не zip-архив)</translation>
+    </message>
+    <message>
+        <source>is not a {format} file{detail}</source>
+        <translation>не файл {format}{detail}</translation>
+    </message>
+    <message>
+        <source>is a damaged or truncated {format} file ({reason})</source>
+        <translation>повреждённый или обрезанный файл {format} ({reason})</translation>
+    </message>
+    <message>
+        <source>uses a compression method a {format} never uses</source>
+        <translation>использует метод сжатия, которого в {format} не бывает</translation>
+    </message>
+    <message>
+        <source>is an encrypted {format} file</source>
+        <translation>зашифрованный файл {format}</translation>
+    </message>
+    <message>
+        <source>member {member} is compressed suspiciously well</source>
+        <translation>элемент {member} сжат подозрительно сильно</translation>
+    </message>
+    <message>
+        <source>would unpack to {size} MB</source>
+        <translation>распаковался бы в {size} МБ</translation>
+    </message>
+    <message>
+        <source>{file}: refused as a possible zip bomb ({why}; the limit is {limit} MB unpacked, {ratio}:1 per member)</source>
+        <translation>{file}: отклонён как возможная zip-бомба ({why}; предел — {limit} МБ в распакованном виде, {ratio}:1 на элемент)</translation>
+    </message>
+    <message>
+        <source>member {member} inflates past its size</source>
+        <translation>элемент {member} при распаковке превышает свой размер</translation>
+    </message>
+</context>
+<context>
     <name>SearchBarWidget</name>
     <message>
         <source>Find in document</source>

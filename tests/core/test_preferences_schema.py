@@ -1,6 +1,7 @@
 """Preference values: defaults, validation, and a file that other settings share."""
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,69 @@ def test_saving_round_trips_and_keeps_other_settings_in_the_file(tmp_path: Path)
     assert load_preferences(path) == prefs
     stored = json.loads(path.read_text(encoding="utf-8"))
     assert stored["zoom"] == 3 and stored["recent"] == ["a.txt"]
+
+
+class _Entry:
+    def __init__(self, name: str, gecos: str) -> None:
+        self.pw_name, self.pw_gecos = name, gecos
+
+
+@pytest.fixture
+def account(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[_Entry | None], None]]:
+    """Pretend the passwd entry of our uid is ``entry`` (None: there is none)."""
+    import pwd
+
+    from reader.core import preferences_schema
+
+    def use(entry: _Entry | None) -> None:
+        def getpwuid(uid: int) -> _Entry:
+            if entry is None:
+                raise KeyError(uid)
+            return entry
+
+        monkeypatch.setattr(pwd, "getpwuid", getpwuid)
+        preferences_schema.default_author.cache_clear()
+
+    yield use
+    preferences_schema.default_author.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (_Entry("aigerim", "Айгерім Сәрсен,,,"), "Айгерім Сәрсен"),
+        (_Entry("aigerim", "Aigerim Sarsen,Room 4,+7 727 000,"), "Aigerim Sarsen"),
+        (_Entry("dana", "& Bekova"), "Dana Bekova"),
+        (_Entry("aigerim", ""), "aigerim"),  # no full name: the login name
+        (_Entry("aigerim", " ,,,"), "aigerim"),
+    ],
+)
+def test_default_author_is_the_full_name_from_the_system(
+    account: Callable[[_Entry | None], None], entry: _Entry, expected: str
+) -> None:
+    from reader.core.preferences_schema import default_author
+
+    account(entry)
+    assert default_author() == expected
+    assert Preferences().author == expected  # the Preferences field's default
+
+
+def test_default_author_without_a_passwd_entry_is_the_login_name(
+    account: Callable[[_Entry | None], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.preferences_schema import default_author
+
+    monkeypatch.setenv("LOGNAME", "guest")
+    account(None)
+    assert default_author() == "guest"
+
+
+def test_author_is_kept_and_a_bad_one_falls_back(tmp_path: Path) -> None:
+    from reader.core.preferences_schema import author_of, default_author
+
+    path = tmp_path / "preferences.json"
+    save_preferences(path, Preferences(author="Айгерім Сәрсен"))
+    assert load_preferences(path).author == "Айгерім Сәрсен"
+    for bad in ("two\nlines", 42, "x" * 500):
+        assert from_dict({"author": bad}).author == default_author()
+    assert author_of(Preferences(author="  ")) == default_author()

@@ -1,8 +1,10 @@
 """The PyInstaller bundle works on its own: GUI start-up, entities, export, other formats.
 
-Building takes about a minute on two cores, so these run only with OQYRMAN_TEST_BUNDLE=1
-(``OQYRMAN_TEST_BUNDLE=1 .venv/bin/python -m pytest tests/e2e/test_bundle.py``). The bundle
-runs with a bare environment: no virtual environment, no PYTHONPATH, cwd outside the project.
+Building takes under a minute on two cores; ``bash packaging/setup.sh test`` sets
+OQYRMAN_TEST_BUNDLE=1, so CI builds the bundle and runs these; a bare pytest run skips them
+unless it is set (``OQYRMAN_TEST_BUNDLE=1 .venv/bin/python -m pytest tests/e2e/test_bundle.py``).
+The bundle runs with a bare environment: no virtual environment, no PYTHONPATH, cwd outside
+the project.
 """
 
 import json
@@ -16,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = next((ROOT / "seeds").glob("*.txt"))
-SIZE_TARGET_MB = 150
+SIZE_TARGET_MB = 175  # the issue 14 ceiling; 170 MB measured
 
 pytestmark = [
     pytest.mark.bundle,
@@ -76,17 +78,20 @@ def folder_mb(folder: Path) -> float:
 
 
 def test_bundle_stays_within_the_size_target(bundle: Path) -> None:
-    # 144 MB when measured: Qt with ICU trimmed 63, natasha's embeddings 29, numpy without
-    # OpenBLAS 11 (packaging/blas_shim.c stands in for it), PDFium 7, lxml 6.5, Python 10.
+    # 170 MB when measured: Qt with ICU trimmed 62, natasha's embeddings 29, numpy 11 and
+    # its OpenBLAS with the Fortran runtime 28.5, PDFium 7, lxml 5.5, Python 10.
     size = folder_mb(bundle)
     assert size <= SIZE_TARGET_MB, f"{size:.1f} MB; see benchmarks/bench_bundle.py"
 
 
 def test_bundle_ships_models_translations_and_seed(bundle: Path) -> None:
     internal = bundle / "_internal"
-    assert (internal / "seeds" / SEED.name).is_file()
-    assert (internal / "resources" / "i18n" / "oqyrman_kk.qm").is_file()
-    assert (internal / "resources" / "i18n" / "qt" / "qtbase_kk.qm").is_file()
+    shipped = internal / "reader"  # where a wheel has them too (reader.core.paths)
+    assert (shipped / "seeds" / SEED.name).is_file()
+    assert (shipped / "resources" / "i18n" / "oqyrman_kk.qm").is_file()
+    assert (shipped / "resources" / "i18n" / "qt" / "qtbase_kk.qm").is_file()
+    assert (shipped / "resources" / "models" / "kazakh_ner.crfsuite").is_file()
+    assert not (shipped / "resources" / "screenshots").exists()
     assert (internal / "natasha" / "data" / "model" / "slovnet_ner_news_v1.tar").is_file()
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
 
@@ -127,8 +132,8 @@ RUSSIAN_NEWS = [
 def test_bundle_finds_the_same_russian_entities_as_the_development_install(
     bundle: Path, tmp_path: Path
 ) -> None:
-    # slovnet's layers run on numpy's matrix products, which in the bundle go through our
-    # small CBLAS (packaging/blas_shim.c) instead of OpenBLAS: the entities must not change.
+    # slovnet's layers run on numpy's matrix products (OpenBLAS), with the numpy modules the
+    # spec leaves out missing: the entities must not change.
     text = tmp_path / "news.txt"
     text.write_text("\n\n".join(RUSSIAN_NEWS * 3) + "\n", "utf-8")
     out = run(bundle, tmp_path, "entities", "--json", str(text))
@@ -173,6 +178,19 @@ def test_bundle_exports_and_opens_docx(bundle: Path, tmp_path: Path) -> None:
     back = run(bundle, tmp_path, "text", str(out_file))
     assert back.returncode == 0, back.stderr[-3000:]
     assert "Елбасы" in back.stdout
+
+
+def test_bundle_refuses_an_unknown_command_and_a_missing_display(
+    bundle: Path, tmp_path: Path
+) -> None:
+    typo = run(bundle, tmp_path, "serach", str(SEED), "Елбасы")
+    assert typo.returncode == 2 and "commands:" in typo.stderr
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    headless = subprocess.run(
+        [str(bundle / "oqyrman"), "--data-dir", str(tmp_path / "data"), str(SEED)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False,
+    )  # fmt: skip
+    assert headless.returncode == 1 and "xvfb-run" in headless.stderr
 
 
 def test_user_install_of_the_bundle_runs(bundle: Path, tmp_path: Path) -> None:

@@ -52,7 +52,8 @@ def test_import_list_export_and_changed_file(tmp_path: Path) -> None:
 
     imported = oqyrman(data, "annotations", str(doc), "--import", str(tmp_path / "in.json"))
     assert imported.returncode == 0, imported.stderr
-    assert "imported 1 annotations" in imported.stderr
+    assert "imported 1 annotation into" in imported.stderr  # not "1 annotations"
+    assert "1 could not be found in the text and was kept" in imported.stderr
     assert "табылмайды" in imported.stdout  # reported as orphaned, not silently dropped
 
     again = oqyrman(data, "annotations", str(doc), "--import", str(tmp_path / "in.json"))

@@ -174,3 +174,77 @@ def test_pdf_export_needs_no_qtwidgets_and_no_display(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_report_uses_singular_for_one(tmp_path: Path) -> None:
+    anns = tmp_path / "one.json"
+    anns.write_text(
+        json.dumps([_webanno("Нұрсұлтан Назарбаевқа", "Кімге баяндалды", "pink")]), "utf-8"
+    )
+    out = tmp_path / "one.docx"
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns))
+    assert done.returncode == 0, done.stderr
+    assert "(DOCX, 1 highlight, 1 note)" in done.stderr
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_exported_copy_is_readable_by_others_under_umask_022(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"shared{suffix}"
+    cmd = [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), "export"]
+    done = subprocess.run(
+        [*cmd, str(SEED), "-o", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120, umask=0o022,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == [out.name]  # no temp
+
+
+def test_annotation_export_is_readable_by_others_under_umask_022(
+    tmp_path: Path, anns_json: Path
+) -> None:
+    cmd = [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), "annotations"]
+    target = tmp_path / "out.json"
+    for args in (["--import", str(anns_json)], ["--export", str(target)]):
+        done = subprocess.run(
+            [*cmd, str(SEED), *args],
+            capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120, umask=0o022,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 3
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_notes_are_signed_with_the_preferences_author(
+    tmp_path: Path, anns_json: Path, suffix: str
+) -> None:
+    from reader.core.paths import resolve
+    from reader.core.preferences_schema import Preferences, save_preferences
+
+    data = tmp_path / "data"
+    save_preferences(resolve(data).ensure().preferences, Preferences(author="Айгерім Сәрсен"))
+    out = tmp_path / f"copy{suffix}"
+    done = run(data, str(SEED), "-o", str(out), "--annotations", str(anns_json))
+    assert done.returncode == 0, done.stderr
+    if suffix == ".docx":
+        authors = {c.author for c in docx.Document(str(out)).comments}
+    else:
+        authors = {
+            str(a.get_object()["/T"])
+            for page in pypdf.PdfReader(out).pages
+            for a in page.get("/Annots") or []
+            if a.get_object()["/Subtype"] == "/Highlight"
+        }
+    assert authors == {"Айгерім Сәрсен"}
+
+
+def test_without_preferences_notes_are_signed_with_the_system_name(
+    tmp_path: Path, anns_json: Path
+) -> None:
+    from reader.core.preferences_schema import default_author
+
+    out = tmp_path / "copy.docx"
+    done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns_json))
+    assert done.returncode == 0, done.stderr
+    assert {c.author for c in docx.Document(str(out)).comments} == {default_author()}

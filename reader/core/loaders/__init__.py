@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.document import Document
-from reader.core.errors import FileAccessError, UnsupportedFormatError
-from reader.core.loaders.base import MAX_FILE_BYTES, LoadContext, Progress
+from reader.core.errors import QT_TRANSLATE_NOOP, FileAccessError, UnsupportedFormatError
+from reader.core.loaders.base import MAX_FILE_BYTES, LoadContext, Progress, unreadable
 
 __all__ = ["FORMATS", "Format", "LoadContext", "file_filter", "format_for", "load"]
 
@@ -63,8 +63,20 @@ def format_for(path: str | Path) -> Format:
     fmt = _BY_SUFFIX.get(suffix)
     if fmt is None:
         known = ", ".join(sorted(_BY_SUFFIX))
-        what = f"“{suffix}” files" if suffix else "files without a suffix"
-        raise UnsupportedFormatError(f"Oqyrman cannot open {what}; it reads {known}")
+        if suffix:
+            raise UnsupportedFormatError(
+                QT_TRANSLATE_NOOP(
+                    "ReaderError", "Oqyrman cannot open “{suffix}” files; it reads {known}"
+                ),
+                suffix=suffix,
+                known=known,
+            )
+        raise UnsupportedFormatError(
+            QT_TRANSLATE_NOOP(
+                "ReaderError", "Oqyrman cannot open files without a suffix; it reads {known}"
+            ),
+            known=known,
+        )
     return fmt
 
 
@@ -110,23 +122,33 @@ def _read_head(path: Path) -> bytes:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise FileAccessError(f"{path}: no such file") from None
+        raise FileAccessError(
+            QT_TRANSLATE_NOOP("ReaderError", "{file}: no such file"), file=str(path)
+        ) from None
     except OSError as exc:
-        raise FileAccessError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise unreadable(path, exc, full_path=True) from None
     if path.is_dir():
-        raise FileAccessError(f"{path} is a folder, not a document")
+        raise FileAccessError(
+            QT_TRANSLATE_NOOP("ReaderError", "{file} is a folder, not a document"), file=str(path)
+        )
     if not path.is_file():
-        raise FileAccessError(f"{path} is not a regular file")
+        raise FileAccessError(
+            QT_TRANSLATE_NOOP("ReaderError", "{file} is not a regular file"), file=str(path)
+        )
     if st.st_size > MAX_FILE_BYTES:
         raise FileAccessError(
-            f"{path} is {st.st_size // (1024 * 1024)} MB; Oqyrman opens files up to "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+            QT_TRANSLATE_NOOP(
+                "ReaderError", "{file} is {size} MB; Oqyrman opens files up to {limit} MB"
+            ),
+            file=str(path),
+            size=st.st_size // (1024 * 1024),
+            limit=MAX_FILE_BYTES // (1024 * 1024),
         )
     try:
         with open(path, "rb") as fh:
             return fh.read(HEAD_BYTES)
     except OSError as exc:
-        raise FileAccessError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise unreadable(path, exc, full_path=True) from None
 
 
 def display_name(path: str | Path) -> str:

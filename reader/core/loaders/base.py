@@ -6,15 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.errors import (
+    QT_TRANSLATE_NOOP,
     CancelledError,
     CorruptDocumentError,
     DocumentTooLargeError,
+    Field,
     FileAccessError,
+    Message,
 )
 
 Progress = Callable[[int, int], None]
 
-#: Ceilings that keep hostile files from eating the machine (bytes).
+# Ceilings that keep hostile files from eating the machine (bytes).
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # sum of archive members we inflate
 MAX_MEMBER_RATIO = 200  # uncompressed/compressed for one archive member
@@ -35,7 +38,7 @@ class LoadContext:
     def check(self) -> None:
         """Raise :class:`CancelledError` if the user cancelled."""
         if self.cancel.is_set():
-            raise CancelledError("Loading was cancelled")
+            raise CancelledError(QT_TRANSLATE_NOOP("ReaderError", "Loading was cancelled"))
 
 
 def display_name(path: Path) -> str:
@@ -43,9 +46,30 @@ def display_name(path: Path) -> str:
     return " ".join(path.name.splitlines()) or str(path)
 
 
-def corrupt(path: Path, what: str) -> CorruptDocumentError:
-    """A one-line "<file>: <what is wrong>" error for a broken or hostile file."""
-    return CorruptDocumentError(f"{display_name(path)}: {what}")
+def corrupt(path: Path, what: str, **fields: Field) -> CorruptDocumentError:
+    """A one-line "<file>: <what is wrong>" error for a broken or hostile file.
+
+    ``what`` is a template (marked with QT_TRANSLATE_NOOP) whose ``{fields}`` are given.
+    """
+    return CorruptDocumentError(in_file(path, Message.of(what, **fields)))
+
+
+def in_file(path: Path, problem: Message) -> Message:
+    """ "<file>: <problem>" as a translatable message."""
+    return Message.of(
+        QT_TRANSLATE_NOOP("ReaderError", "{file}: {problem}"),
+        file=display_name(path),
+        problem=problem,
+    )
+
+
+def unreadable(path: Path, exc: OSError, *, full_path: bool = False) -> FileAccessError:
+    """ "<file>: cannot be read (<the system's reason>)"."""
+    return FileAccessError(
+        QT_TRANSLATE_NOOP("ReaderError", "{file}: cannot be read ({reason})"),
+        file=str(path) if full_path else display_name(path),
+        reason=exc.strerror or str(exc),
+    )
 
 
 def read_bytes(path: Path) -> bytes:
@@ -53,17 +77,20 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise FileAccessError(
-            f"{display_name(path)}: cannot be read ({exc.strerror or exc})"
-        ) from None
+        raise unreadable(path, exc) from None
 
 
 def check_markup_size(path: Path, size: int, what: str) -> None:
     """Refuse markup so big that its parsed tree would take gigabytes."""
     if size > MAX_MARKUP_BYTES:
         raise DocumentTooLargeError(
-            f"{display_name(path)} is {size // (1024 * 1024)} MB; Oqyrman opens {what} files "
-            f"up to {MAX_MARKUP_BYTES // (1024 * 1024)} MB"
+            QT_TRANSLATE_NOOP(
+                "ReaderError", "{file} is {size} MB; Oqyrman opens {format} files up to {limit} MB"
+            ),
+            file=display_name(path),
+            size=size // (1024 * 1024),
+            format=what,
+            limit=MAX_MARKUP_BYTES // (1024 * 1024),
         )
 
 
@@ -72,7 +99,7 @@ def read_markup(path: Path, what: str) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise FileAccessError(f"{display_name(path)}: cannot be read ({exc.strerror})") from None
+        raise unreadable(path, exc) from None
     check_markup_size(path, size, what)
     return read_bytes(path)
 
@@ -83,24 +110,28 @@ def default_title(path: Path) -> str:
 
 
 _MAGIC = (
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel file (.doc, .xls)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"\x7fELF", "a program"),
-    (b"MZ", "a Windows program"),
+    (b"%PDF", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a PDF document)")),
+    (b"PK\x03\x04", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a zip archive)")),
+    (b"{\\rtf", QT_TRANSLATE_NOOP("ReaderError", " (it looks like an RTF document)")),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        QT_TRANSLATE_NOOP("ReaderError", " (it looks like an old Word or Excel file (.doc, .xls))"),
+    ),
+    (b"\x89PNG", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a PNG image)")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a JPEG image)")),
+    (b"GIF8", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a GIF image)")),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a gzip archive)")),
+    (b"Rar!", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a RAR archive)")),
+    (b"7z\xbc\xaf", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a 7-Zip archive)")),
+    (b"\x7fELF", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a program)")),
+    (b"MZ", QT_TRANSLATE_NOOP("ReaderError", " (it looks like a Windows program)")),
 )
 
 
-def looks_like(head: bytes) -> str:
-    """ " (it looks like a PDF document)" when the magic bytes say what a file really is."""
+def looks_like(head: bytes, otherwise: str = "") -> Message:
+    """ " (it looks like a PDF document)" when the magic bytes say what a file really is,
+    else the ``otherwise`` template (translatable too; "" gives an empty message)."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            return f" (it looks like {what})"
-    return ""
+            return Message(what)
+    return Message(otherwise)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import BlockKind, Document, TextBuilder
-from reader.core.errors import ReaderError
+from reader.core.errors import QT_TRANSLATE_NOOP, ReaderError
 from reader.core.loaders.base import LoadContext, corrupt, default_title
 from reader.core.loaders.zipsafe import SafeZip
 
@@ -24,7 +24,9 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load a .docx file."""
     with SafeZip(path, head, "DOCX", ctx) as archive:
         if not archive.has("word/document.xml") and not archive.has("[Content_Types].xml"):
-            raise corrupt(path, "is a zip archive but not a Word document")
+            raise corrupt(
+                path, QT_TRANSLATE_NOOP("ReaderError", "is a zip archive but not a Word document")
+            )
         archive.verify()
     ctx.check()
     try:
@@ -35,7 +37,11 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     except Exception as exc:  # python-docx on a hostile file: any failure means "corrupt"
         log.info("python-docx failed on %s", path, exc_info=True)
         first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-        raise corrupt(path, f"is a damaged Word document ({first})") from None
+        raise corrupt(
+            path,
+            QT_TRANSLATE_NOOP("ReaderError", "is a damaged Word document ({reason})"),
+            reason=first,
+        ) from None
     return Document.create(
         builder.text(),
         title=" ".join(title.split()) or default_title(path),

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from reader.core.document import Document, TextBuilder
+from reader.core.errors import QT_TRANSLATE_NOOP
 from reader.core.loaders.base import LoadContext, corrupt, default_title
 from reader.core.loaders.html import extract_blocks, parse_markup
 from reader.core.loaders.xmlsafe import local_name, parse_xml
@@ -27,10 +28,19 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     builder = TextBuilder()
     with SafeZip(path, head, "EPUB", ctx) as archive:
         if not archive.has(_CONTAINER):
-            raise corrupt(path, f"is a zip archive but not an EPUB (no {_CONTAINER})")
+            raise corrupt(
+                path,
+                QT_TRANSLATE_NOOP("ReaderError", "is a zip archive but not an EPUB (no {member})"),
+                member=_CONTAINER,
+            )
         opf_name = _package_name(parse_xml(archive.read(_CONTAINER), path, "EPUB container"))
         if opf_name is None or not archive.has(opf_name):
-            raise corrupt(path, "is an EPUB whose package document (OPF) is missing")
+            raise corrupt(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "ReaderError", "is an EPUB whose package document (OPF) is missing"
+                ),
+            )
         package = parse_xml(archive.read(opf_name), path, "EPUB package")
         items = _spine(package, posixpath.dirname(opf_name))
         for done, name in enumerate(items, 1):

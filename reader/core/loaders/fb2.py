@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import BlockKind, Document, TextBuilder
+from reader.core.errors import QT_TRANSLATE_NOOP
 from reader.core.loaders.base import LoadContext, corrupt, default_title, read_markup
 from reader.core.loaders.xml import xml_encoding
 from reader.core.loaders.xmlsafe import check_xml_head, local_name, parse_xml
@@ -27,7 +28,9 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
         return Document.create("", title=default_title(path), format="fb2", path=str(path))
     root = parse_xml(data, path, "FictionBook XML")
     if local_name(root) != "fictionbook":
-        raise corrupt(path, "is XML but not a FictionBook document")
+        raise corrupt(
+            path, QT_TRANSLATE_NOOP("ReaderError", "is XML but not a FictionBook document")
+        )
     builder = TextBuilder()
     bodies = [child for child in root if local_name(child) == "body"]
     try:
@@ -36,7 +39,9 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
             _walk(body, builder, depth=0)
             ctx.progress(done, len(bodies))
     except RecursionError:
-        raise corrupt(path, "is nested too deeply to display") from None
+        raise corrupt(
+            path, QT_TRANSLATE_NOOP("ReaderError", "is nested too deeply to display")
+        ) from None
     return Document.create(
         builder.text(),
         title=_book_title(root) or default_title(path),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import BlockKind, Document, TextBuilder
-from reader.core.errors import CorruptDocumentError
+from reader.core.errors import QT_TRANSLATE_NOOP, CorruptDocumentError
 from reader.core.loaders.base import LoadContext, corrupt, default_title, read_markup
 from reader.core.loaders.text import decode, reject_binary
 from reader.core.loaders.xml import xml_encoding
@@ -111,7 +111,9 @@ def extract_blocks(root: Any, builder: TextBuilder, path: Path) -> None:
     try:
         walker.walk(root)
     except RecursionError:
-        raise corrupt(path, "is nested too deeply to display") from None
+        raise corrupt(
+            path, QT_TRANSLATE_NOOP("ReaderError", "is nested too deeply to display")
+        ) from None
     walker.flush()
 
 

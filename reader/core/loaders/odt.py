@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import BlockKind, Document, TextBuilder
+from reader.core.errors import QT_TRANSLATE_NOOP
 from reader.core.loaders.base import LoadContext, corrupt, default_title
 from reader.core.loaders.xmlsafe import local_name, parse_xml
 from reader.core.loaders.zipsafe import SafeZip
@@ -35,14 +36,21 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load an .odt file."""
     with SafeZip(path, head, "ODT", ctx) as archive:
         if not archive.has("content.xml"):
-            raise corrupt(path, "is a zip archive but not an OpenDocument text (no content.xml)")
+            raise corrupt(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "ReaderError", "is a zip archive but not an OpenDocument text (no content.xml)"
+                ),
+            )
         root = parse_xml(archive.read("content.xml"), path, "OpenDocument XML")
         meta = parse_xml(archive.read("meta.xml"), path) if archive.has("meta.xml") else None
     builder = TextBuilder()
     try:
         _walk(root, builder, "paragraph")
     except RecursionError:
-        raise corrupt(path, "is nested too deeply to display") from None
+        raise corrupt(
+            path, QT_TRANSLATE_NOOP("ReaderError", "is nested too deeply to display")
+        ) from None
     return Document.create(
         builder.text(),
         title=_title(meta) or default_title(path),

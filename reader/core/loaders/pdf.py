@@ -13,11 +13,15 @@ from typing import Any
 
 from reader.core import pdfium
 from reader.core.document import Document, TextBuilder
+from reader.core.errors import QT_TRANSLATE_NOOP
 from reader.core.loaders.base import LoadContext, corrupt, default_title, looks_like
 
 PDF_MAGIC = b"%PDF"
 _TAIL = 2048  # %%EOF must sit near the end; when it does not, the file was cut short
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+_DAMAGED = QT_TRANSLATE_NOOP("ReaderError", "is a damaged PDF ({reason})")
 
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
@@ -34,7 +38,7 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
             builder = _pages(pdf, ctx)
             title = pdf.run(_title, priority=pdfium.BACKGROUND)
         except error as exc:
-            raise corrupt(path, f"is a damaged PDF ({exc})") from None
+            raise corrupt(path, _DAMAGED, reason=str(exc)) from None
     return Document.create(
         builder.text(),
         title=title or default_title(path),
@@ -47,26 +51,38 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
 
 def _check_bytes(path: Path, head: bytes) -> None:
     if not head:
-        raise corrupt(path, "is empty, not a PDF file")
+        raise corrupt(path, QT_TRANSLATE_NOOP("ReaderError", "is empty, not a PDF file"))
     if not head.startswith(PDF_MAGIC):
+        detail = looks_like(
+            head, QT_TRANSLATE_NOOP("ReaderError", " (it does not start with %PDF)")
+        )
         raise corrupt(
-            path, f"is not a PDF file{looks_like(head) or ' (it does not start with %PDF)'}"
+            path, QT_TRANSLATE_NOOP("ReaderError", "is not a PDF file{detail}"), detail=detail
         )
     with open(path, "rb") as fh:
         fh.seek(0, 2)
         fh.seek(max(0, fh.tell() - _TAIL))
         tail = fh.read()
     if b"%%EOF" not in tail:
-        raise corrupt(path, "is a truncated PDF (its end-of-file marker is missing)")
+        raise corrupt(
+            path,
+            QT_TRANSLATE_NOOP(
+                "ReaderError", "is a truncated PDF (its end-of-file marker is missing)"
+            ),
+        )
 
 
 def _open_error(path: Path, exc: Exception) -> Exception:
     message = str(exc)
     if "password" in message.lower() or "security" in message.lower():
-        return corrupt(path, "is an encrypted PDF; Oqyrman cannot open password-protected files")
-    return corrupt(
-        path, f"is a damaged PDF ({message.splitlines()[0] if message else 'unreadable'})"
-    )
+        return corrupt(
+            path,
+            QT_TRANSLATE_NOOP(
+                "ReaderError", "is an encrypted PDF; Oqyrman cannot open password-protected files"
+            ),
+        )
+    reason = message.splitlines()[0] if message else "unreadable"
+    return corrupt(path, _DAMAGED, reason=reason)
 
 
 def _page_text(pdf: Any, index: int) -> str:

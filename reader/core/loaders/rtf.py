@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.document import BlockKind, Document, TextBuilder
+from reader.core.errors import QT_TRANSLATE_NOOP
 from reader.core.loaders.base import (
     LoadContext,
     corrupt,
@@ -47,7 +48,8 @@ _SYMBOLS = {
     "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "emspace": "\u2003",
     "enspace": "\u2002", "qmspace": "\u2005", "tab": "\t", "line": "\n",
 }  # fmt: skip
-_NO_RTF_HEADER = " (it does not start with {\\rtf)"
+_NOT_RTF = QT_TRANSLATE_NOOP("ReaderError", "is not an RTF file{detail}")
+_NO_RTF_HEADER = QT_TRANSLATE_NOOP("ReaderError", " (it does not start with {\\rtf)")
 _CONTROL_SYMBOLS = {"~": "\u00a0", "_": "\u2011", "-": "", "\\": "\\", "{": "{", "}": "}"}
 _CHARSETS = {
     204: "cp1251", 238: "cp1250", 161: "cp1253", 162: "cp1254", 186: "cp1257", 177: "cp1255",
@@ -83,12 +85,12 @@ class _State:
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load an .rtf file."""
     if head.strip() and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        raise corrupt(path, f"is not an RTF file{looks_like(head) or _NO_RTF_HEADER}")
+        raise corrupt(path, _NOT_RTF, detail=looks_like(head, _NO_RTF_HEADER))
     data = read_bytes(path)
     if not data or data.isspace():
         return Document.create("", title=default_title(path), format="rtf", path=str(path))
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        raise corrupt(path, f"is not an RTF file{looks_like(data) or _NO_RTF_HEADER}")
+        raise corrupt(path, _NOT_RTF, detail=looks_like(data, _NO_RTF_HEADER))
     reader = _RtfReader(ctx)
     reader.feed(data.decode("latin-1"))
     return Document.create(

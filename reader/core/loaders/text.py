@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 from reader.core.document import Document
-from reader.core.errors import EncodingError
+from reader.core.errors import QT_TRANSLATE_NOOP, EncodingError, Message
 from reader.core.loaders.base import (
     LoadContext,
     corrupt,
     default_title,
-    display_name,
+    in_file,
     looks_like,
     read_bytes,
 )
@@ -89,9 +89,7 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
     encoding = _bom_encoding(data)
     if encoding is None:
         if _looks_binary(data):
-            raise corrupt(
-                path, f"not a text file{looks_like(data) or ' (it contains binary data)'}"
-            )
+            raise _not_text(path, data)
         try:
             return normalise_newlines(_decode_chunks(data, "utf-8", ctx)), "utf-8"
         except UnicodeDecodeError:
@@ -99,16 +97,27 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
     try:
         text = _decode_chunks(data, encoding, ctx)
     except UnicodeDecodeError as exc:
-        raise EncodingError(
-            f"{display_name(path)}: not valid {encoding} text (bad bytes near offset {exc.start})"
-        ) from None
+        problem = Message.of(
+            QT_TRANSLATE_NOOP(
+                "ReaderError", "not valid {encoding} text (bad bytes near offset {offset})"
+            ),
+            encoding=encoding,
+            offset=exc.start,
+        )
+        raise EncodingError(in_file(path, problem)) from None
     return normalise_newlines(text), encoding
 
 
 def reject_binary(head: bytes, path: Path) -> None:
     """Refuse a binary file from its first bytes, before reading all of it into memory."""
     if head and _bom_encoding(head) is None and _looks_binary(head):
-        raise corrupt(path, f"not a text file{looks_like(head) or ' (it contains binary data)'}")
+        raise _not_text(path, head)
+
+
+def _not_text(path: Path, head: bytes) -> Exception:
+    binary = QT_TRANSLATE_NOOP("ReaderError", " (it contains binary data)")
+    detail = looks_like(head, binary)
+    return corrupt(path, QT_TRANSLATE_NOOP("ReaderError", "not a text file{detail}"), detail=detail)
 
 
 def normalise_newlines(text: str) -> str:
@@ -150,10 +159,12 @@ def _guess_code_page(data: bytes, path: Path) -> str:
     elif names:
         encoding = names[0]
     else:
-        raise EncodingError(
-            f"{display_name(path)}: the text encoding could not be determined "
-            "(expected UTF-8, UTF-16, Windows-1251 or KZ-1048)"
+        problem = QT_TRANSLATE_NOOP(
+            "ReaderError",
+            "the text encoding could not be determined "
+            "(expected UTF-8, UTF-16, Windows-1251 or KZ-1048)",
         )
+        raise EncodingError(in_file(path, Message(problem)))
     log.debug("%s: guessed %s", path, encoding)
     return encoding
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, TextBuilder
+from reader.core.errors import QT_TRANSLATE_NOOP
 from reader.core.loaders.base import LoadContext, corrupt, default_title, read_markup
 from reader.core.loaders.xmlsafe import check_xml_head, local_name, parse_xml
 
@@ -28,7 +29,9 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     try:
         _walk(root, builder)
     except RecursionError:
-        raise corrupt(path, "is nested too deeply to display") from None
+        raise corrupt(
+            path, QT_TRANSLATE_NOOP("ReaderError", "is nested too deeply to display")
+        ) from None
     encoding = xml_encoding(root)
     return Document.create(
         builder.text(),

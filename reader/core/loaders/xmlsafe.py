@@ -12,8 +12,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from reader.core.errors import CorruptDocumentError
-from reader.core.loaders.base import check_markup_size, corrupt, display_name, looks_like
+from reader.core.errors import QT_TRANSLATE_NOOP, CorruptDocumentError, Message
+from reader.core.loaders.base import check_markup_size, corrupt, in_file, looks_like
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -45,7 +45,7 @@ def _html_parser() -> lxml_html.HTMLParser:
 def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
     """Parse well-formed XML bytes into an element tree root, or raise CorruptDocumentError."""
     if not data or data.isspace():
-        raise corrupt(path, f"is empty, not {what}")
+        raise corrupt(path, QT_TRANSLATE_NOOP("ReaderError", "is empty, not {format}"), format=what)
     check_markup_size(path, len(data), what)
     if _doctype_declares_entities(data):
         raise _entities_error(path)
@@ -54,13 +54,24 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
     except etree.XMLSyntaxError as exc:
         if "XML_PARSE_HUGE" in str(exc) or "amplification" in str(exc):
             raise corrupt(
-                path, f"is {what} nested too deeply or too large to read safely"
+                path,
+                QT_TRANSLATE_NOOP(
+                    "ReaderError", "is {format} nested too deeply or too large to read safely"
+                ),
+                format=what,
             ) from None
-        raise corrupt(path, f"not well-formed {what} ({_first_line(exc)})") from None
+        raise corrupt(
+            path,
+            QT_TRANSLATE_NOOP("ReaderError", "not well-formed {format} ({reason})"),
+            format=what,
+            reason=_first_line(exc),
+        ) from None
     except (ValueError, etree.LxmlError) as exc:
-        raise corrupt(path, f"cannot be read as {what} ({_first_line(exc)})") from None
+        raise _cannot_read_as(path, what, exc) from None
     if root is None:
-        raise corrupt(path, f"has no {what} content")
+        raise corrupt(
+            path, QT_TRANSLATE_NOOP("ReaderError", "has no {format} content"), format=what
+        )
     reject_entities(root, path)
     return root
 
@@ -72,7 +83,13 @@ def check_xml_head(head: bytes, path: Path, what: str) -> None:
     """Refuse a file whose first bytes cannot start XML, before reading all of it."""
     start = head.lstrip(b" \t\r\n")
     if start and not start.startswith(_XML_STARTS) and start[:4] != b"\x00\x00\x00<":
-        raise corrupt(path, f"is not {what}{looks_like(head) or ' (it does not start with <)'}")
+        detail = looks_like(head, QT_TRANSLATE_NOOP("ReaderError", " (it does not start with <)"))
+        raise corrupt(
+            path,
+            QT_TRANSLATE_NOOP("ReaderError", "is not {format}{detail}"),
+            format=what,
+            detail=detail,
+        )
 
 
 def parse_html(text: str, path: Path) -> Any:
@@ -88,7 +105,7 @@ def parse_html(text: str, path: Path) -> Any:
     try:
         root = lxml_html.document_fromstring(text, parser=_html_parser())
     except (etree.ParserError, etree.LxmlError, ValueError) as exc:
-        raise corrupt(path, f"cannot be read as HTML ({_first_line(exc)})") from None
+        raise _cannot_read_as(path, "HTML", exc) from None
     reject_entities(root, path)
     return root
 
@@ -122,10 +139,20 @@ class EntityDeclarationError(CorruptDocumentError):
 
 
 def _entities_error(path: Path) -> EntityDeclarationError:
-    return EntityDeclarationError(
-        f"{display_name(path)}: "
+    problem = QT_TRANSLATE_NOOP(
+        "ReaderError",
         "declares its own entities in a DOCTYPE; Oqyrman does not expand them for safety "
         "(they can read local files or explode in size)",
+    )
+    return EntityDeclarationError(in_file(path, Message(problem)))
+
+
+def _cannot_read_as(path: Path, what: str, exc: Exception) -> Exception:
+    return corrupt(
+        path,
+        QT_TRANSLATE_NOOP("ReaderError", "cannot be read as {format} ({reason})"),
+        format=what,
+        reason=_first_line(exc),
     )
 
 

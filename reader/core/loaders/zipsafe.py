@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from reader.core.errors import DocumentTooLargeError
+from reader.core.errors import QT_TRANSLATE_NOOP, DocumentTooLargeError, Message
 from reader.core.loaders.base import (
     MAX_MEMBER_RATIO,
     MAX_UNPACKED_BYTES,
@@ -44,7 +44,13 @@ def _check_directory(path: Path, kind: str) -> None:
         tail = fh.read()
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or at + 22 > len(tail):
-            raise corrupt(path, f"is a damaged or truncated {kind} file (no zip directory)")
+            raise corrupt(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "ReaderError", "is a damaged or truncated {format} file (no zip directory)"
+                ),
+                format=kind,
+            )
         members, directory = struct.unpack_from("<HI", tail, at + 10)
         locator = at - 20
         if (members == 0xFFFF or directory == 0xFFFFFFFF) and tail[locator : locator + 4] == (
@@ -57,8 +63,16 @@ def _check_directory(path: Path, kind: str) -> None:
                 members, directory = struct.unpack_from("<QQ", zip64, 32)
     if members > MAX_MEMBERS or directory > MAX_DIRECTORY_BYTES:
         raise DocumentTooLargeError(
-            f"{display_name(path)}: refused: its zip directory lists {members} files "
-            f"({directory // 1024} KB); a {kind} never has more than {MAX_MEMBERS}"
+            QT_TRANSLATE_NOOP(
+                "ReaderError",
+                "{file}: refused: its zip directory lists {members} files ({size} KB); "
+                "a {format} never has more than {limit}",
+            ),
+            file=display_name(path),
+            members=members,
+            size=directory // 1024,
+            format=kind,
+            limit=MAX_MEMBERS,
         )
 
 
@@ -71,16 +85,31 @@ class SafeZip:
         self._ctx = ctx
         self._inflated = 0
         if not head:
-            raise corrupt(path, f"is empty, not a {kind} file")
-        if not head.startswith(ZIP_MAGIC):
             raise corrupt(
-                path, f"is not a {kind} file{looks_like(head) or ' (it is not a zip archive)'}"
+                path, QT_TRANSLATE_NOOP("ReaderError", "is empty, not a {format} file"), format=kind
+            )
+        if not head.startswith(ZIP_MAGIC):
+            detail = looks_like(
+                head, QT_TRANSLATE_NOOP("ReaderError", " (it is not a zip archive)")
+            )
+            raise corrupt(
+                path,
+                QT_TRANSLATE_NOOP("ReaderError", "is not a {format} file{detail}"),
+                format=kind,
+                detail=detail,
             )
         _check_directory(path, kind)
         try:
             self._zip = zipfile.ZipFile(path)
         except _ZIP_ERRORS as exc:
-            raise corrupt(path, f"is a damaged or truncated {kind} file ({exc})") from None
+            raise corrupt(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "ReaderError", "is a damaged or truncated {format} file ({reason})"
+                ),
+                format=kind,
+                reason=str(exc),
+            ) from None
         try:
             self._check_headers()
         except BaseException:
@@ -102,21 +131,42 @@ class SafeZip:
         total = 0
         for info in self._zip.infolist():
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise corrupt(self.path, f"uses a compression method a {self.kind} never uses")
+                raise corrupt(
+                    self.path,
+                    QT_TRANSLATE_NOOP(
+                        "ReaderError", "uses a compression method a {format} never uses"
+                    ),
+                    format=self.kind,
+                )
             if info.flag_bits & 0x1:
-                raise corrupt(self.path, f"is an encrypted {self.kind} file")
+                raise corrupt(
+                    self.path,
+                    QT_TRANSLATE_NOOP("ReaderError", "is an encrypted {format} file"),
+                    format=self.kind,
+                )
             total += info.file_size
             if info.file_size > RATIO_FLOOR and (
                 info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1)
             ):
-                raise self._too_large(f"member {info.filename!r} is compressed suspiciously well")
+                why = QT_TRANSLATE_NOOP(
+                    "ReaderError", "member {member} is compressed suspiciously well"
+                )
+                raise self._too_large(Message.of(why, member=repr(info.filename)))
         if total > MAX_UNPACKED_BYTES:
-            raise self._too_large(f"would unpack to {total // (1 << 20)} MB")
+            why = QT_TRANSLATE_NOOP("ReaderError", "would unpack to {size} MB")
+            raise self._too_large(Message.of(why, size=total // (1 << 20)))
 
-    def _too_large(self, why: str) -> DocumentTooLargeError:
+    def _too_large(self, why: Message) -> DocumentTooLargeError:
         return DocumentTooLargeError(
-            f"{display_name(self.path)}: refused as a possible zip bomb ({why}; the limit is "
-            f"{MAX_UNPACKED_BYTES // (1 << 20)} MB unpacked, {MAX_MEMBER_RATIO}:1 per member)"
+            QT_TRANSLATE_NOOP(
+                "ReaderError",
+                "{file}: refused as a possible zip bomb ({why}; the limit is "
+                "{limit} MB unpacked, {ratio}:1 per member)",
+            ),
+            file=display_name(self.path),
+            why=why,
+            limit=MAX_UNPACKED_BYTES // (1 << 20),
+            ratio=MAX_MEMBER_RATIO,
         )
 
     def names(self) -> list[str]:
@@ -166,12 +216,20 @@ class SafeZip:
                 while chunk := member.read(_READ):
                     produced += len(chunk)
                     if produced > cap:
-                        raise self._too_large(f"member {info.filename!r} inflates past its size")
+                        why = QT_TRANSLATE_NOOP(
+                            "ReaderError", "member {member} inflates past its size"
+                        )
+                        raise self._too_large(Message.of(why, member=repr(info.filename)))
                     sink(chunk)
                     self._ctx.check()
         except _ZIP_ERRORS as exc:
             raise corrupt(
-                self.path, f"is a damaged or truncated {self.kind} file ({exc})"
+                self.path,
+                QT_TRANSLATE_NOOP(
+                    "ReaderError", "is a damaged or truncated {format} file ({reason})"
+                ),
+                format=self.kind,
+                reason=str(exc),
             ) from None
         self._inflated += produced
 
