@@ -54,6 +54,7 @@ class ExportController(QObject):
         parent: QWidget,
         annotations_of: Callable[[DocumentSession], DocumentAnnotations],
         entities_of: "Callable[[DocumentSession], list[Entity] | None]",
+        author: Callable[[], str] = lambda: "",
     ) -> None:
         """``annotations_of`` and ``entities_of`` give what a copy of a session shows (the
         entities None while they are still being recognised)."""
@@ -64,6 +65,7 @@ class ExportController(QObject):
         self._parent = parent
         self._annotations_of = annotations_of
         self._entities_of = entities_of
+        self._author = author  # who signs the notes (Preferences); "" for the system's name
         self._job: Job | None = None
         self._target = ""
         self._left_out = 0  # orphaned annotations, which a copy cannot show
@@ -127,10 +129,12 @@ class ExportController(QObject):
         except ReaderError as exc:  # an unknown suffix: the job will say so
             log.debug("not preparing the PDF writer: %s", exc)
 
+        author = self._author() or None
+
         def work(job: JobContext) -> str:
             written = export_copy(
                 document, annotations, path, entities=entities, wording=wording,
-                progress=job.progress, cancel=job.cancel,
+                progress=job.progress, cancel=job.cancel, author=author,
             )  # fmt: skip
             return str(written)
 

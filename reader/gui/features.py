@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
-from reader.core.preferences_schema import Preferences
+from reader.core.preferences_schema import Preferences, author_of
 from reader.gui.annotate import AnnotationController
 from reader.gui.context import AppContext
 from reader.gui.dialogs.menu_actions import DialogActions
@@ -76,6 +76,7 @@ def install_features(window: MainWindow) -> Features:
     exporter = ExportController(
         ctx.tasks, sessions, window, parent=window,
         annotations_of=annotations.annotations, entities_of=entities.known_entities,
+        author=lambda: author_of(window.preferences),
     )  # fmt: skip
     dialogs = DialogActions(window, ctx.paths.preferences, prefs)
     _fill_menus(window, search_bar, global_search, global_dock, annotations, entities, exporter)

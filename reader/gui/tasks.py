@@ -29,7 +29,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 
-from reader.core.errors import CancelledError, ReaderError
+from reader.core.errors import CONTEXT, CancelledError, ReaderError, describe
 
 log = logging.getLogger(__name__)
 
@@ -194,8 +194,8 @@ class TaskRunner(QObject):
             result = work(ctx)
         except CancelledError:
             self._end(ctx.id, "cancelled", None)
-        except ReaderError as exc:
-            self._end(ctx.id, "failed", str(exc))
+        except ReaderError as exc:  # its message in the interface language
+            self._end(ctx.id, "failed", describe(exc, _translate_core))
         except Exception as exc:  # a bug: keep the app alive, log it, tell the user
             log.exception("background job %d failed", ctx.id)
             message = QCoreApplication.translate("TaskRunner", "Unexpected error: %1")
@@ -235,6 +235,11 @@ class TaskRunner(QObject):
                 log.warning("background job %d failed: %s", job_id, payload)
         elif callbacks.on_cancelled is not None:
             callbacks.on_cancelled()
+
+
+def _translate_core(text: str) -> str:
+    """Core messages' catalogue (QCoreApplication.translate is safe on any thread)."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _alive(owner: QObject | None) -> Callable[[], bool]:

@@ -126,7 +126,9 @@ def test_default_author_without_a_passwd_entry_is_the_login_name(
     assert default_author() == "guest"
 
 
-def test_author_is_kept_and_a_bad_one_falls_back(tmp_path: Path) -> None:
+def test_author_is_kept_and_a_bad_one_falls_back(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     from reader.core.preferences_schema import author_of, default_author
 
     path = tmp_path / "preferences.json"
@@ -135,3 +137,4 @@ def test_author_is_kept_and_a_bad_one_falls_back(tmp_path: Path) -> None:
     for bad in ("two\nlines", 42, "x" * 500):
         assert from_dict({"author": bad}).author == default_author()
     assert author_of(Preferences(author="  ")) == default_author()
+    assert "ignoring preference author" in caplog.text

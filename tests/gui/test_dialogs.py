@@ -139,7 +139,7 @@ def test_preference_labels_have_distinct_keyboard_mnemonics(qtbot: QtBot, langua
         text = label.text()
         if "&" in text:
             keys.append(text[text.index("&") + 1].casefold())
-    assert len(keys) == 5
+    assert len(keys) == 6
     assert len(set(keys)) == len(keys), keys
 
 
@@ -343,3 +343,15 @@ def test_window_shows_documents_in_the_font_the_dialog_describes(
     qtbot.addWidget(window)
     window.apply_preferences(prefs)
     assert window.document_font() == document_font(prefs)
+
+
+def test_preferences_dialog_edits_the_author_who_signs_notes(qtbot: QtBot) -> None:
+    from reader.gui.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(author="Айгүл Серікқызы"))
+    qtbot.addWidget(dialog)
+    assert dialog.author_edit.text() == "Айгүл Серікқызы"
+    dialog.author_edit.setText("  Дана   Асқарова ")
+    assert dialog.preferences().author == "Дана Асқарова"
+    dialog.author_edit.setText("")
+    assert dialog.preferences().author  # empty falls back to the system's name

@@ -15,15 +15,18 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.preferences_schema import (
+    AUTHOR_MAX,
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
     Preferences,
+    default_author,
 )
 
 # Language names are written in their own language so a user can find theirs whatever the
@@ -54,6 +57,9 @@ class PreferencesDialog(QDialog):
         self.search_box.addItem(self.tr("Word forms"), "words")
         self.search_box.addItem(self.tr("Exact text"), "exact")
         self.search_box.addItem(self.tr("Regular expression"), "regex")
+        self.author_edit = QLineEdit()
+        self.author_edit.setMaxLength(AUTHOR_MAX)
+        self.author_edit.setToolTip(self.tr("Signs the notes and highlights of exported copies"))
         self._build_layout()
         self.set_preferences(prefs)
 
@@ -67,6 +73,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Font si&ze:"), self.size_box)
         form.addRow(self.tr("&Theme:"), self.theme_box)
         form.addRow(self.tr("Default &search:"), self.search_box)
+        form.addRow(self.tr("&Author of notes:"), self.author_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -89,6 +96,7 @@ class PreferencesDialog(QDialog):
         self.size_box.setValue(prefs.font_size)
         _select(self.theme_box, prefs.theme)
         _select(self.search_box, prefs.search_mode)
+        self.author_edit.setText(prefs.author)
 
     def preferences(self) -> Preferences:
         """The preferences as the widgets show them now."""
@@ -101,6 +109,7 @@ class PreferencesDialog(QDialog):
             font_size=self.size_box.value(),
             theme=self.theme_box.currentData(),
             search_mode=self.search_box.currentData(),
+            author=" ".join(self.author_edit.text().split()) or default_author(),
         )
 
     def _on_restore_defaults(self) -> None:
