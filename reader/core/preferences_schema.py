@@ -15,12 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.fsutil import atomic_write_json, read_json
+from reader.core.search import MODES
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("kk", "ru", "en")  # interface languages we ship, Kazakh first
+#: The interface languages we ship, Kazakh first, each named in its own language (so a user
+#: finds theirs whatever the current interface language is).
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LANGUAGES = tuple(LANGUAGE_NAMES)
 THEMES = ("system", "light", "dark")
-SEARCH_MODES = ("words", "exact", "regex")  # the modes of reader.core.search.find
+SEARCH_MODES = MODES  # the modes of reader.core.search.find
 FONT_SIZE_MIN, FONT_SIZE_MAX = 8, 40
 AUTHOR_MAX = 200  # characters; it signs DOCX comments and PDF annotations
 FALLBACK_AUTHOR = "Oqyrman"

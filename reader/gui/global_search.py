@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.search import MODES, line_contexts
-from reader.gui.search_bar import search_text
+from reader.gui.search_bar import mode_labels, search_text
 from reader.gui.services import Sessions
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
@@ -72,10 +72,9 @@ class GlobalSearchPanel(QWidget):
         self.query_edit.setPlaceholderText(self.tr("Find in all open documents"))
         self.query_edit.setClearButtonEnabled(True)
         self.mode_combo = QComboBox()
-        for mode, label in zip(
-            MODES, (self.tr("Words"), self.tr("Exact"), self.tr("Regex")), strict=True
-        ):
-            self.mode_combo.addItem(label, mode)
+        labels = mode_labels()
+        for mode in MODES:
+            self.mode_combo.addItem(labels[mode], mode)
         self.set_default_mode(default_mode)
         self.case_box = QCheckBox(self.tr("Match case"))
         self.word_box = QCheckBox(self.tr("Whole word"))

@@ -56,6 +56,15 @@ def search_text(
     return [shown_map.shown_to_original(m.start, m.end) for m in matches]
 
 
+def mode_labels() -> dict[str, str]:
+    """The short name of each search mode, as the search bar and global search show it."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SearchBarWidget", text)
+
+    return {"words": tr("Words"), "exact": tr("Exact"), "regex": tr("Regex")}
+
+
 class SearchBarWidget(QWidget):
     """Query, mode (Words/Exact/Regex), Match case, Whole word, previous/next, "3 of 17"."""
 
@@ -113,7 +122,7 @@ class SearchBarWidget(QWidget):
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.installEventFilter(self)
         self.mode_combo = QComboBox()
-        labels = {"words": self.tr("Words"), "exact": self.tr("Exact"), "regex": self.tr("Regex")}
+        labels = mode_labels()
         tips = {
             "words": self.tr("Find every inflected form of the words, in any Kazakh spelling"),
             "exact": self.tr("Find the text exactly as typed"),

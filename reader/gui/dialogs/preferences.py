@@ -25,13 +25,10 @@ from reader.core.preferences_schema import (
     AUTHOR_MAX,
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
+    LANGUAGE_NAMES,
     Preferences,
     default_author,
 )
-
-# Language names are written in their own language so a user can find theirs whatever the
-# current interface language is; they are deliberately not translated.
-LANGUAGE_NAMES = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
 
 
 class PreferencesDialog(QDialog):
@@ -43,7 +40,7 @@ class PreferencesDialog(QDialog):
         self._initial = prefs
         self.language_box = QComboBox()
         self.language_box.addItem(self.tr("System default"), None)
-        for code, name in LANGUAGE_NAMES:
+        for code, name in LANGUAGE_NAMES.items():  # deliberately not translated
             self.language_box.addItem(name, code)
         self.font_box = QFontComboBox()
         self.size_box = QSpinBox()
