@@ -356,7 +356,14 @@ def _run_gui(argv: list[str]) -> int:
         )
         return EXIT_INPUT
     from reader.core.paths import resolve
+
+    paths = resolve(args.data_dir)
+    files = [str(Path(f)) for f in args.files]
+    if not args.quit_after_load and not os.environ.get("OQYRMAN_SCREENSHOT"):
+        from reader.core.instance import hand_over
+
+        if hand_over(paths.data, files):  # the running reader opens them
+            return EXIT_OK
     from reader.gui.app import run
 
-    files = [str(Path(f)) for f in args.files]
-    return run(resolve(args.data_dir), files=files, quit_after_load=args.quit_after_load)
+    return run(paths, files=files, quit_after_load=args.quit_after_load)

@@ -8,13 +8,16 @@ once the documents are shown and background work is done, then quits;
 ``OQYRMAN_SCREENSHOT_QUERY=word`` searches for a word first.
 """
 
+import contextlib
 import logging
 import os
+import signal
+import socket
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +26,7 @@ from reader.gui.context import AppContext
 from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 from reader.gui.session import DocumentSession
+from reader.gui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +133,10 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     _install_language(app, ctx)
     _apply_theme(app, ctx)
     window = build_window(ctx, defer_panels=True)
+    server = None
+    if not quit_after_load:  # later `oqyrman FILE` starts hand their files to this window
+        server = InstanceServer(paths.data, lambda new: _receive(window, new), app)
+    _close_on_termination(app, window)
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:
         _screenshot_when_idle(app, window, str(Path(screenshot).absolute()))
@@ -144,5 +152,45 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     try:
         return app.exec()
     finally:
+        if server is not None:
+            server.close()
         window.close()
         ctx.close()
+
+
+def _receive(window: MainWindow, files: list[str]) -> None:
+    """Files from a later start: open them here and bring the window to the front."""
+    if files:
+        window.open_files(files)
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _close_on_termination(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM, SIGINT and the end of a desktop session close the window the usual way, so
+    the session and preferences are saved (annotations are written as they are made).
+
+    Python runs a signal handler only when the interpreter gets control, which Qt's event
+    loop does not give it: the signal's wake-up byte on a socket pair wakes a
+    QSocketNotifier instead."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, lambda *_: None)  # the wake-up byte does the work
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        assert writer.fileno() >= 0  # the closure keeps the wake-up socket open
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        log.info("terminating: closing the window")
+        window.close()
+        app.quit()
+
+    notifier.activated.connect(on_signal)
+    app.commitDataRequest.connect(lambda _manager: window.save_session())
