@@ -4,13 +4,18 @@ snapshots of the documents' texts."""
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,7 +30,9 @@ from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 from reader.gui.textmap import TextMap
 
 MAX_PER_DOCUMENT = 1000  # listed matches per document (the count shows all of them)
-Row = tuple[int, int, int, str]  # start, end, line, context
+Row = tuple[int, int, int, str, int, int]  # start, end, line, context, match in context
+CONTEXT_CHARS = 150  # of the line either side of a match
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the match inside the context
 
 
 # What is searched in one document: its text, and for a document shown in Latin script the
@@ -45,16 +52,73 @@ def _search_all(
             shown_map if searched is shown else None, index if searched is original else None,
         )  # fmt: skip
         listed = matches[:MAX_PER_DOCUMENT]
-        contexts = line_contexts(original, listed)
-        if shown is not None:  # the lines as the viewer shows them (newlines are kept)
-            from reader.core.kazakh import to_latin
+        lines = line_contexts(original, listed, width=0)
+        rows: list[Row] = []
+        for (start, end), (line, _) in zip(listed, lines, strict=True):
+            before, match, after = _around(original, start, end)
+            if shown is not None:  # the line as the viewer shows it
+                from reader.core.kazakh import to_latin
 
-            contexts = [(line, to_latin(context)) for line, context in contexts]
-        rows = [
-            (s, e, line, context) for (s, e), (line, context) in zip(listed, contexts, strict=True)
-        ]
+                before, match, after = to_latin(before), to_latin(match), to_latin(after)
+            context = before + match + after
+            rows.append((start, end, line, context, len(before), len(before) + len(match)))
         results.append((len(matches), rows))
     return results
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The match's line, cut to :data:`CONTEXT_CHARS` either side: before, match, after."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    lo, hi = max(line_start, start - CONTEXT_CHARS), min(line_end, end + CONTEXT_CHARS)
+    before = ("…" if lo > line_start else "") + text[lo:start].lstrip()
+    after = text[end:hi].rstrip() + ("…" if hi < line_end else "")
+    return before, text[start:end], after
+
+
+class _MatchDelegate(QStyledItemDelegate):
+    """Draws a context line with its match in bold (the rest as the style draws text)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        span = index.data(MATCH_ROLE)
+        if not span:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        lo, hi = span
+        parts = ((text[:lo], False), (text[lo:hi], True), (text[hi:], False))
+        painter.save()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        x = rect.left() + 2
+        for part, bold in parts:
+            font = QFont(opt.font)
+            font.setBold(bold)
+            painter.setFont(font)
+            metrics = QFontMetrics(font)
+            width = rect.right() - x
+            if width <= 0:
+                break
+            shown = metrics.elidedText(part, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(
+                QRect(x, rect.top(), width, rect.height()),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                shown,
+            )
+            x += metrics.horizontalAdvance(shown)
+        painter.restore()
 
 
 class GlobalSearchPanel(QWidget):
@@ -82,6 +146,8 @@ class GlobalSearchPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Match"), self.tr("Line")])
         self.tree.setRootIsDecorated(True)
+        self.tree.setItemDelegateForColumn(0, _MatchDelegate(self.tree))
+        self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
         self.query_edit.returnPressed.connect(self.run_search)
@@ -95,6 +161,7 @@ class GlobalSearchPanel(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.tree, 1)
         sessions.session_closed.connect(self._on_session_closed)
+        sessions.session_opened.connect(self._on_session_opened)
 
     def set_default_mode(self, mode: str) -> None:
         index = self.mode_combo.findData(mode)
@@ -136,6 +203,11 @@ class GlobalSearchPanel(QWidget):
             owner=self,
         )
 
+    def _on_session_opened(self, _session: DocumentSession) -> None:
+        """A new document joins the results of the search shown (the list stays current)."""
+        if self.query_edit.text() and self.tree.topLevelItemCount() and self.isVisible():
+            self.run_search()
+
     def _on_session_closed(self, session: DocumentSession) -> None:
         """A closed document's results go (its matches can no longer be shown)."""
         for i in reversed(range(self.tree.topLevelItemCount())):
@@ -157,9 +229,11 @@ class GlobalSearchPanel(QWidget):
             top = QTreeWidgetItem([f"{session.title} ({count})", ""])
             top.setToolTip(0, session.path)
             top.setData(0, Qt.ItemDataRole.UserRole, (session, None))
-            for start, end, line, context in rows:
+            for start, end, line, context, lo, hi in rows:
                 child = QTreeWidgetItem([context, str(line)])
                 child.setData(0, Qt.ItemDataRole.UserRole, (session, (start, end)))
+                child.setData(0, MATCH_ROLE, (lo, hi))
+                child.setToolTip(0, context)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(count > 0)

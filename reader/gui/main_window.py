@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from reader.core.document import Document
 from reader.core.preferences_schema import Preferences
 from reader.core.prefs import SessionState, TabState, load_session, save_session
+from reader.core.titles import tell_apart
 from reader.gui.context import AppContext
 from reader.gui.session import DocumentSession
 from reader.gui.sessions import SessionList
@@ -345,6 +346,7 @@ class MainWindow(QMainWindow):
             session.viewer.scroll_to_offset(placeholder.restore_offset)
         self._remember(session)
         self.session_list.add(session)
+        self._label_tabs()
         if was_current:
             self.tabs.setCurrentIndex(index)
             self._on_current_changed(index)
@@ -397,8 +399,18 @@ class MainWindow(QMainWindow):
         session = self.session_list.remove(widget)
         if session is not None:
             session.deleteLater()
+            self._label_tabs()
         widget.deleteLater()
         self.save_session()
+
+    def _label_tabs(self) -> None:
+        """Each tab shows its document's title; two with the same title are told apart."""
+        sessions = self.sessions()
+        labels = tell_apart([(s.title, s.path, s.document.format) for s in sessions])
+        for session, label in zip(sessions, labels, strict=True):
+            index = self.tabs.indexOf(session.viewer)
+            self.tabs.setTabText(index, label.replace("&", "&&"))
+            self.tabs.setTabToolTip(index, f"{session.title}\n{session.path}")
 
     def _on_close_current(self) -> None:
         if self.tabs.count():

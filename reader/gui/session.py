@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.annotations import DocumentAnnotations
 from reader.core.document import Document, count_words
+from reader.core.titles import display_title
 from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 from reader.gui.textmap import TextMap, latin_map
 from reader.gui.viewer import DocumentViewer
@@ -114,7 +115,8 @@ class DocumentSession(QObject):
 
     @property
     def title(self) -> str:
-        return self.document.title or self.path
+        """The document's own name (its title, first heading or headline), for the tab."""
+        return display_title(self.document, self.path)
 
     @property
     def closed(self) -> bool:

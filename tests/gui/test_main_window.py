@@ -40,8 +40,10 @@ def test_open_two_files_gives_two_tabs_with_title_and_path_tooltip(
     first = open_doc(two_files[0])
     second = open_doc(two_files[1])
     assert window.tabs.count() == 2
-    assert window.tabs.tabText(0) == "first"
-    assert window.tabs.tabToolTip(1) == str(two_files[1])
+    # the document's own title: the text's headline, the Markdown's heading
+    assert window.tabs.tabText(0) == "Қазақстан Республикасы – Орталық Азиядағы мемлекет."
+    assert window.tabs.tabText(1) == "Тақырып"
+    assert window.tabs.tabToolTip(1).endswith(str(two_files[1]))
     assert window.current_session() is second
     assert second.viewer.toPlainText().startswith("Тақырып\n")  # Markdown heading, shown bold
     heading = second.viewer.document().firstBlock().begin().fragment().charFormat()
