@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from reader.core.annotations import Annotation
 from reader.core.document import Document
-from reader.core.paths import resources_dir
 from reader.export.common import (
     ENGLISH,
     IndexWording,
@@ -41,10 +40,8 @@ RESOLUTION = 300  # dpi of the layout; text stays vector, this only sets layout 
 MARGIN_MM = 20.0
 BODY_PT = 11.0
 HEADING_PT = {1: 20.0, 2: 16.0, 3: 14.0, 4: 12.5, 5: 11.5, 6: 11.0}
-FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 
 _app: object | None = None  # the QGuiApplication we created, kept alive for later exports
-_family: str | None = None
 _prepared = False  # prepare() has run
 
 
@@ -129,21 +126,7 @@ def _ensure_app() -> None:
 
 
 def _font_family() -> str:
-    """Register the bundled Noto Sans once and return its family name."""
-    global _family
-    if _family is not None:
-        return _family
-    from PySide6.QtGui import QFontDatabase
+    """The bundled Noto Sans, registered once (by the GUI at start-up, or here)."""
+    from reader.export.fonts import bundled_family
 
-    family = "Noto Sans"
-    for name in FONT_FILES:
-        path = resources_dir() / "fonts" / name
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
-            log.warning("could not register the font %s; Qt falls back to a system font", path)
-            continue
-        families = QFontDatabase.applicationFontFamilies(font_id)
-        if families:
-            family = families[0]
-    _family = family
-    return family
+    return bundled_family()

@@ -48,10 +48,23 @@ def _application() -> QApplication:
     app.setApplicationName("Oqyrman")
     app.setApplicationDisplayName("Oqyrman")
     app.setDesktopFileName("oqyrman")
+    _use_bundled_font(app)
     icon = resources_dir() / "icons" / "oqyrman-128.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def _use_bundled_font(app: QApplication) -> None:
+    """Noto Sans for the interface (and, unless the user chose another, the documents)
+    from the first start; registered now, so nothing re-flows at the first PDF export."""
+    from PySide6.QtGui import QFont
+
+    from reader.export.fonts import bundled_family
+
+    font = QFont(app.font())
+    font.setFamily(bundled_family())
+    app.setFont(font)
 
 
 def _install_language(app: QApplication, ctx: AppContext) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import Block
 from reader.core.preferences_schema import Preferences
@@ -59,8 +59,9 @@ class _Layer:
 
 
 def document_font(prefs: Preferences) -> QFont:
-    """The font documents are shown in: the user's family (or the platform's) and size."""
-    font = QFont(prefs.font_family) if prefs.font_family else QFont()
+    """The font documents are shown in: the user's family (or the application's, the
+    bundled Noto Sans) and size."""
+    font = QFont(prefs.font_family) if prefs.font_family else QFont(QApplication.font())
     font.setPointSize(prefs.font_size)
     return font
 

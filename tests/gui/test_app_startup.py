@@ -42,3 +42,28 @@ def test_first_run_shows_the_seed_document(tmp_path: Path) -> None:
     session = json.loads((tmp_path / "data" / "config" / "session.json").read_text("utf-8"))
     folders = {Path(t["path"]).parent for t in session["tabs"]}
     assert folders == {seeds_dir()}
+
+
+def test_bundled_noto_sans_is_the_font_from_the_first_start(qapp: object) -> None:
+    """The interface and the documents use Noto Sans from the start, and the first PDF
+    export registers nothing more (registering re-lays-out every widget)."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.preferences_schema import Preferences
+    from reader.export import pdf
+    from reader.gui.app import _use_bundled_font
+    from reader.gui.viewer import document_font
+
+    assert isinstance(qapp, QApplication)
+    before = QFont(qapp.font())
+    try:
+        _use_bundled_font(qapp)
+        assert QApplication.font().family() == "Noto Sans"
+        assert document_font(Preferences()).family() == "Noto Sans"
+        assert document_font(Preferences(font_family="DejaVu Serif")).family() == "DejaVu Serif"
+        families = QFontDatabase.families()
+        assert pdf._font_family() == "Noto Sans"
+        assert QFontDatabase.families() == families
+    finally:
+        qapp.setFont(before)
