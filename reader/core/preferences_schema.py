@@ -26,6 +26,7 @@ LANGUAGES = tuple(LANGUAGE_NAMES)
 THEMES = ("system", "light", "dark")
 SEARCH_MODES = MODES  # the modes of reader.core.search.find
 FONT_SIZE_MIN, FONT_SIZE_MAX = 8, 40
+LINE_LENGTH_MIN, LINE_LENGTH_MAX = 40, 240
 AUTHOR_MAX = 200  # characters; it signs DOCX comments and PDF annotations
 FALLBACK_AUTHOR = "Oqyrman"
 
@@ -70,6 +71,7 @@ class Preferences:
     theme: str = "system"
     search_mode: str = "words"
     author: str = field(default_factory=default_author)
+    line_length: int = 80  # characters per line of a document; 0: as wide as the window
 
     def __post_init__(self) -> None:
         problem = _problem(self)
@@ -95,6 +97,11 @@ def _problem(p: Preferences) -> str | None:
         return f"author must be a string of at most {AUTHOR_MAX} characters"
     if any(ch in p.author for ch in "\r\n\t\x00"):
         return "author must be one line"
+    length = p.line_length
+    if isinstance(length, bool) or not isinstance(length, int):
+        return f"line_length must be an int, not {length!r}"
+    if length and not LINE_LENGTH_MIN <= length <= LINE_LENGTH_MAX:
+        return f"line_length must be 0 or in [{LINE_LENGTH_MIN}, {LINE_LENGTH_MAX}], not {length}"
     return None
 
 

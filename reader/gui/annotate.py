@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QUndoGroup,
     QUndoStack,
 )
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
 
 from reader.core.annotations import (
     COLORS,
@@ -136,11 +136,13 @@ class AnnotationController(QObject):
         if ann is None and span is None:
             self._status(self.tr("Select some text or a highlight to add a note"))
             return
-        text, ok = QInputDialog.getMultiLineText(
-            self._parent, self.tr("Note"), self.tr("Note:"), ann.note if ann else ""
-        )
-        if not ok:
+        passage_range = (ann.start, ann.end) if ann is not None else span
+        assert passage_range is not None
+        passage = session.document.text[passage_range[0] : passage_range[1]]
+        edited_note = self.ask_note(passage, ann.note if ann else "")
+        if edited_note is None:
             return
+        text = edited_note
         if ann is not None:
             if text != ann.note:
                 self._push(
@@ -151,6 +153,12 @@ class AnnotationController(QObject):
         doc = session.document
         new = new_annotation(doc.text, *span, note=text, doc_sha256=doc.sha256)
         self._push(session, [AddAnnotation(new, session.path)], self.tr("Add note"))
+
+    def ask_note(self, passage: str, note: str) -> str | None:
+        """The note editor (tests replace this): the note, or None if cancelled."""
+        from reader.gui.dialogs.note_editor import NoteEditor
+
+        return NoteEditor.ask(self._parent, passage, note)
 
     def delete(self, ann_id: str | None = None) -> None:
         """Delete an annotation (the one given, or the one under the selection or cursor)."""

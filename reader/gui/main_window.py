@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         font = self.document_font()
         for session in self.sessions():
             session.viewer.set_base_font(font)
+            session.viewer.set_line_length(prefs.line_length)
 
     def show_error(self, title: str, text: str) -> None:
         """A warning box (tests patch ``QMessageBox.warning``)."""
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
             viewer.resize(placeholder.size())
             viewer.set_base_font(self.document_font())
             viewer.set_zoom(self._zoom)
+            viewer.set_line_length(self.preferences.line_length)
 
         session = DocumentSession(
             document, placeholder.path, self.ctx.tasks, text_map, self, prepare_viewer=prepare

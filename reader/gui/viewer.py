@@ -21,7 +21,9 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QMouseEvent,
     QPaintEvent,
+    QResizeEvent,
     QShowEvent,
     QTextCharFormat,
     QTextCursor,
@@ -71,6 +73,7 @@ class DocumentViewer(QPlainTextEdit):
 
     first_painted = Signal()  # once, after the text was painted for the first time
     zoom_changed = Signal(int)
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +99,8 @@ class DocumentViewer(QPlainTextEdit):
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self._apply_visible_highlights)
         self.updateRequest.connect(self._on_update_request)
+        self.selectionChanged.connect(self.selection_changed)
+        self._line_length = 0  # characters per line; 0: as wide as the window
 
     # -- text ---------------------------------------------------------------------------
     @property
@@ -206,6 +211,7 @@ class DocumentViewer(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(size)
         self.setFont(font)
+        self._fit_line_length()
         changed = steps != self._zoom
         self._zoom = steps
         if self._headings:
@@ -225,6 +231,7 @@ class DocumentViewer(QPlainTextEdit):
         base = QFont(font)
         base.setPointSizeF(max(4.0, self._base_size + self._zoom))
         self.setFont(base)
+        self._fit_line_length()
         if self._headings:
             self._format_headings(self._headings)
 
@@ -360,8 +367,78 @@ class DocumentViewer(QPlainTextEdit):
             self.painted_at = time.monotonic()
             QTimer.singleShot(0, self, self.first_painted.emit)
 
+    # -- reading comfort ------------------------------------------------------------------
+    def widget(self) -> QWidget:
+        return self
+
+    def selected_text(self) -> str:
+        """The selection as shown, with line breaks (what Copy puts on the clipboard)."""
+        return self.textCursor().selectedText().replace("\u2029", "\n")
+
+    def set_line_length(self, characters: int) -> None:
+        """Keep lines to about ``characters`` wide (centred, like a page); 0: full width."""
+        self._line_length = max(0, characters)
+        self._fit_line_length()
+
+    def _fit_line_length(self) -> None:
+        margin = 0
+        if self._line_length:
+            column = self.fontMetrics().averageCharWidth() * self._line_length
+            column += 2 * int(self.document().documentMargin())
+            margin = max(0, (self.width() - self.verticalScrollBar().sizeHint().width()
+                             - column) // 2)  # fmt: skip
+        if self.viewportMargins().left() != margin:
+            self.setViewportMargins(margin, 0, margin, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_line_length()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A selection made with the mouse takes whole words (hold Alt to select freely)."""
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not (
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            self._snap_to_words()
+
+    def _snap_to_words(self) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        forward = cursor.position() == end
+        lo, hi = QTextCursor(self.document()), QTextCursor(self.document())
+        lo.setPosition(start)
+        hi.setPosition(end)
+        if _inside_word(lo, after=True):
+            lo.movePosition(QTextCursor.MoveOperation.StartOfWord)
+        if _inside_word(hi, after=False):
+            hi.movePosition(QTextCursor.MoveOperation.EndOfWord)
+        if (lo.position(), hi.position()) == (start, end):
+            return
+        snapped = QTextCursor(self.document())
+        anchor, position = (lo, hi) if forward else (hi, lo)
+        snapped.setPosition(anchor.position())
+        snapped.setPosition(position.position(), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._pending_offset is not None:
             offset = self._pending_offset
             QTimer.singleShot(0, self, lambda: self.scroll_to_offset(offset))
+
+
+def _inside_word(cursor: QTextCursor, *, after: bool) -> bool:
+    """Whether ``cursor`` sits between two letters of a word (so a selection edge there
+    cuts the word): the character on its inner side and the one on its outer side."""
+    block = cursor.block().text()
+    at = cursor.positionInBlock()
+    inner = block[at] if after and at < len(block) else block[at - 1] if not after and at else ""
+    outer = block[at - 1] if after and at else block[at] if not after and at < len(block) else ""
+    return bool(inner) and bool(outer) and _wordy(inner) and _wordy(outer)
+
+
+def _wordy(ch: str) -> bool:
+    return ch.isalnum() or ch in "-\u2019'ʼ"

@@ -10,7 +10,6 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QInputDialog,
     QMenu,
     QMessageBox,
     QToolTip,
@@ -97,9 +96,7 @@ def test_note_is_saved_and_shown_on_hover(
     session = _loaded(qtbot, controller, open_doc(kazakh_file))
     start, _ = _select(session, "Елбасы")
     _key(qtbot, session, Qt.Key.Key_1)
-    monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", lambda *a, **k: ("Тұңғыш Президент", True)
-    )
+    monkeypatch.setattr(AnnotationController, "ask_note", lambda *a, **k: "Тұңғыш Президент")
     controller.note_action.trigger()
     assert _stored(window, session) == [("Елбасы", "yellow", "Тұңғыш Президент")]
     assert "Тұңғыш Президент" in controller.panel.list.item(0).text()
@@ -124,7 +121,7 @@ def test_undo_and_redo_with_ctrl_z_and_ctrl_shift_z(
     session = _loaded(qtbot, controller, open_doc(kazakh_file))
     _select(session, "Үкімет")
     _key(qtbot, session, Qt.Key.Key_3)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ескерту", True))
+    monkeypatch.setattr(AnnotationController, "ask_note", lambda *a, **k: "ескерту")
     controller.edit_note()
     assert _stored(window, session) == [("Үкімет", "blue", "ескерту")]
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -332,9 +329,26 @@ def test_note_on_a_new_selection_inside_a_highlight_makes_its_own_annotation(
     _select(session, "Үкімет жұмысы жалғасады")
     _key(qtbot, session, Qt.Key.Key_2)
     _select(session, "жұмысы")
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ішкі", True))
+    monkeypatch.setattr(AnnotationController, "ask_note", lambda *a, **k: "ішкі")
     _key(qtbot, session, Qt.Key.Key_N)
     assert _stored(window, session) == [
         ("Үкімет жұмысы жалғасады", "green", ""),
         ("жұмысы", "yellow", "ішкі"),
     ]
+
+
+def test_note_editor_wraps_shows_its_passage_and_has_room(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from reader.gui.dialogs.note_editor import NoteEditor, shortened
+
+    passage = "Елбасы бірқатар нақты тапсырма берді. " * 30
+    editor = NoteEditor(passage, "бұрынғы ескерту", None)
+    qtbot.addWidget(editor)
+    assert editor.minimumWidth() >= 500 and editor.minimumHeight() >= 300
+    assert editor.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert editor.passage_label.text() == f"«{shortened(passage)}»"
+    assert " … " in shortened(passage) and len(shortened(passage)) < len(passage)
+    assert editor.note() == "бұрынғы ескерту"
+    editor.editor.setPlainText("Жаңа ескерту, бірнеше жолдан тұрады.\nЕкінші жол.")
+    assert editor.note().endswith("Екінші жол.")

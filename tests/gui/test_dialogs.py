@@ -139,7 +139,7 @@ def test_preference_labels_have_distinct_keyboard_mnemonics(qtbot: QtBot, langua
         text = label.text()
         if "&" in text:
             keys.append(text[text.index("&") + 1].casefold())
-    assert len(keys) == 6
+    assert len(keys) == 7
     assert len(set(keys)) == len(keys), keys
 
 

@@ -9,11 +9,12 @@ from typing import Any
 import pypdf
 import pytest
 from docx import Document as WordDocument
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.export import common
 from reader.export.common import check_cancel
+from reader.gui.annotate import AnnotationController
 from reader.gui.main_window import MainWindow
 from reader.gui.session import DocumentSession
 
@@ -26,7 +27,7 @@ def _annotate(qtbot: QtBot, window: MainWindow, session: DocumentSession, mp: An
     qtbot.waitUntil(lambda: controller.is_loaded(session))
     start = session.document.text.index("Астанада")
     session.viewer.select_range(start, start + len("Астанада"))
-    mp.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (NOTE, True))
+    mp.setattr(AnnotationController, "ask_note", lambda *a, **k: NOTE)
     controller.edit_note()
     assert [a.note for a in controller.annotations(session).attached] == [NOTE]
 

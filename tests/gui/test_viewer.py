@@ -147,3 +147,49 @@ def _highlight_texts(viewer: DocumentViewer) -> list[str]:
         cursor = sel.cursor
         texts.append(cursor.selectedText())
     return texts
+
+
+def _select_with_mouse(viewer: DocumentViewer, start: int, end: int, alt: bool = False) -> None:
+    """A selection from ``start`` to ``end`` ended by releasing the left mouse button."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QMouseEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    cursor = QTextCursor(viewer.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    viewer.setTextCursor(cursor)
+    mods = Qt.KeyboardModifier.AltModifier if alt else Qt.KeyboardModifier.NoModifier
+    at = QPointF(viewer.cursorRect(cursor).center())
+    release = QMouseEvent(
+        QMouseEvent.Type.MouseButtonRelease, at, at, Qt.MouseButton.LeftButton,
+        Qt.MouseButton.NoButton, mods,
+    )  # fmt: skip
+    QApplication.sendEvent(viewer.viewport(), release)
+
+
+def test_a_mouse_selection_takes_whole_words_unless_alt_is_held(qtbot: QtBot) -> None:
+    text = "Қазақстан Республикасы Орталық Азияда."
+    viewer = _viewer(qtbot, text)
+    _select_with_mouse(viewer, 3, 14)  # from inside "Қазақстан" to inside "Республикасы"
+    start, end = viewer.selected_range() or (0, 0)
+    assert text[start:end] == "Қазақстан Республикасы"
+    _select_with_mouse(viewer, 3, 14, alt=True)
+    start, end = viewer.selected_range() or (0, 0)
+    assert start == 3 and end < 22  # free: the words stay cut where the mouse was
+    _select_with_mouse(viewer, 10, 22)  # whole words already: left as they are
+    start, end = viewer.selected_range() or (0, 0)
+    assert text[start:end] == "Республикасы"
+
+
+def test_lines_keep_a_comfortable_length_centred_in_a_wide_window(qtbot: QtBot) -> None:
+    viewer = _viewer(qtbot, "сөз " * 400)
+    viewer.resize(1600, 600)
+    viewer.set_line_length(80)
+    margin = viewer.viewportMargins().left()
+    column = viewer.viewport().width()
+    assert margin > 100 and viewer.viewportMargins().right() == margin
+    assert 60 * viewer.fontMetrics().averageCharWidth() < column
+    assert column < 100 * viewer.fontMetrics().averageCharWidth()
+    viewer.set_line_length(0)  # as wide as the window
+    assert viewer.viewportMargins().left() == 0

@@ -26,6 +26,8 @@ from reader.core.preferences_schema import (
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
     LANGUAGE_NAMES,
+    LINE_LENGTH_MAX,
+    LINE_LENGTH_MIN,
     Preferences,
     default_author,
 )
@@ -54,6 +56,11 @@ class PreferencesDialog(QDialog):
         self.search_box.addItem(self.tr("Word forms"), "words")
         self.search_box.addItem(self.tr("Exact text"), "exact")
         self.search_box.addItem(self.tr("Regular expression"), "regex")
+        self.line_box = QSpinBox()
+        self.line_box.setRange(LINE_LENGTH_MIN - 1, LINE_LENGTH_MAX)
+        self.line_box.setSpecialValueText(self.tr("Window width"))
+        self.line_box.setSuffix(self.tr(" characters"))
+        self.line_box.setToolTip(self.tr("How wide a line of the document may be"))
         self.author_edit = QLineEdit()
         self.author_edit.setMaxLength(AUTHOR_MAX)
         self.author_edit.setToolTip(self.tr("Signs the notes and highlights of exported copies"))
@@ -68,6 +75,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", note)
         form.addRow(self.tr("Document &font:"), self.font_box)
         form.addRow(self.tr("Font si&ze:"), self.size_box)
+        form.addRow(self.tr("Line &width:"), self.line_box)
         form.addRow(self.tr("&Theme:"), self.theme_box)
         form.addRow(self.tr("Default &search:"), self.search_box)
         form.addRow(self.tr("&Author of notes:"), self.author_edit)
@@ -94,6 +102,7 @@ class PreferencesDialog(QDialog):
         _select(self.theme_box, prefs.theme)
         _select(self.search_box, prefs.search_mode)
         self.author_edit.setText(prefs.author)
+        self.line_box.setValue(prefs.line_length or self.line_box.minimum())
 
     def preferences(self) -> Preferences:
         """The preferences as the widgets show them now."""
@@ -107,6 +116,7 @@ class PreferencesDialog(QDialog):
             theme=self.theme_box.currentData(),
             search_mode=self.search_box.currentData(),
             author=" ".join(self.author_edit.text().split()) or default_author(),
+            line_length=0 if self.line_box.value() < LINE_LENGTH_MIN else self.line_box.value(),
         )
 
     def _on_restore_defaults(self) -> None:
