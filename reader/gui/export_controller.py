@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from reader.core.annotations import DocumentAnnotations
 from reader.core.errors import ReaderError
+from reader.core.fsutil import atomic_write_json, read_json
 from reader.gui.services import Notifier, Sessions
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # the exporters load when the user exports, not at start-up
 
 log = logging.getLogger(__name__)
 
+SUFFIXES = (".pdf", ".docx")
 SHOW_PROGRESS_AFTER_MS = 400  # a seed-sized export is done before a dialog would flash
 
 
@@ -55,7 +57,9 @@ class ExportController(QObject):
         annotations_of: Callable[[DocumentSession], DocumentAnnotations],
         entities_of: "Callable[[DocumentSession], list[Entity] | None]",
         author: Callable[[], str] = lambda: "",
+        memory: Path | None = None,
     ) -> None:
+        """``memory``: a small JSON file keeping the last export's folder and format."""
         """``annotations_of`` and ``entities_of`` give what a copy of a session shows (the
         entities None while they are still being recognised)."""
         super().__init__(parent)
@@ -66,6 +70,7 @@ class ExportController(QObject):
         self._annotations_of = annotations_of
         self._entities_of = entities_of
         self._author = author  # who signs the notes (Preferences); "" for the system's name
+        self._memory = memory
         self._job: Job | None = None
         self._target = ""
         self._left_out = 0  # orphaned annotations, which a copy cannot show
@@ -87,17 +92,41 @@ class ExportController(QObject):
     def is_busy(self) -> bool:
         return self._job is not None
 
+    def suggested_path(self, session: DocumentSession) -> tuple[str, str]:
+        """Where the dialog starts: the folder and format of the last export (else the
+        document's folder, PDF), and the document's name with "-annotated"."""
+        source = Path(session.path)
+        remembered = read_json(self._memory, {}) if self._memory else {}
+        folder = Path(remembered.get("folder") or source.parent)
+        suffix = str(remembered.get("suffix")) if remembered.get("suffix") in SUFFIXES else ".pdf"
+        if not folder.is_dir():
+            folder = source.parent
+        return str(folder / f"{source.stem}-annotated{suffix}"), suffix
+
     def ask_path(self, session: DocumentSession) -> str:
         """Where to write (tests patch this); '' when the user cancels."""
-        source = Path(session.path)
-        suggested = str(source.with_name(f"{source.stem}-annotated.pdf"))
+        suggested, suffix = self.suggested_path(session)
         pdf, docx = self.tr("PDF document (*.pdf)"), self.tr("Word document (*.docx)")
+        first, second = (docx, pdf) if suffix == ".docx" else (pdf, docx)
         path, chosen = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Export Annotated Copy"), suggested, f"{pdf};;{docx}"
-        )
+            self._parent, self.tr("Export Annotated Copy"), suggested, f"{first};;{second}",
+            first,
+        )  # fmt: skip
         if path and not Path(path).suffix:
             path += ".docx" if chosen == docx else ".pdf"
         return path
+
+    def _remember(self, path: str) -> None:
+        """The folder and format of this export, for the next one (kept across runs)."""
+        if not self._memory:
+            return
+        target = Path(path)
+        try:
+            atomic_write_json(
+                self._memory, {"folder": str(target.parent), "suffix": target.suffix.lower()}
+            )
+        except OSError as exc:
+            log.warning("cannot remember the export folder in %s: %s", self._memory, exc)
 
     def export_interactively(self) -> None:
         """Ask where, then export the current document there."""
@@ -139,6 +168,7 @@ class ExportController(QObject):
             return str(written)
 
         self._target = path
+        self._remember(path)
         self._job = self._tasks.submit(
             work, on_done=self._on_finished, on_failed=self._on_failed,
             on_cancelled=self._on_cancelled, on_progress=self._on_progress,

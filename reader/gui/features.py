@@ -77,6 +77,7 @@ def install_features(window: MainWindow) -> Features:
         ctx.tasks, sessions, window, parent=window,
         annotations_of=annotations.annotations, entities_of=entities.known_entities,
         author=lambda: author_of(window.preferences),
+        memory=ctx.paths.config / "export.json",
     )  # fmt: skip
     dialogs = DialogActions(window, ctx.paths.preferences, prefs)
     _fill_menus(window, search_bar, global_search, global_dock, annotations, entities, exporter)

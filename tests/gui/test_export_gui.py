@@ -169,13 +169,33 @@ def test_save_dialog_adds_the_suffix_of_the_chosen_format(
     session = open_doc(kazakh_file)
     seen: list[str] = []
 
-    def fake_dialog(_parent: Any, _title: str, suggested: str, filters: str) -> tuple[str, str]:
+    def fake_dialog(
+        _parent: Any, _title: str, suggested: str, filters: str, _chosen: str = ""
+    ) -> tuple[str, str]:
         seen.append(suggested)
         return str(tmp_path / "bez-kengeitu"), filters.split(";;")[1]
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
     assert window.features.exporter.ask_path(session) == str(tmp_path / "bez-kengeitu.docx")
     assert seen == [str(kazakh_file.with_name("qazaq-annotated.pdf"))]
+
+
+def test_export_dialog_remembers_the_last_folder_and_format(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path, tmp_path: Path
+) -> None:
+    session = open_doc(kazakh_file)
+    exporter = window.features.exporter
+    elsewhere = tmp_path / "shared"
+    elsewhere.mkdir()
+    with qtbot.waitSignal(exporter.exported, timeout=20000):
+        exporter.export(session, str(elsewhere / "copy.docx"))
+    assert exporter.suggested_path(session) == (str(elsewhere / "qazaq-annotated.docx"), ".docx")
+    # kept across runs: a new window on the same data folder starts there too
+    from reader.gui.features import build_window
+
+    second = build_window(window.ctx)
+    qtbot.addWidget(second)
+    assert second.features.exporter.suggested_path(session)[0].startswith(str(elsewhere))
 
 
 def test_export_action_needs_a_document(window: MainWindow) -> None:
