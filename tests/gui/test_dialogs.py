@@ -355,3 +355,31 @@ def test_preferences_dialog_edits_the_author_who_signs_notes(qtbot: QtBot) -> No
     assert dialog.preferences().author == "Дана Асқарова"
     dialog.author_edit.setText("")
     assert dialog.preferences().author  # empty falls back to the system's name
+
+
+def test_dark_theme_shows_unticked_check_boxes(qtbot: QtBot, qapp: object) -> None:
+    """An unticked box must stand out from the dark window (Fusion's own outline is a
+    shade darker than the window, invisible there)."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication, QCheckBox
+
+    from reader.gui.dialogs.preferences import apply_theme
+
+    assert isinstance(qapp, QApplication)
+    apply_theme(qapp, "dark")
+    try:
+        box = QCheckBox("Адамдар")
+        qtbot.addWidget(box)
+        box.resize(120, 24)
+        box.show()
+        qtbot.waitExposed(box)
+        image = box.grab().toImage()
+        window = box.palette().window().color().lightness()
+        brightest = max(
+            QColor(image.pixel(x, y)).lightness()
+            for x in range(0, 20)
+            for y in range(image.height())
+        )
+        assert brightest - window > 60  # the box's border, clearly lighter
+    finally:
+        apply_theme(qapp, "system")
