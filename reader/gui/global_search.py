@@ -133,9 +133,11 @@ class GlobalSearchPanel(QWidget):
         self._job: Job | None = None
         self._sessions: list[DocumentSession] = []
         self.query_edit = QLineEdit()
+        self.query_edit.setAccessibleName(self.tr("Find in all open documents"))
         self.query_edit.setPlaceholderText(self.tr("Find in all open documents"))
         self.query_edit.setClearButtonEnabled(True)
         self.mode_combo = QComboBox()
+        self.mode_combo.setAccessibleName(self.tr("Search mode"))
         labels = mode_labels()
         for mode in MODES:
             self.mode_combo.addItem(labels[mode], mode)
@@ -144,6 +146,7 @@ class GlobalSearchPanel(QWidget):
         self.word_box = QCheckBox(self.tr("Whole word"))
         self.status_label = QLabel()
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Matches in all documents"))
         self.tree.setHeaderLabels([self.tr("Match"), self.tr("Line")])
         self.tree.setRootIsDecorated(True)
         self.tree.setItemDelegateForColumn(0, _MatchDelegate(self.tree))

@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.quiet_errors = False  # log instead of a message box (--quit-after-load)
         self.persist_session = True  # False: never write the session file
         self.tabs = DocumentTabs()
+        self.tabs.setAccessibleName(self.tr("Open documents"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Document tabs"))
         self.session_list = SessionList(self.tabs, self)
         central = QWidget()
         self._central_layout = QVBoxLayout(central)

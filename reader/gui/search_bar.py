@@ -118,10 +118,12 @@ class SearchBarWidget(QWidget):
 
     def _build(self, mode: str) -> None:
         self.query_edit = QLineEdit()
+        self.query_edit.setAccessibleName(self.tr("Find in document"))
         self.query_edit.setPlaceholderText(self.tr("Find in document"))
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.installEventFilter(self)
         self.mode_combo = QComboBox()
+        self.mode_combo.setAccessibleName(self.tr("Search mode"))
         labels = mode_labels()
         tips = {
             "words": self.tr("Find every inflected form of the words, in any Kazakh spelling"),
@@ -171,6 +173,7 @@ class SearchBarWidget(QWidget):
         button = QToolButton()
         button.setText(text)
         button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0].split(":")[0])  # "Next match", "Match case"
         button.setAutoRaise(True)
         return button
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.core.annotations import DocumentAnnotations
@@ -94,6 +94,10 @@ class DocumentSession(QObject):
         self.document = document
         self.path = path
         self.viewer = DocumentViewer()
+        self.viewer.setAccessibleName(display_title(document, path))
+        self.viewer.setAccessibleDescription(
+            QCoreApplication.translate("DocumentSession", "Document text")
+        )
         if prepare_viewer is not None:
             prepare_viewer(self.viewer)
         self._tasks = tasks
