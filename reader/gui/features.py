@@ -41,12 +41,6 @@ class Features:
     dialog_actions: DialogActions
 
 
-def _tr(text: str) -> str:
-    # The window's catalogue context: these strings were the window's, and keep their
-    # translations.
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def build_window(ctx: AppContext, *, defer_panels: bool = False) -> MainWindow:
     """A main window with every feature (after the first paint with ``defer_panels``)."""
     window = MainWindow(ctx, defer_panels=defer_panels)
@@ -62,10 +56,14 @@ def install_features(window: MainWindow) -> Features:
     search_bar.hide()
     window.add_bottom_widget(search_bar)
     global_search = GlobalSearchPanel(ctx.tasks, sessions, prefs.search_mode)
-    global_dock = window.add_dock_panel(global_search, _tr("Search all documents"), "global_search")
+    # (the window's catalogue context: these strings were the window's, and keep their
+    # translations)
+    title = QCoreApplication.translate("MainWindow", "Search all documents")
+    global_dock = window.add_dock_panel(global_search, title, "global_search")
     global_dock.hide()
     annotations = AnnotationController(ctx.store, sessions, window, parent=window)
-    annotations_dock = window.add_dock_panel(annotations.panel, _tr("Annotations"), "annotations")
+    title = QCoreApplication.translate("MainWindow", "Annotations")
+    annotations_dock = window.add_dock_panel(annotations.panel, title, "annotations")
     entities = EntityPanel(ctx.store, ctx.tasks, parent=window)
     entities_title = QCoreApplication.translate("EntityPanel", "Entities")
     entities_dock = window.add_dock_panel(entities, entities_title, "entity_panel")
@@ -123,7 +121,9 @@ def _fill_menus(
         global_dock.raise_()
         global_search.activate()
 
-    find_all_action = QAction(_tr("Find in &All Documents…"), window)
+    find_all_action = QAction(
+        QCoreApplication.translate("MainWindow", "Find in &All Documents…"), window
+    )
     find_all_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
     find_all_action.triggered.connect(find_all)
     edit.addActions([*search_bar.actions_for_menu(), find_all_action])

@@ -58,8 +58,8 @@ log = logging.getLogger(__name__)
 
 DOCK_MIN_WIDTH = 300  # px, the docks' first width (a third of the window when wider)
 PANELS_AT_THE_LATEST_MS = 400  # deferred panels: built by then even if nothing was painted
-#: Features' keys someone may press in the first moments (find, export): they build the
-#: features and are then handed on.
+# Features' keys someone may press in the first moments (find, export): they build the
+# features and are then handed on.
 EARLY_KEYS = ("Ctrl+F", "F3", "Shift+F3", "Ctrl+Shift+F", "Ctrl+E", "1", "2", "3", "4", "5")
 
 

@@ -59,10 +59,12 @@ def search_text(
 def mode_labels() -> dict[str, str]:
     """The short name of each search mode, as the search bar and global search show it."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SearchBarWidget", text)
-
-    return {"words": tr("Words"), "exact": tr("Exact"), "regex": tr("Regex")}
+    translate = QCoreApplication.translate
+    return {
+        "words": translate("SearchBarWidget", "Words"),
+        "exact": translate("SearchBarWidget", "Exact"),
+        "regex": translate("SearchBarWidget", "Regex"),
+    }
 
 
 class SearchBarWidget(QWidget):
@@ -96,13 +98,15 @@ class SearchBarWidget(QWidget):
     def _build_actions(self) -> list[QAction]:
         K = QKeySequence.StandardKey
 
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("MainWindow", text)
-
+        translate = QCoreApplication.translate
         specs = [  # the window's strings once, and their translations
-            (tr("&Find…"), self.activate, [QKeySequence(K.Find)]),
-            (tr("Find &Next"), lambda: self.step(1), [QKeySequence("F3")]),
-            (tr("Find &Previous"), lambda: self.step(-1), [QKeySequence("Shift+F3")]),
+            (translate("MainWindow", "&Find…"), self.activate, [QKeySequence(K.Find)]),
+            (translate("MainWindow", "Find &Next"), lambda: self.step(1), [QKeySequence("F3")]),
+            (
+                translate("MainWindow", "Find &Previous"),
+                lambda: self.step(-1),
+                [QKeySequence("Shift+F3")],
+            ),
         ]
         actions = []
         for text, slot, keys in specs:

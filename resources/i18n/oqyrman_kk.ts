@@ -123,14 +123,6 @@
         <translation>Ескертпе қосу үшін мәтінді немесе ерекшеленген жерді таңдаңыз</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Ескертпе</translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation>Ескертпе:</translation>
-    </message>
-    <message>
         <source>Edit note</source>
         <translation>Ескертпені түзету</translation>
     </message>
@@ -242,12 +234,24 @@
         <translation>Қызғылт сары</translation>
     </message>
     <message>
+        <source>Show highlights of colour</source>
+        <translation>Көрсетілетін ерекшелеу түсі</translation>
+    </message>
+    <message>
         <source>All colours</source>
         <translation>Барлық түстер</translation>
     </message>
     <message>
+        <source>Filter annotations by text or note</source>
+        <translation>Белгілерді мәтіні не ескертпесі бойынша сүзу</translation>
+    </message>
+    <message>
         <source>Filter by text or note</source>
         <translation>Мәтін немесе ескертпе бойынша сүзу</translation>
+    </message>
+    <message>
+        <source>Annotations of this document</source>
+        <translation>Осы құжаттың белгілері</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -290,6 +294,13 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Пернетақта тіркесімдері</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSession</name>
+    <message>
+        <source>Document text</source>
+        <translation>Құжат мәтіні</translation>
     </message>
 </context>
 <context>
@@ -558,16 +569,8 @@
         <translation>Барлық ашық құжаттардан іздеу</translation>
     </message>
     <message>
-        <source>Words</source>
-        <translation>Сөздер</translation>
-    </message>
-    <message>
-        <source>Exact</source>
-        <translation>Дәл</translation>
-    </message>
-    <message>
-        <source>Regex</source>
-        <translation>Өрнек</translation>
+        <source>Search mode</source>
+        <translation>Іздеу тәсілі</translation>
     </message>
     <message>
         <source>Match case</source>
@@ -576,6 +579,10 @@
     <message>
         <source>Whole word</source>
         <translation>Тұтас сөз</translation>
+    </message>
+    <message>
+        <source>Matches in all documents</source>
+        <translation>Барлық құжаттардағы сәйкестіктер</translation>
     </message>
     <message>
         <source>Match</source>
@@ -741,6 +748,18 @@
         <translation>Құжаттарды ашу</translation>
     </message>
     <message>
+        <source>Document tabs</source>
+        <translation>Құжат қойындылары</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Кө&amp;шіру</translation>
+    </message>
+    <message>
+        <source>Select A&amp;ll</source>
+        <translation>Бә&amp;рін таңдау</translation>
+    </message>
+    <message>
         <source>No recent files</source>
         <translation>Соңғы файлдар жоқ</translation>
     </message>
@@ -751,6 +770,25 @@
     <message>
         <source>Not reopened (no longer there): %1</source>
         <translation>Қайта ашылмады (енді жоқ): %1</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Annotated passage</source>
+        <translation>Белгіленген үзінді</translation>
+    </message>
+    <message>
+        <source>Write your note here</source>
+        <translation>Ескертпені осында жазыңыз</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ескертпе:</translation>
     </message>
 </context>
 <context>
@@ -792,6 +830,22 @@
         <translation>Тұрақты өрнек</translation>
     </message>
     <message>
+        <source>Window width</source>
+        <translation>Терезе енімен</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> таңба</translation>
+    </message>
+    <message>
+        <source>How wide a line of the document may be</source>
+        <translation>Құжат жолының ең көп ені</translation>
+    </message>
+    <message>
+        <source>Signs the notes and highlights of exported copies</source>
+        <translation>Экспортталған көшірмелердегі ескертпелер мен ерекшелеулерге қойылатын қолтаңба</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Тіл:</translation>
     </message>
@@ -808,12 +862,20 @@
         <translation>Қаріп &amp;өлшемі:</translation>
     </message>
     <message>
+        <source>Line &amp;width:</source>
+        <translation>Жол е&amp;ні:</translation>
+    </message>
+    <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Безендіру:</translation>
     </message>
     <message>
         <source>Default &amp;search:</source>
         <translation>Әдепкі &amp;іздеу:</translation>
+    </message>
+    <message>
+        <source>&amp;Author of notes:</source>
+        <translation>Ескертпе &amp;авторы:</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1142,10 @@
     <message>
         <source>Regex</source>
         <translation>Өрнек</translation>
+    </message>
+    <message>
+        <source>Search mode</source>
+        <translation>Іздеу тәсілі</translation>
     </message>
     <message>
         <source>Find every inflected form of the words, in any Kazakh spelling</source>

@@ -123,14 +123,6 @@
         <translation>Чтобы добавить заметку, выделите текст или отмеченный фрагмент</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Заметка</translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation>Заметка:</translation>
-    </message>
-    <message>
         <source>Edit note</source>
         <translation>Изменить заметку</translation>
     </message>
@@ -242,12 +234,24 @@
         <translation>Оранжевый</translation>
     </message>
     <message>
+        <source>Show highlights of colour</source>
+        <translation>Показывать выделения цвета</translation>
+    </message>
+    <message>
         <source>All colours</source>
         <translation>Все цвета</translation>
     </message>
     <message>
+        <source>Filter annotations by text or note</source>
+        <translation>Фильтр пометок по тексту или заметке</translation>
+    </message>
+    <message>
         <source>Filter by text or note</source>
         <translation>Фильтр по тексту или заметке</translation>
+    </message>
+    <message>
+        <source>Annotations of this document</source>
+        <translation>Пометки этого документа</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -291,6 +295,13 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSession</name>
+    <message>
+        <source>Document text</source>
+        <translation>Текст документа</translation>
     </message>
 </context>
 <context>
@@ -561,16 +572,8 @@
         <translation>Найти во всех открытых документах</translation>
     </message>
     <message>
-        <source>Words</source>
-        <translation>Слова</translation>
-    </message>
-    <message>
-        <source>Exact</source>
-        <translation>Точно</translation>
-    </message>
-    <message>
-        <source>Regex</source>
-        <translation>Рег. выр.</translation>
+        <source>Search mode</source>
+        <translation>Режим поиска</translation>
     </message>
     <message>
         <source>Match case</source>
@@ -579,6 +582,10 @@
     <message>
         <source>Whole word</source>
         <translation>Слово целиком</translation>
+    </message>
+    <message>
+        <source>Matches in all documents</source>
+        <translation>Совпадения во всех документах</translation>
     </message>
     <message>
         <source>Match</source>
@@ -745,6 +752,18 @@
         <translation>Открыть документы</translation>
     </message>
     <message>
+        <source>Document tabs</source>
+        <translation>Вкладки документов</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>Select A&amp;ll</source>
+        <translation>В&amp;ыделить всё</translation>
+    </message>
+    <message>
         <source>No recent files</source>
         <translation>Нет недавних файлов</translation>
     </message>
@@ -755,6 +774,25 @@
     <message>
         <source>Not reopened (no longer there): %1</source>
         <translation>Не открыто повторно (файла больше нет): %1</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Annotated passage</source>
+        <translation>Отмеченный фрагмент</translation>
+    </message>
+    <message>
+        <source>Write your note here</source>
+        <translation>Напишите заметку здесь</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Заметка:</translation>
     </message>
 </context>
 <context>
@@ -796,6 +834,22 @@
         <translation>Регулярное выражение</translation>
     </message>
     <message>
+        <source>Window width</source>
+        <translation>По ширине окна</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> символов</translation>
+    </message>
+    <message>
+        <source>How wide a line of the document may be</source>
+        <translation>Наибольшая ширина строки документа</translation>
+    </message>
+    <message>
+        <source>Signs the notes and highlights of exported copies</source>
+        <translation>Подпись под заметками и выделениями в экспортированных копиях</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
@@ -812,12 +866,20 @@
         <translation>&amp;Размер шрифта:</translation>
     </message>
     <message>
+        <source>Line &amp;width:</source>
+        <translation>Ширина стро&amp;ки:</translation>
+    </message>
+    <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Тема:</translation>
     </message>
     <message>
         <source>Default &amp;search:</source>
         <translation>&amp;Поиск по умолчанию:</translation>
+    </message>
+    <message>
+        <source>&amp;Author of notes:</source>
+        <translation>&amp;Автор заметок:</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1146,10 @@
     <message>
         <source>Regex</source>
         <translation>Рег. выр.</translation>
+    </message>
+    <message>
+        <source>Search mode</source>
+        <translation>Режим поиска</translation>
     </message>
     <message>
         <source>Find every inflected form of the words, in any Kazakh spelling</source>
