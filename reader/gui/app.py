@@ -16,8 +16,9 @@ import socket
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,7 +27,9 @@ from reader.gui.context import AppContext
 from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 from reader.gui.session import DocumentSession
-from reader.gui.single_instance import InstanceServer
+
+if TYPE_CHECKING:
+    from reader.gui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -146,9 +149,13 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     _install_language(app, ctx)
     _apply_theme(app, ctx)
     window = build_window(ctx, defer_panels=True)
-    server = None
+    servers: list[InstanceServer] = []
     if not quit_after_load:  # later `oqyrman FILE` starts hand their files to this window
-        server = InstanceServer(paths.data, lambda new: _receive(window, new), app)
+
+        def listen() -> None:  # once the panels are there: not on the way to the first paint
+            servers.append(_instance_server(paths, window, app))
+
+        window.panels_ready.connect(listen, Qt.ConnectionType.SingleShotConnection)
     _close_on_termination(app, window)
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:
@@ -165,10 +172,16 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     try:
         return app.exec()
     finally:
-        if server is not None:
+        for server in servers:
             server.close()
         window.close()
         ctx.close()
+
+
+def _instance_server(paths: AppPaths, window: MainWindow, app: QApplication) -> "InstanceServer":
+    from reader.gui.single_instance import InstanceServer
+
+    return InstanceServer(paths.data, lambda new: _receive(window, new), app)
 
 
 def _receive(window: MainWindow, files: list[str]) -> None:
