@@ -12,13 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from reader.core.errors import DocumentTooLargeError
+from reader.core.errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    UnsupportedFormatError,
+)
 from reader.core.loaders.base import (
     MAX_MEMBER_RATIO,
     MAX_UNPACKED_BYTES,
     LoadContext,
+    article,
     corrupt,
     display_name,
+    is_encrypted_ooxml,
     looks_like,
 )
 from reader.core.loaders.xmlsafe import declares_entities
@@ -58,7 +64,7 @@ def _check_directory(path: Path, kind: str) -> None:
     if members > MAX_MEMBERS or directory > MAX_DIRECTORY_BYTES:
         raise DocumentTooLargeError(
             f"{display_name(path)}: refused: its zip directory lists {members} files "
-            f"({directory // 1024} KB); a {kind} never has more than {MAX_MEMBERS}"
+            f"({directory // 1024} KB); {article(kind)} never has more than {MAX_MEMBERS}"
         )
 
 
@@ -71,10 +77,13 @@ class SafeZip:
         self._ctx = ctx
         self._inflated = 0
         if not head:
-            raise corrupt(path, f"is empty, not a {kind} file")
+            raise corrupt(path, f"is empty, not {article(kind)} file")
+        if is_encrypted_ooxml(path, head):
+            raise _encrypted(path, kind)
         if not head.startswith(ZIP_MAGIC):
             raise corrupt(
-                path, f"is not a {kind} file{looks_like(head) or ' (it is not a zip archive)'}"
+                path,
+                f"is not {article(kind)} file{looks_like(head) or ' (it is not a zip archive)'}",
             )
         _check_directory(path, kind)
         try:
@@ -83,6 +92,7 @@ class SafeZip:
             raise corrupt(path, f"is a damaged or truncated {kind} file ({exc})") from None
         try:
             self._check_headers()
+            self._check_package()
         except BaseException:
             self._zip.close()
             raise
@@ -102,9 +112,11 @@ class SafeZip:
         total = 0
         for info in self._zip.infolist():
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise corrupt(self.path, f"uses a compression method a {self.kind} never uses")
+                raise corrupt(
+                    self.path, f"uses a compression method {article(self.kind)} never uses"
+                )
             if info.flag_bits & 0x1:
-                raise corrupt(self.path, f"is an encrypted {self.kind} file")
+                raise _encrypted(self.path, self.kind)
             total += info.file_size
             if info.file_size > RATIO_FLOOR and (
                 info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1)
@@ -112,6 +124,21 @@ class SafeZip:
                 raise self._too_large(f"member {info.filename!r} is compressed suspiciously well")
         if total > MAX_UNPACKED_BYTES:
             raise self._too_large(f"would unpack to {total // (1 << 20)} MB")
+
+    def _check_package(self) -> None:
+        """Name what we cannot read rather than calling it broken: an OpenDocument whose
+        manifest says its parts are encrypted, a Word file in Strict Open XML."""
+        manifest = self.kind == "ODT" and self.has(_ODF_MANIFEST)
+        small = manifest and self._zip.getinfo(_ODF_MANIFEST).file_size < 1 << 20
+        if small and b"encryption-data" in self.read(_ODF_MANIFEST):
+            raise _encrypted(self.path, self.kind)
+        if self.kind == "DOCX" and self.has("_rels/.rels"):
+            rels = self._zip.getinfo("_rels/.rels")
+            if rels.file_size < 1 << 20 and _STRICT_OOXML in self.read("_rels/.rels"):
+                raise UnsupportedFormatError(
+                    f"{display_name(self.path)}: is a Strict Open XML document, which Oqyrman "
+                    "does not read yet; save it from Word as a “Word Document (.docx)”"
+                )
 
     def _too_large(self, why: str) -> DocumentTooLargeError:
         return DocumentTooLargeError(
@@ -174,6 +201,17 @@ class SafeZip:
                 self.path, f"is a damaged or truncated {self.kind} file ({exc})"
             ) from None
         self._inflated += produced
+
+
+_ODF_MANIFEST = "META-INF/manifest.xml"
+_STRICT_OOXML = b"http://purl.oclc.org/ooxml/"
+
+
+def _encrypted(path: Path, kind: str) -> CorruptDocumentError:
+    return CorruptDocumentError(
+        f"{display_name(path)}: is a password-protected (encrypted) {kind}; Oqyrman cannot "
+        "open it: save a copy without a password and open that"
+    )
 
 
 class _EntityScanner:
