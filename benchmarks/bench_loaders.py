@@ -140,7 +140,7 @@ def run(corpus: Path, cache: Path) -> list[dict[str, Any]]:
             row["status"], row["message"] = "crashed", f"{type(exc).__name__}: {exc}"
         row["seconds"] = time.perf_counter() - started
         ref = reference(path, fmt, encodings.get(rel), cache)
-        if ref is not None:
+        if ref is not None and coverage(ref, ref) is not None:  # a reference with words
             row["coverage"] = coverage(text, ref) if row["status"] == "opened" else 0.0
         results.append(row)
     return results

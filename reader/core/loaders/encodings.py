@@ -52,10 +52,9 @@ def sniff_utf16_32(data: bytes) -> str | None:
     if b"\x00" not in sample or len(sample) < 4:
         return None
     best: tuple[float, str] | None = None
-    for name, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
-        cut = len(sample) - len(sample) % width
-        try:
-            text = sample[:cut].decode(name)
+    for name in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+        try:  # not final: the sample may end inside a character
+            text = codecs.getincrementaldecoder(name)().decode(sample, final=False)
         except UnicodeDecodeError:
             continue
         score = _printable_share(text)
@@ -73,6 +72,11 @@ def _printable_share(text: str) -> float:
 
 
 _ISO2022 = ((b"\x1b$)C", "iso2022_kr"), (b"\x1b$B", "iso2022_jp"), (b"\x1b$@", "iso2022_jp"))
+
+
+def has_iso2022_escape(head: bytes) -> bool:
+    """Whether the first bytes switch to ISO-2022 (whose SO/SI bytes look like controls)."""
+    return any(escape in head for escape, _name in _ISO2022)
 
 
 def sniff_iso2022(data: bytes) -> str | None:

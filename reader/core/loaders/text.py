@@ -25,6 +25,7 @@ from reader.core.loaders.base import (
 from reader.core.loaders.encodings import (
     CYRILLIC_PAGES,
     guess_code_page,
+    has_iso2022_escape,
     kazakh_or_russian_page,
     sniff_iso2022,
     sniff_utf16_32,
@@ -70,11 +71,11 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
         return "", "utf-8"
     encoding = _bom_encoding(data) or sniff_utf16_32(data)
     if encoding is None:
-        if _looks_binary(data):
+        encoding = sniff_iso2022(data)
+        if encoding is None and _looks_binary(data):
             raise corrupt(
                 path, f"not a text file{looks_like(data) or ' (it contains binary data)'}"
             )
-        encoding = sniff_iso2022(data)
     if encoding is None:
         try:
             return normalise_newlines(_decode_chunks(data, "utf-8", ctx)), "utf-8"
@@ -117,7 +118,12 @@ def _guess_code_page(data: bytes, path: Path) -> str:
 
 def reject_binary(head: bytes, path: Path) -> None:
     """Refuse a binary file from its first bytes, before reading all of it into memory."""
-    if head and _bom_encoding(head) is None and _looks_binary(head):
+    if (
+        head
+        and _bom_encoding(head) is None
+        and sniff_utf16_32(head) is None
+        and (_looks_binary(head) and not has_iso2022_escape(head))
+    ):
         raise corrupt(path, f"not a text file{looks_like(head) or ' (it contains binary data)'}")
 
 
