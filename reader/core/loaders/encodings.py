@@ -17,6 +17,7 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 SAMPLE = 1 << 19  # bytes the code-page guess looks at
+OTHER_SAMPLE = 1 << 17  # of which the check against non-Cyrillic pages looks at
 CYRILLIC_PAGES = (
     "cp1251",
     "kz1048",
@@ -95,11 +96,14 @@ def guess_code_page(data: bytes) -> Guess | None:
     sample = data[:SAMPLE]
     cyrillic = _cyrillic_guess(sample)
     evidence = sum(1 for b in sample if b >= 0x80)
-    other = from_bytes(sample, cp_isolation=list(CYRILLIC_PAGES + OTHER_PAGES)).best()
+    # a smaller sample for the wide net: the script shows long before 128 KiB
+    other = from_bytes(
+        sample[:OTHER_SAMPLE], cp_isolation=list(CYRILLIC_PAGES + OTHER_PAGES)
+    ).best()
     if other is None or codecs.lookup(other.encoding).name in _CYRILLIC_NAMES:
         return None if cyrillic is None else Guess(cyrillic)
     if cyrillic is not None:
-        mess = word_mess(sample.decode(cyrillic, "replace"))
+        mess = word_mess(sample[: 1 << 16].decode(cyrillic, "replace"), limit=1 << 15)
         if mess < 0.02 and (evidence < _MIN_EVIDENCE or not _other_clearly_better(other)):
             return Guess(cyrillic)
     name = codecs.lookup(other.encoding).name
@@ -130,9 +134,10 @@ def _cyrillic_guess(sample: bytes) -> str | None:
     # punctuation, so the wrong reading breaks case inside words ("моЯ", "†ом") or shows
     # Serbian letters ("ѕрезидент"). On a tie, the far commoner Windows pages win.
     windows = ("cp1251", "kz1048")
+    head = sample[:_MESS_CHARS]  # single-byte pages: as many characters as bytes
     best = min(
         ranked,
-        key=lambda n: (word_mess(sample.decode(n)), n not in windows, ranked.index(n)),
+        key=lambda n: (word_mess(head.decode(n)), n not in windows, ranked.index(n)),
     )
     if codecs.lookup(best).name in ("cp1251", "kz1048"):
         best = kazakh_or_russian_page(sample)
@@ -140,18 +145,18 @@ def _cyrillic_guess(sample: bytes) -> str | None:
     return best
 
 
-_MESS_CHARS = 1 << 15  # characters of a reading that word_mess looks at
+_MESS_CHARS = 1 << 13  # characters of a reading that word_mess looks at
 # Serbian and Macedonian letters: never in Kazakh, Russian or Ukrainian, so a reading that
 # shows them (Mac Cyrillic capitals read as Windows-1251, or the reverse) is the wrong one.
 _RARE_CYRILLIC = frozenset("ЂЃЉЊЌЋЏђѓљњќћџЅѕЈј")
 _SYMBOLS = frozenset("†‡•°§¶©®™¤¦¬±µ¬÷×ƒ‰ˆ˜¸¨¯´·¹²³¼½¾¿¡")
 
 
-def word_mess(text: str) -> float:
+def word_mess(text: str, limit: int = _MESS_CHARS) -> float:
     """Breaks inside words per letter: a capital right after a lower-case letter, a Latin
     letter beside a Cyrillic one, a symbol between letters. Near 0 for real text in any
     language; high for a wrong code page's reading ("моЯ", "ЧтП", "Tьrkзe", "д†ом")."""
-    text = text[:_MESS_CHARS]
+    text = text[:limit]
     letters = breaks = 0
     previous = ""  # "l" lower, "u" upper, "o" other letter, "s" symbol, "" not in a word
     script = ""
