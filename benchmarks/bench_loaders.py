@@ -124,7 +124,7 @@ def run(corpus: Path, cache: Path) -> list[dict[str, Any]]:
             fmt = format_for(path).module
         except ReaderError:
             continue
-        if path.name in ("README.md", "MANIFEST.tsv"):
+        if path.name in ("README.md", "MANIFEST.tsv", ".gitattributes"):
             continue
         row: dict[str, Any] = {"file": rel, "format": fmt, "status": "opened", "coverage": None}
         started = time.perf_counter()

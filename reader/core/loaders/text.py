@@ -93,7 +93,14 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
 def _decode_as(data: bytes, encoding: str, path: Path, ctx: LoadContext) -> tuple[str, str]:
     """The user's choice of encoding, whatever the bytes say."""
     name = codecs.lookup(encoding).name  # load() already refused unknown names
-    text = _decode_chunks(data, name, ctx, errors="replace")
+    if name in ("utf-16", "utf-32") and _bom_encoding(data) is None:
+        # Python's generic UTF-16/32 want a BOM; without one, the byte order the NULs show
+        sniffed = sniff_utf16_32(data) or ""
+        name = sniffed if sniffed.startswith(name) else f"{name}-le"
+    try:
+        text = _decode_chunks(data, name, ctx, errors="replace")
+    except UnicodeError as exc:  # a codec that refuses even with errors="replace"
+        raise EncodingError(f"{display_name(path)}: cannot be read as {name} ({exc})") from None
     if name in ("utf-8", "utf-8-sig") and text.startswith("\ufeff"):
         text = text[1:]
     bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
