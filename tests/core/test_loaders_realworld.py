@@ -121,3 +121,28 @@ def test_encrypted_office_files_are_said_to_be_encrypted(name: str) -> None:
 def test_strict_open_xml_is_named_as_such() -> None:
     with pytest.raises(UnsupportedFormatError, match="Strict Open XML"):
         load(DATA / "docx" / "strict-ooxml.docx")
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("no-body.html", "<!DOCTYPE html><title>Т</title><h1>Тақырып</h1><p>Мәтін бар"),
+        ("bare.html", "<!DOCTYPE html><meta charset=utf-8><title>Т</title>Тақырып. Мәтін бар"),
+        (
+            "head-only.xhtml",
+            '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            "<title>Т</title><meta name='a' content='b'/><h1>Тақырып</h1><p>Мәтін бар</p>"
+            "</head></html>",
+        ),
+        (
+            "xml-head-only.html",
+            "<?xml version='1.0'?><html><head><title>Т</title><p>Тақырып</p>Мәтін бар"
+            "</head></html>",
+        ),
+    ],
+)
+def test_html5_page_without_body_shows_its_text(tmp_path: Path, name: str, page: str) -> None:
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    doc = load(path)
+    assert "Тақырып" in doc.text and "Мәтін бар" in doc.text and doc.title == "Т"

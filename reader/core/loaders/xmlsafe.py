@@ -78,7 +78,31 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
     if root is None:
         raise corrupt(path, f"has no {what} content")
     reject_entities(root, path)
+    if what == "XHTML":
+        _body_from_head(root)
     return root
+
+
+_HEAD_ONLY = frozenset({"title", "meta", "link", "style", "script", "base", "template"})
+
+
+def _body_from_head(root: Any) -> None:
+    """XHTML without <body> whose text sits in <head>: what an HTML5 parser does, the XML
+    parser does not, so move the first element that cannot be in a head, and all after it,
+    into a new body (else the page would show nothing: head is never shown)."""
+    if local_name(root) != "html" or any(local_name(child) == "body" for child in root):
+        return
+    head = next((child for child in root if local_name(child) == "head"), None)
+    if head is None:
+        return
+    stray = next((i for i, c in enumerate(head) if local_name(c) not in _HEAD_ONLY), None)
+    if stray is None:
+        return
+    namespace = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    body = root.makeelement(f"{namespace}body", {})
+    for child in list(head)[stray:]:
+        body.append(child)  # moves it, with its tail
+    head.addnext(body)
 
 
 def _parse_strict(data: bytes) -> Any:
