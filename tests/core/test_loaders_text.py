@@ -268,3 +268,12 @@ def test_cli_encoding_option_reopens_the_file(write_file: Write) -> None:
     assert json.loads(chosen.stdout)["text"] == RUSSIAN_TEXT.encode("cp866").decode("cp1251")
     bad = subprocess.run([*run, "--encoding", "nope", str(path)], capture_output=True)
     assert bad.returncode == 1 and "not an encoding" in bad.stderr.decode()
+
+
+def test_utf8_with_a_broken_byte_stays_utf8_and_says_so(write_file: Write) -> None:
+    data = KAZAKH_TEXT.encode("utf-8")
+    cut = data.index(b" ", 40)
+    doc = load(write_file("kk.txt", data[:cut] + b"\xff" + data[cut:]))
+    assert doc.encoding == "utf-8"
+    assert doc.text == data[:cut].decode() + "\ufffd" + data[cut:].decode()
+    assert doc.warnings == ("kk.txt: 1 byte is not valid UTF-8 and shows as \ufffd",)

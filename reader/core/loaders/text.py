@@ -80,6 +80,9 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
         try:
             return normalise_newlines(_decode_chunks(data, "utf-8", ctx)), "utf-8"
         except UnicodeDecodeError:
+            mostly = _mostly_utf8(data, path, ctx)
+            if mostly is not None:
+                return normalise_newlines(mostly), "utf-8"
             encoding = _guess_code_page(data, path)
     try:
         text = _decode_chunks(data, encoding, ctx)
@@ -105,8 +108,27 @@ def _decode_as(data: bytes, encoding: str, path: Path, ctx: LoadContext) -> tupl
         text = text[1:]
     bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
     if bad > 0:
-        warn(f"{bad} bytes of {display_name(path)} are not valid {name} and show as \ufffd")
+        warn(_invalid(path, bad, name))
     return normalise_newlines(text), name
+
+
+def _invalid(path: Path, n: int, encoding: str) -> str:
+    what = "1 byte is" if n == 1 else f"{n} bytes are"
+    return f"{display_name(path)}: {what} not valid {encoding} and show{'s' * (n == 1)} as \ufffd"
+
+
+def _mostly_utf8(data: bytes, path: Path, ctx: LoadContext) -> str | None:
+    """UTF-8 with a few broken bytes (a cut or a bad copy): shown as UTF-8 with U+FFFD
+    there, since any code page would turn every other letter into mojibake."""
+    sample = data[: 1 << 20].decode("utf-8", "replace")
+    bad = sample.count("\ufffd")
+    wide = sum(1 for ch in sample if ch > "\x7f") - bad
+    if wide < 16 or bad * 100 > wide:
+        return None
+    text = _decode_chunks(data, "utf-8", ctx, errors="replace")
+    total = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
+    warn(_invalid(path, total, "UTF-8"))
+    return text
 
 
 def _guess_code_page(data: bytes, path: Path) -> str:
