@@ -4,9 +4,10 @@ Runs ``reader.core.loaders.load`` over every file of a corpus folder (default: t
 ``tests/data/realworld``) and prints, per format: files, opened, refused (a ReaderError),
 crashed (any other exception), median word coverage against an independent reader, and time.
 
-Independent readers: pandoc (``-t plain``) for DOCX, ODT, HTML, EPUB, FB2, RTF and Markdown;
-poppler's pdftotext for PDF; for plain text a decode by the encoding the corpus's
-``MANIFEST.tsv`` names; for generic XML libxml2's recovering parse (lxml, text nodes).
+Independent readers: pandoc (``-t plain``) for DOCX, ODT, HTML, EPUB, FB2, RTF and Markdown
+(HTML that is not UTF-8 is first decoded by its BOM or <meta charset>, as a browser does:
+pandoc assumes UTF-8); poppler's pdftotext for PDF; for plain text a decode by the encoding
+the corpus's ``MANIFEST.tsv`` names; for generic XML libxml2's recovering parse (lxml).
 Word coverage is the share of the reference's words (case-folded, with repeats) that our text
 has too. References are cached (``--cache``) so reruns cost only our loaders.
 
@@ -19,6 +20,7 @@ issue's target (>= 90% of them opened with >= 90% of the words). ``--code DIR`` 
 """
 
 import argparse
+import codecs
 import hashlib
 import json
 import logging
@@ -76,7 +78,7 @@ def manifest(corpus: Path) -> dict[str, str]:
 def reference(path: Path, fmt: str, encoding: str | None, cache: Path) -> str | None:
     """The independent tool's text for ``path`` (None when it cannot read the file either)."""
     data = path.read_bytes()
-    key = hashlib.sha256(data + fmt.encode() + (encoding or "").encode()).hexdigest()
+    key = hashlib.sha256(data + f"{fmt}/{encoding}/2".encode()).hexdigest()
     cached = cache / f"{key}.json"
     if cached.exists():
         value: str | None = json.loads(cached.read_text(encoding="utf-8"))["text"]
@@ -99,6 +101,8 @@ def _reference(path: Path, data: bytes, fmt: str, encoding: str | None) -> str |
         except (etree.LxmlError, ValueError):
             return None
         return None if root is None else " ".join(root.itertext())
+    if fmt == "html" and (declared := _html_charset(data)) is not None:
+        return _pandoc_on(data.decode(declared, "replace"), "html")
     if fmt == "pdf":
         command = ["pdftotext", "-q", str(path), "-"]
     elif fmt in PANDOC_FROM:
@@ -107,6 +111,39 @@ def _reference(path: Path, data: bytes, fmt: str, encoding: str | None) -> str |
         return None
     try:
         done = subprocess.run(command, capture_output=True, timeout=60, check=False)
+    except (subprocess.TimeoutExpired, FileNotFoundError):
+        return None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _html_charset(data: bytes) -> str | None:
+    """What a browser decodes non-UTF-8 HTML by (a BOM, else <meta charset>); pandoc itself
+    assumes UTF-8 and falls back to Latin-1, which would make a Windows-1251 page look lost."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    match = _META.search(data[:65536])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _pandoc_on(text: str, fmt: str) -> str | None:
+    command = ["pandoc", "-f", PANDOC_FROM[fmt], "-t", "plain", "--wrap=none"]
+    try:
+        done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=60)
     except (subprocess.TimeoutExpired, FileNotFoundError):
         return None
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
@@ -188,6 +225,10 @@ def compare(results: list[dict[str, Any]], baseline: list[dict[str, Any]]) -> st
         f"now opened with >= 90% of its words: {len(fixed)} ({share})",
         f"good before, refused or lossy now: {len(lost)}",
     ]
+    for fmt in sorted({now[f]["format"] for f in once_bad}):
+        mine = [f for f in once_bad if now[f]["format"] == fmt]
+        good = sum(f in fixed for f in mine)
+        lines.append(f"  {fmt:<9} once bad {len(mine):>4}, now good {good:>4}")
     lines += [f"  still bad: {f}: {_why(now[f])}" for f in once_bad if f not in fixed]
     lines += [f"  lost: {f}: {_why(now[f])}" for f in lost]
     return "\n".join(lines)
