@@ -120,11 +120,12 @@ def _invalid(path: Path, n: int, encoding: str) -> str:
 def _mostly_utf8(data: bytes, path: Path, ctx: LoadContext) -> str | None:
     """UTF-8 with a few broken bytes (a cut or a bad copy): shown as UTF-8 with U+FFFD
     there, since any code page would turn every other letter into mojibake."""
-    sample = data[: 1 << 20].decode("utf-8", "replace")
-    bad = sample.count("\ufffd")
-    wide = sum(1 for ch in sample if ch > "\x7f") - bad
-    if wide < 16 or bad * 100 > wide:
-        return None
+    for size in (1 << 16, 1 << 20):  # a legacy code page fails in the first 64 KiB already
+        sample = data[:size].decode("utf-8", "replace")
+        bad = sample.count("\ufffd")
+        wide = len(sample) - len(sample.encode("ascii", "ignore")) - bad
+        if wide < 16 or bad * 100 > wide:
+            return None
     text = _decode_chunks(data, "utf-8", ctx, errors="replace")
     total = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
     warn(_invalid(path, total, "UTF-8"))
