@@ -44,10 +44,13 @@ def _out_json(obj: Any) -> None:
     _out(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
-def _load(path: str) -> Any:
+def _load(path: str, encoding: str | None = None) -> Any:
     from reader.core.loaders import load
 
-    return load(path)
+    doc = load(path, encoding=encoding)
+    for warning in doc.warnings:  # a repaired file, an uncertain encoding
+        print(f"oqyrman: warning: {warning}", file=sys.stderr)
+    return doc
 
 
 # -- text -------------------------------------------------------------------------------
@@ -64,7 +67,7 @@ def _add_text(sub: Any) -> None:
 
 
 def _cmd_text(args: argparse.Namespace) -> int:
-    doc = _load(args.file)
+    doc = _load(args.file, args.encoding)
     text = doc.text
     if args.latin:
         from reader.core.kazakh import to_latin
@@ -115,7 +118,7 @@ def _add_search(sub: Any) -> None:
 def _cmd_search(args: argparse.Namespace) -> int:
     from reader.core.search import find, line_contexts
 
-    doc = _load(args.file)
+    doc = _load(args.file, args.encoding)
     matches = find(doc.text, args.query, mode=args.mode, case=args.case, whole_word=args.whole_word)
     rows = []
     contexts = line_contexts(doc.text, [(m.start, m.end) for m in matches])
@@ -166,7 +169,7 @@ def _add_entities(sub: Any) -> None:
 def _cmd_entities(args: argparse.Namespace) -> int:
     from reader.core.ner.cli import run_entities
 
-    return run_entities(args, _load(args.file), _out)
+    return run_entities(args, _load(args.file, args.encoding), _out)
 
 
 # -- annotations (issue 5 fills this in) ------------------------------------------------
@@ -185,7 +188,7 @@ def _add_annotations(sub: Any) -> None:
 def _cmd_annotations(args: argparse.Namespace) -> int:
     from reader.export.annotations_cli import run_annotations
 
-    return run_annotations(args, _load(args.file), _out)
+    return run_annotations(args, _load(args.file, args.encoding), _out)
 
 
 # -- export (issue 5 fills this in) -----------------------------------------------------
@@ -203,7 +206,7 @@ def _add_export(sub: Any) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from reader.export.cli import run_export
 
-    return run_export(args, _load(args.file), _out)
+    return run_export(args, _load(args.file, args.encoding), _out)
 
 
 COMMANDS: dict[str, Callable[[Any], None]] = {
@@ -233,6 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for add in COMMANDS.values():
         add(sub)
+    for name, command in sub.choices.items():
+        if name != "lemma":  # every command that opens a FILE
+            command.add_argument(
+                "--encoding", help="read a text FILE in this encoding (e.g. cp1251, kz1048)"
+            )
     return p
 
 

@@ -90,6 +90,7 @@ class Document:
     page_starts: tuple[int, ...] = ()  # offsets where each page begins (paged formats only)
     path: str | None = None
     sha256: str = field(default="")
+    warnings: tuple[str, ...] = ()  # what the loader repaired or guessed (for the status bar)
 
     def __post_init__(self) -> None:
         digest = sha256_text(self.text)
@@ -114,6 +115,7 @@ class Document:
         blocks: tuple[Block, ...] | list[Block] | None = None,
         page_starts: tuple[int, ...] | list[int] = (),
         path: str | None = None,
+        warnings: tuple[str, ...] = (),
     ) -> "Document":
         """Make a document; without ``blocks``, every non-empty line is a paragraph (found
         when first needed: :class:`LineBlocks`)."""
@@ -125,6 +127,7 @@ class Document:
             blocks=LineBlocks(text) if blocks is None else tuple(blocks),
             page_starts=tuple(page_starts),
             path=path,
+            warnings=tuple(warnings),
         )
 
     @property

@@ -11,6 +11,7 @@ language: :func:`describe` renders it through a translate function such as Qt's
 (packaging/update_translations.sh); file names, numbers and OS error texts stay fields.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Union
@@ -54,7 +55,18 @@ class Message:
             return english.format_map(values)
 
     def __str__(self) -> str:
-        return self.render()
+        return english_articles(self.render())
+
+
+# "a" before a word said with a vowel first: "an ODT", "an EPUB", "an HTML", "an XML",
+# "an OpenDocument" (an abbreviation by its letters' names, a word by its first letter).
+_AN = re.compile(r"\ba (?=(?:[AEFHILMNORSX][A-Z0-9]|[AEIOUaeiou]))")
+
+
+def english_articles(text: str) -> str:
+    """English text with "a" made "an" where the next word needs it (the templates say
+    "a {format}", and the format is filled in only when the message is shown)."""
+    return _AN.sub("an ", text)
 
 
 def _render_field(value: Field, translate: Callable[[str], str] | None) -> str:

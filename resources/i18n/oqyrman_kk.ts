@@ -1033,16 +1033,20 @@
         <translation>жарамды {encoding} мәтіні емес ({offset} орнының маңында қате байттар)</translation>
     </message>
     <message>
+        <source>cannot be read as {encoding} ({reason})</source>
+        <translation>{encoding} ретінде оқылмайды ({reason})</translation>
+    </message>
+    <message>
+        <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048); choose one with Reopen with encoding (--encoding on the command line)</source>
+        <translation>мәтіннің кодталуы анықталмады (UTF-8, UTF-16, Windows-1251 немесе KZ-1048 күтілген); «Басқа кодталумен ашу» арқылы таңдаңыз (командалық жолда --encoding)</translation>
+    </message>
+    <message>
         <source> (it contains binary data)</source>
         <translation> (ішінде екілік деректер бар)</translation>
     </message>
     <message>
         <source>not a text file{detail}</source>
         <translation>мәтіндік файл емес{detail}</translation>
-    </message>
-    <message>
-        <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048)</source>
-        <translation>мәтіннің кодталуы анықталмады (UTF-8, UTF-16, Windows-1251 немесе KZ-1048 күтілген)</translation>
     </message>
     <message>
         <source>is empty, not {format}</source>
@@ -1105,8 +1109,8 @@
         <translation>{format} ешқашан қолданбайтын сығу әдісін қолданады</translation>
     </message>
     <message>
-        <source>is an encrypted {format} file</source>
-        <translation>шифрланған {format} файлы</translation>
+        <source>is a password-protected (encrypted) {format}; Oqyrman cannot open it: save a copy without a password and open that</source>
+        <translation>құпиясөзбен қорғалған (шифрланған) {format}; Oqyrman оны аша алмайды: құпиясөзсіз көшірмесін сақтап, соны ашыңыз</translation>
     </message>
     <message>
         <source>member {member} is compressed suspiciously well</source>
@@ -1115,6 +1119,10 @@
     <message>
         <source>would unpack to {size} MB</source>
         <translation>ашқанда {size} МБ болар еді</translation>
+    </message>
+    <message>
+        <source>is a Strict Open XML document, which Oqyrman does not read yet; save it from Word as a “Word Document (.docx)”</source>
+        <translation>Strict Open XML құжаты, Oqyrman оны әзірге оқымайды; Word-та «Word құжаты (.docx)» ретінде сақтаңыз</translation>
     </message>
     <message>
         <source>{file}: refused as a possible zip bomb ({why}; the limit is {limit} MB unpacked, {ratio}:1 per member)</source>

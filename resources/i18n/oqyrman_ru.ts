@@ -1037,16 +1037,20 @@
         <translation>недопустимый текст в {encoding} (ошибочные байты около позиции {offset})</translation>
     </message>
     <message>
+        <source>cannot be read as {encoding} ({reason})</source>
+        <translation>не читается как {encoding} ({reason})</translation>
+    </message>
+    <message>
+        <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048); choose one with Reopen with encoding (--encoding on the command line)</source>
+        <translation>не удалось определить кодировку текста (ожидались UTF-8, UTF-16, Windows-1251 или KZ-1048); выберите её через «Открыть в другой кодировке» (в командной строке --encoding)</translation>
+    </message>
+    <message>
         <source> (it contains binary data)</source>
         <translation> (содержит двоичные данные)</translation>
     </message>
     <message>
         <source>not a text file{detail}</source>
         <translation>не текстовый файл{detail}</translation>
-    </message>
-    <message>
-        <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048)</source>
-        <translation>не удалось определить кодировку текста (ожидались UTF-8, UTF-16, Windows-1251 или KZ-1048)</translation>
     </message>
     <message>
         <source>is empty, not {format}</source>
@@ -1109,8 +1113,8 @@
         <translation>использует метод сжатия, которого в {format} не бывает</translation>
     </message>
     <message>
-        <source>is an encrypted {format} file</source>
-        <translation>зашифрованный файл {format}</translation>
+        <source>is a password-protected (encrypted) {format}; Oqyrman cannot open it: save a copy without a password and open that</source>
+        <translation>защищённый паролем (зашифрованный) {format}; Oqyrman не может его открыть: сохраните копию без пароля и откройте её</translation>
     </message>
     <message>
         <source>member {member} is compressed suspiciously well</source>
@@ -1119,6 +1123,10 @@
     <message>
         <source>would unpack to {size} MB</source>
         <translation>распаковался бы в {size} МБ</translation>
+    </message>
+    <message>
+        <source>is a Strict Open XML document, which Oqyrman does not read yet; save it from Word as a “Word Document (.docx)”</source>
+        <translation>документ Strict Open XML, который Oqyrman пока не читает; сохраните его в Word как «Документ Word (.docx)»</translation>
     </message>
     <message>
         <source>{file}: refused as a possible zip bomb ({why}; the limit is {limit} MB unpacked, {ratio}:1 per member)</source>

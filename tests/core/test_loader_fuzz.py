@@ -4,6 +4,7 @@ Seeds are valid files of each format; mutations flip, insert, delete and truncat
 zip formats a member is also mutated and re-zipped, so the XML inside gets fuzzed too.
 """
 
+import codecs
 import io
 import os
 import tempfile
@@ -40,6 +41,30 @@ TEXT_SEEDS = {
         rb"\pard\outlinelevel0 \u1179?\'cf\par\uc2\u1241\'3f\'3f{\*\x y}\line\cell\row\bin3 abc}"
     ),
 }
+
+
+# Text in the encodings detection must tell apart (issue 11), and markup that only a
+# recovering parse reads: mutations of these walk the new code paths.
+_TURKISH = "Türkiye'nin başkenti Ankara'dır; öğrenciler okula gidiyor.\n"
+_RUSSIAN = "Правительство рассмотрело вопросы развития регионов.\n"
+ENCODING_SEEDS = {
+    "utf-16-le": (_RUSSIAN * 4).encode("utf-16-le"),
+    "utf-32-be": (_RUSSIAN * 4).encode("utf-32-be"),
+    "cp1254": (_TURKISH * 4).encode("cp1254"),
+    "gb18030": "北京是中华人民共和国的首都。\n".encode("gb18030") * 4,
+    "iso2022_jp": "日本語のテキストです。\n".encode("iso2022_jp") * 4,
+    "mac_cyrillic": (_RUSSIAN * 4).encode("mac_cyrillic"),
+    "cp855": (_RUSSIAN * 4).encode("cp855"),
+}
+RECOVER_SEEDS = {
+    ".xml": b'<?xml version="1.0" encoding="IBM855"?><r><a>'
+    + _RUSSIAN.encode("cp855")
+    + b"</b> &x; <c>z</r>",
+    ".fb2": FB2_SAMPLE.encode()[: len(FB2_SAMPLE.encode()) * 2 // 3],
+    ".xhtml": b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><p>a &nbsp; <b>',
+    ".html": b"<!DOCTYPE html><!-- only a comment --><!-- and another",
+}
+CHOSEN = ["cp1251", "kz1048", "utf-16", "utf-8", "shift_jis", "ascii"]
 
 
 def _zip_seeds() -> dict[str, bytes]:
@@ -92,6 +117,7 @@ def load_bytes(suffix: str, data: bytes) -> None:
             assert str(exc) and "\n" not in str(exc)
         else:
             assert isinstance(doc, Document)
+            assert all(w and "\n" not in w for w in doc.warnings)
 
 
 @pytest.mark.parametrize("suffix", sorted(TEXT_SEEDS))
@@ -100,6 +126,36 @@ def test_text_formats_survive_fuzzing(suffix: str) -> None:
 
     @SETTINGS
     @given(st.one_of(st.binary(max_size=512), mutated(seed)))
+    def run(data: bytes) -> None:
+        load_bytes(suffix, data)
+
+    run()
+
+
+@pytest.mark.parametrize("name", sorted(ENCODING_SEEDS))
+def test_encoding_detection_survives_fuzzing(name: str) -> None:
+    """Detected or chosen, any encoding gives a Document or a ReaderError."""
+
+    @SETTINGS
+    @given(mutated(ENCODING_SEEDS[name]), st.one_of(st.none(), st.sampled_from(CHOSEN)))
+    def run(data: bytes, chosen: str | None) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "fuzz.txt"
+            path.write_bytes(data)
+            try:
+                doc = load(path, encoding=chosen)
+            except ReaderError as exc:
+                assert str(exc) and "\n" not in str(exc)
+            else:
+                assert chosen is None or str(doc.encoding).startswith(codecs.lookup(chosen).name)
+
+    run()
+
+
+@pytest.mark.parametrize("suffix", sorted(RECOVER_SEEDS))
+def test_recovering_parse_survives_fuzzing(suffix: str) -> None:
+    @SETTINGS
+    @given(mutated(RECOVER_SEEDS[suffix]))
     def run(data: bytes) -> None:
         load_bytes(suffix, data)
 

@@ -330,3 +330,86 @@ def test_markup_too_big_to_parse_safely_is_refused(tmp_path: Path, suffix: str) 
         fh.write(b"<r>" + b" " * 10_000)
         fh.truncate(60 << 20)  # sparse: no disk, no time
     assert "up to 48 MB" in refused(path, DocumentTooLargeError)
+
+
+def fake_encrypted_ooxml(path: Path) -> Path:
+    """What Word writes for a password-protected .docx: an OLE (CFB) container whose
+    directory names an EncryptedPackage stream (the rest is noise here)."""
+    sector = bytearray(512)
+    sector[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    directory = bytearray(512)
+    for i, name in enumerate(("Root Entry", "EncryptionInfo", "EncryptedPackage")):
+        directory[i * 128 : i * 128 + 2 * len(name)] = name.encode("utf-16-le")
+    path.write_bytes(bytes(sector) + bytes(directory) + random.Random(1).randbytes(4096))
+    return path
+
+
+def test_password_protected_docx_is_said_to_be_encrypted(tmp_path: Path) -> None:
+    message = refused(fake_encrypted_ooxml(tmp_path / "secret.docx"), CorruptDocumentError)
+    assert "secret.docx" in message and "password-protected" in message
+    assert "old Word" not in message
+
+
+def test_password_protected_odt_is_said_to_be_encrypted(tmp_path: Path) -> None:
+    path = write_odt(tmp_path / "secret.odt")
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("META-INF/manifest.xml", manifest)
+    message = refused(path, CorruptDocumentError)
+    assert "password-protected (encrypted) ODT" in message and "well-formed" not in message
+
+
+def test_strict_open_xml_docx_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "strict.docx"
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="word/document.xml" '
+        'Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"/>'
+        "</Relationships>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("_rels/.rels", rels)
+        zf.writestr("word/document.xml", "<w:document/>")
+    assert "Strict Open XML" in refused(path, UnsupportedFormatError)
+
+
+@pytest.mark.parametrize(("suffix", "expected"), [(".odt", "an ODT"), (".epub", "an EPUB")])
+def test_messages_use_the_right_article(write_file: Write, suffix: str, expected: str) -> None:
+    message = refused(write_file(f"x{suffix}", b"plain words, not a zip"), CorruptDocumentError)
+    assert f"is not {expected} file" in message
+
+
+def test_xml_in_an_encoding_libxml2_lacks_is_decoded(write_file: Write) -> None:
+    text = "Правительство рассмотрело вопросы."
+    data = b'<?xml version="1.0" encoding="IBM855"?>\n<r><p>' + text.encode("cp855") + b"</p></r>"
+    doc = load(write_file("ru.xml", data))
+    assert doc.text == text and doc.warnings == ()
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".fb2"])
+def test_malformed_xml_is_repaired_but_never_reads_external_files(
+    write_file: Write, secret_file: Path, suffix: str
+) -> None:
+    root = "FictionBook" if suffix == ".fb2" else "r"
+    body = "<body><section><p>Бірінші &xxe; <p>екінші</section>" if suffix == ".fb2" else ""
+    data = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE {root} SYSTEM "{secret_file.as_uri()}">\n'
+        f"<{root}>{body}<t>Үшінші &xxe; <b>төртінші</t>"  # unclosed <b> and <root>
+    )
+    doc = load(write_file(f"broken{suffix}", data))
+    assert SECRET not in doc.text and "төртінші" in doc.text
+    assert len(doc.warnings) == 1 and "repaired" in doc.warnings[0]
+
+
+def test_malformed_xml_that_declares_entities_is_still_refused(
+    write_file: Write, secret_file: Path
+) -> None:
+    path = write_file("evil.xml", xxe(secret_file).replace("</r>", ""))  # also unclosed
+    message = refused(path, CorruptDocumentError)
+    assert "entities" in message and SECRET not in message

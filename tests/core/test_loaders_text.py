@@ -1,6 +1,9 @@
 """Plain text and Markdown: encodings detected right, characters kept exactly."""
 
 import codecs
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -184,3 +187,93 @@ def test_russian_in_other_cyrillic_code_pages(write_file: Write, encoding: str) 
     text = "\n".join(RUSSIAN_SENTENCES)
     doc = load(write_file("ru.txt", text.encode(encoding)))
     assert (doc.text, doc.encoding) == (text, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["mac_cyrillic", "cp855"])
+def test_russian_in_mac_cyrillic_and_ibm855_is_not_taken_for_kz1048(
+    write_file: Write, encoding: str
+) -> None:
+    text = "\n".join(RUSSIAN_SENTENCES)
+    doc = load(write_file("ru.txt", text.encode(encoding)))
+    assert (doc.text, doc.encoding) == (text, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_unicode_without_a_byte_order_mark_is_text_not_binary(
+    write_file: Write, encoding: str
+) -> None:
+    doc = load(write_file("kk.txt", KAZAKH_TEXT.encode(encoding)))
+    assert doc.text == KAZAKH_TEXT and doc.encoding == encoding and doc.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (
+            "Türkiye'nin başkenti Ankara'dır. Bugün hava çok güzel ve güneşli; "
+            "öğrenciler okula gidiyor, işçiler çalışıyor. Şehrin sokakları kalabalık.",
+            "cp1254",
+        ),
+        (
+            "Η Ελλάδα είναι χώρα της νοτιοανατολικής Ευρώπης. Η πρωτεύουσα της χώρας "
+            "είναι η Αθήνα, η μεγαλύτερη πόλη της Ελλάδας.",
+            "cp1253",
+        ),
+        ("北京是中华人民共和国的首都，也是全国的政治、文化和国际交往中心。", "gb18030"),
+    ],
+)
+def test_other_scripts_never_become_cyrillic_without_a_warning(
+    write_file: Write, text: str, encoding: str
+) -> None:
+    doc = load(write_file("other.txt", ((text + "\n") * 3).encode(encoding)))
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in doc.text)
+    assert not cyrillic or doc.warnings
+    assert doc.text == (text + "\n") * 3  # here the guess is right, and says it is a guess
+    assert doc.warnings and "not as Kazakh or Russian" in doc.warnings[0]
+
+
+def test_a_chosen_encoding_overrides_the_guess(write_file: Write) -> None:
+    path = write_file("ru.txt", RUSSIAN_TEXT.encode("cp1251"))
+    assert load(path).encoding == "cp1251"
+    doc = load(path, encoding="koi8_r")  # the user's "Reopen with encoding": taken as is
+    assert doc.encoding == "koi8-r" and doc.text == RUSSIAN_TEXT.encode("cp1251").decode("koi8_r")
+
+
+def test_a_chosen_encoding_that_does_not_fit_shows_replacements_and_says_so(
+    write_file: Write,
+) -> None:
+    path = write_file("kk.txt", KAZAKH_TEXT.encode("utf-8"))
+    doc = load(path, encoding="ascii")
+    assert "\ufffd" in doc.text and "Жиын" not in doc.text
+    assert doc.warnings and "not valid ascii" in doc.warnings[0]
+
+
+def test_an_unknown_encoding_name_is_refused_clearly(write_file: Write) -> None:
+    from reader.core.errors import EncodingError
+
+    path = write_file("kk.txt", b"abc")
+    with pytest.raises(EncodingError, match="not an encoding"):
+        load(path, encoding="no-such-codec")
+    with pytest.raises(EncodingError, match="not a text encoding"):
+        load(path, encoding="base64")
+
+
+def test_cli_encoding_option_reopens_the_file(write_file: Write) -> None:
+    path = write_file("ru.txt", RUSSIAN_TEXT.encode("cp866"))
+    run = [sys.executable, "-m", "reader", "text", "--json"]
+    guessed = subprocess.run([*run, str(path)], capture_output=True, check=True)
+    chosen = subprocess.run([*run, "--encoding", "cp1251", str(path)], capture_output=True)
+    assert json.loads(guessed.stdout)["text"] == RUSSIAN_TEXT
+    assert json.loads(chosen.stdout)["encoding"] == "cp1251"
+    assert json.loads(chosen.stdout)["text"] == RUSSIAN_TEXT.encode("cp866").decode("cp1251")
+    bad = subprocess.run([*run, "--encoding", "nope", str(path)], capture_output=True)
+    assert bad.returncode == 1 and "not an encoding" in bad.stderr.decode()
+
+
+def test_utf8_with_a_broken_byte_stays_utf8_and_says_so(write_file: Write) -> None:
+    data = KAZAKH_TEXT.encode("utf-8")
+    cut = data.index(b" ", 40)
+    doc = load(write_file("kk.txt", data[:cut] + b"\xff" + data[cut:]))
+    assert doc.encoding == "utf-8"
+    assert doc.text == data[:cut].decode() + "\ufffd" + data[cut:].decode()
+    assert doc.warnings == ("kk.txt: 1 byte is not valid UTF-8 and shows as \ufffd",)

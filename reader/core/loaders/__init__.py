@@ -14,14 +14,28 @@ opens DOCX, ODT and EPUB archives against size, ratio and member-count limits, c
 bytes actually inflated. :mod:`.base` holds the limits and the one-line error helpers.
 """
 
+import codecs
+import dataclasses
 import importlib
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.document import Document
-from reader.core.errors import QT_TRANSLATE_NOOP, FileAccessError, UnsupportedFormatError
-from reader.core.loaders.base import MAX_FILE_BYTES, LoadContext, Progress, unreadable
+from reader.core.errors import (
+    QT_TRANSLATE_NOOP,
+    EncodingError,
+    FileAccessError,
+    UnsupportedFormatError,
+)
+from reader.core.loaders.base import (
+    MAX_FILE_BYTES,
+    LoadContext,
+    Progress,
+    collect_warnings,
+    unreadable,
+)
 
 __all__ = ["FORMATS", "Format", "LoadContext", "file_filter", "format_for", "load"]
 
@@ -93,21 +107,43 @@ def load(
     *,
     progress: Progress | None = None,
     cancel: "object | None" = None,
+    encoding: str | None = None,
 ) -> Document:
-    """Load ``path`` into a Document, or raise a ReaderError saying why not."""
+    """Load ``path`` into a Document, or raise a ReaderError saying why not.
+
+    ``encoding`` (a Python codec name such as "cp1251") overrides the guess for text formats
+    (the GUI's "Reopen with encoding", the CLI's ``--encoding``). Caveats found while loading
+    (a repaired XML file, an uncertain encoding) end up in ``Document.warnings``.
+    """
     path = Path(path)
     head = _read_head(path)  # missing files and folders are reported before formats
     fmt = format_for(path)
-    ctx = LoadContext() if progress is None and cancel is None else _context(progress, cancel)
+    if encoding is not None:
+        encoding = _codec_name(encoding)
+    ctx = _context(progress, cancel, encoding)
     module = importlib.import_module(f"reader.core.loaders.{fmt.module}")
-    document: Document = module.load(path, head, ctx)
+    with collect_warnings() as warnings:
+        document: Document = module.load(path, head, ctx)
+    if warnings:
+        merged = tuple(dict.fromkeys((*document.warnings, *warnings)))
+        document = dataclasses.replace(document, warnings=merged)
     return document
 
 
-def _context(progress: Progress | None, cancel: object | None) -> LoadContext:
-    import threading
+def _codec_name(encoding: str) -> str:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise EncodingError(f"“{encoding}” is not an encoding Oqyrman knows") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise EncodingError(f"“{encoding}” is not a text encoding")
+    return info.name
 
-    kwargs: dict[str, object] = {}
+
+def _context(
+    progress: Progress | None, cancel: object | None, encoding: str | None = None
+) -> LoadContext:
+    kwargs: dict[str, object] = {"encoding": encoding}
     if progress is not None:
         kwargs["progress"] = progress
     if cancel is not None:

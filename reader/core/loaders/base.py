@@ -1,7 +1,10 @@
 """What every loader module shares: the load context, limits and cancellation."""
 
+import contextlib
+import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +17,8 @@ from reader.core.errors import (
     FileAccessError,
     Message,
 )
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
@@ -34,11 +39,46 @@ class LoadContext:
 
     progress: Progress = _no_progress
     cancel: threading.Event = field(default_factory=threading.Event)
+    encoding: str | None = None  # the user's choice ("Reopen with encoding"), else guessed
 
     def check(self) -> None:
         """Raise :class:`CancelledError` if the user cancelled."""
         if self.cancel.is_set():
             raise CancelledError(QT_TRANSLATE_NOOP("ReaderError", "Loading was cancelled"))
+
+
+# The warnings of the load running in this thread (see :func:`collect_warnings`).
+_WARNINGS: ContextVar[list[str] | None] = ContextVar("loader_warnings", default=None)
+
+
+def warn(message: str) -> None:
+    """Record that the document opened with a caveat (a repair, an uncertain encoding); the
+    registry puts it in ``Document.warnings`` for the status bar. Outside a load: logged."""
+    collected = _WARNINGS.get()
+    if collected is None:
+        log.info("%s", message)
+    elif message not in collected:
+        collected.append(message)
+
+
+@contextlib.contextmanager
+def collect_warnings() -> Iterator[list[str]]:
+    """Gather what :func:`warn` records during one load (each thread has its own list)."""
+    token = _WARNINGS.set([])
+    try:
+        collected = _WARNINGS.get()
+        assert collected is not None
+        yield collected
+    finally:
+        _WARNINGS.reset(token)
+
+
+def article(kind: str) -> str:
+    """ "an ODT", "an EPUB", "a DOCX", "an OpenDocument text": the article as it is spoken
+    (an abbreviation by its letters' names, a word by its first letter)."""
+    word = kind.split(" ", 1)[0]
+    vowels = "AEFHILMNORSX" if word.isupper() else "AEIOUaeiou"
+    return f"an {kind}" if word[:1] in vowels else f"a {kind}"
 
 
 def display_name(path: Path) -> str:
@@ -107,6 +147,30 @@ def read_markup(path: Path, what: str) -> bytes:
 def default_title(path: Path) -> str:
     """A document's title when the file names none: its name without the suffix."""
     return path.stem or path.name
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_ENCRYPTION_SCAN = 64 << 20
+
+
+def is_encrypted_ooxml(path: Path, head: bytes) -> bool:
+    """A password-protected DOCX/XLSX/PPTX: an OLE container holding an EncryptedPackage."""
+    if not head.startswith(OLE_MAGIC):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                if _ENCRYPTED_PACKAGE in chunk:
+                    return True
+                if fh.tell() > _ENCRYPTION_SCAN:
+                    return False
+                fh.seek(-len(_ENCRYPTED_PACKAGE), 1)
+                if len(chunk) < 1 << 20:
+                    return False
+    except OSError:
+        return False
+    return False
 
 
 _MAGIC = (

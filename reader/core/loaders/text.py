@@ -1,14 +1,14 @@
 """Plain text: encoding detection for Kazakh, Russian and English files.
 
-Detection order: a byte-order mark, then strict UTF-8, then charset-normalizer restricted to
-the Cyrillic code pages, with our own tie-break between Windows-1251 and KZ-1048 (they share
-the Russian letters but put the Kazakh ones where 1251 has Serbian and Ukrainian letters).
+Detection order: a byte-order mark, UTF-16/32 told by its NUL bytes, the ISO-2022 escapes,
+strict UTF-8, then a legacy code page (:mod:`.encodings`: Cyrillic first, with our own
+tie-break between Windows-1251 and KZ-1048, but never Cyrillic mojibake of Turkish, Greek or
+Chinese without a warning). An encoding the user chose (``LoadContext.encoding``) wins.
 The characters are kept exactly; only CRLF and CR become LF, so offsets agree with every tool.
 """
 
 import codecs
 import logging
-import re
 from pathlib import Path
 
 from reader.core.document import Document
@@ -17,17 +17,26 @@ from reader.core.loaders.base import (
     LoadContext,
     corrupt,
     default_title,
+    display_name,
     in_file,
     looks_like,
     read_bytes,
+    warn,
 )
+from reader.core.loaders.encodings import (
+    CYRILLIC_PAGES,
+    guess_code_page,
+    has_iso2022_escape,
+    kazakh_or_russian_page,
+    sniff_iso2022,
+    sniff_utf16_32,
+)
+
+__all__ = ["CYRILLIC_PAGES", "decode", "kazakh_or_russian_page", "load", "normalise_newlines"]
 
 log = logging.getLogger(__name__)
 
 CHUNK = 1 << 20  # decode in 1 MiB pieces so big files report progress and can be cancelled
-SAMPLE = 1 << 19  # bytes the code-page guess looks at
-CYRILLIC_PAGES = ("cp1251", "kz1048", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5")
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -39,42 +48,11 @@ _BOMS = (
 _BINARY = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 _BINARY_TABLE = bytes.maketrans(b"", b"")
 
-# Where KZ-1048 has a Kazakh letter, Windows-1251 has a Macedonian/Serbian or a Ukrainian/
-# Belarusian one. The first kind (Ќ Ћ ќ ћ Ј ј Ѕ ѕ, read as Қ Һ қ һ Ә ә Ң ң) never occurs in
-# Kazakh, Russian or Ukrainian text, so any of them settles it.
-_MACEDONIAN_SERBIAN = re.compile(b"[\x8d\x8e\x9d\x9e\xa3\xbc\xbd\xbe]")
-# Of the second kind, ї and ў (KZ-1048 ү and ұ) only ever follow a vowel, an apostrophe or a
-# word start in Ukrainian and Belarusian, and ґ (ө) is a consonant that never sits between
-# two others; Kazakh puts ү, ұ, ө right between consonants all the time.
-_CONSONANT = (
-    "["
-    + re.escape("бвгджзйклмнпрстфхцчшщБВГДЖЗЙКЛМНПРСТФХЦЧШЩ".encode("cp1251")).decode("latin-1")
-    + "]"
-)
-_KAZAKH_VOWEL_AFTER_CONSONANT = re.compile(
-    (_CONSONANT + "[\xbf\xaf\xa2\xa1]|" + _CONSONANT + "[\xb4\xa5]" + _CONSONANT).encode("latin-1")
-)
-_UKRAINIAN_BELARUSIAN = re.compile(b"[\xa1\xa2\xa5\xaa\xaf\xb4\xba\xbf]")
-_NOT_UKRAINIAN = re.compile(b"[\xda\xdb\xdd\xfa\xfb\xfd\xa8\xb8]")  # Ъ Ы Э ъ ы э Ё ё
-# Signs of real Ukrainian: ї after a vowel, or the words і, й, що, це, від, її, є on their own.
-_NON_LETTER = rb"[\x00-\x40\x5b-\x60\x7b-\x7f]"
-_WORD_START = rb"[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]"  # not "5-і", Kazakh for "5th"
-_UKRAINIAN_TELL = re.compile(
-    b"["
-    + "аеиіоуяюєїАЕИІОУЯЮЄЇ".encode("cp1251")
-    + rb"][\xbf\xaf]|(?:^|(?<="
-    + _WORD_START
-    + b"))(?:"
-    + b"|".join(word.encode("cp1251") for word in ("і", "й", "що", "це", "від", "її", "є"))
-    + b")(?="
-    + _NON_LETTER
-    + b"|$)"
-)
-
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load a plain text file."""
-    reject_binary(head, path)
+    if ctx.encoding is None:
+        reject_binary(head, path)
     data = read_bytes(path)
     text, encoding = decode(data, path, ctx)
     return Document.create(
@@ -83,16 +61,27 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
 
 
 def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
-    """Decode ``data`` to text with LF line ends; return it with the encoding's name."""
+    """Decode ``data`` to text with LF line ends; return it with the encoding's name.
+
+    ``ctx.encoding``, when the user chose one, is used as it is (bytes it cannot decode show
+    as U+FFFD). An uncertain guess is reported with :func:`base.warn` for the status bar.
+    """
+    if ctx.encoding is not None:
+        return _decode_as(data, ctx.encoding, path, ctx)
     if not data:
         return "", "utf-8"
-    encoding = _bom_encoding(data)
+    encoding = _bom_encoding(data) or sniff_utf16_32(data)
     if encoding is None:
-        if _looks_binary(data):
+        encoding = sniff_iso2022(data)
+        if encoding is None and _looks_binary(data):
             raise _not_text(path, data)
+    if encoding is None:
         try:
             return normalise_newlines(_decode_chunks(data, "utf-8", ctx)), "utf-8"
         except UnicodeDecodeError:
+            mostly = _mostly_utf8(data, path, ctx)
+            if mostly is not None:
+                return normalise_newlines(mostly), "utf-8"
             encoding = _guess_code_page(data, path)
     try:
         text = _decode_chunks(data, encoding, ctx)
@@ -108,9 +97,71 @@ def decode(data: bytes, path: Path, ctx: LoadContext) -> tuple[str, str]:
     return normalise_newlines(text), encoding
 
 
+def _decode_as(data: bytes, encoding: str, path: Path, ctx: LoadContext) -> tuple[str, str]:
+    """The user's choice of encoding, whatever the bytes say."""
+    name = codecs.lookup(encoding).name  # load() already refused unknown names
+    if name in ("utf-16", "utf-32") and _bom_encoding(data) is None:
+        # Python's generic UTF-16/32 want a BOM; without one, the byte order the NULs show
+        sniffed = sniff_utf16_32(data) or ""
+        name = sniffed if sniffed.startswith(name) else f"{name}-le"
+    try:
+        text = _decode_chunks(data, name, ctx, errors="replace")
+    except UnicodeError as exc:  # a codec that refuses even with errors="replace"
+        problem = QT_TRANSLATE_NOOP("ReaderError", "cannot be read as {encoding} ({reason})")
+        message = Message.of(problem, encoding=name, reason=str(exc))
+        raise EncodingError(in_file(path, message)) from None
+    if name in ("utf-8", "utf-8-sig") and text.startswith("\ufeff"):
+        text = text[1:]
+    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    if bad > 0:
+        warn(_invalid(path, bad, name))
+    return normalise_newlines(text), name
+
+
+def _invalid(path: Path, n: int, encoding: str) -> str:
+    what = "1 byte is" if n == 1 else f"{n} bytes are"
+    return f"{display_name(path)}: {what} not valid {encoding} and show{'s' * (n == 1)} as \ufffd"
+
+
+def _mostly_utf8(data: bytes, path: Path, ctx: LoadContext) -> str | None:
+    """UTF-8 with a few broken bytes (a cut or a bad copy): shown as UTF-8 with U+FFFD
+    there, since any code page would turn every other letter into mojibake."""
+    for size in (1 << 16, 1 << 20):  # a legacy code page fails in the first 64 KiB already
+        sample = data[:size].decode("utf-8", "replace")
+        bad = sample.count("\ufffd")
+        wide = len(sample) - len(sample.encode("ascii", "ignore")) - bad
+        if wide < 16 or bad * 100 > wide:
+            return None
+    text = _decode_chunks(data, "utf-8", ctx, errors="replace")
+    total = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
+    warn(_invalid(path, total, "UTF-8"))
+    return text
+
+
+def _guess_code_page(data: bytes, path: Path) -> str:
+    guess = guess_code_page(data)
+    if guess is None:
+        problem = QT_TRANSLATE_NOOP(
+            "ReaderError",
+            "the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251"
+            " or KZ-1048); choose one with Reopen with encoding (--encoding on the command"
+            " line)",
+        )
+        raise EncodingError(in_file(path, Message(problem)))
+    if guess.warning:
+        warn(guess.warning)
+    log.debug("%s: guessed %s", path, guess.encoding)
+    return guess.encoding
+
+
 def reject_binary(head: bytes, path: Path) -> None:
     """Refuse a binary file from its first bytes, before reading all of it into memory."""
-    if head and _bom_encoding(head) is None and _looks_binary(head):
+    if (
+        head
+        and _bom_encoding(head) is None
+        and sniff_utf16_32(head) is None
+        and (_looks_binary(head) and not has_iso2022_escape(head))
+    ):
         raise _not_text(path, head)
 
 
@@ -143,60 +194,9 @@ def _looks_binary(data: bytes) -> bool:
     return controls * 100 > len(sample)
 
 
-def _guess_code_page(data: bytes, path: Path) -> str:
-    """charset-normalizer among the Cyrillic code pages, then our 1251/KZ-1048 tie-break."""
-    from charset_normalizer import from_bytes
-
-    sample = data[:SAMPLE]
-    results = from_bytes(sample, cp_isolation=list(CYRILLIC_PAGES))
-    names = [str(match.encoding) for match in results]
-    # Windows code pages are far commoner than Mac Cyrillic, which often ties with them.
-    windows = "cp1251" in names or "kz1048" in names
-    if (windows and names[0] in ("cp1251", "kz1048", "mac_cyrillic")) or (
-        not names and _decodes(sample, "cp1251")
-    ):
-        encoding = kazakh_or_russian_page(sample)
-    elif names:
-        encoding = names[0]
-    else:
-        problem = QT_TRANSLATE_NOOP(
-            "ReaderError",
-            "the text encoding could not be determined "
-            "(expected UTF-8, UTF-16, Windows-1251 or KZ-1048)",
-        )
-        raise EncodingError(in_file(path, Message(problem)))
-    log.debug("%s: guessed %s", path, encoding)
-    return encoding
-
-
-def kazakh_or_russian_page(data: bytes) -> str:
-    """Choose between Windows-1251 and KZ-1048 by how plausible each reading's letters are.
-
-    Read as 1251, Kazakh shows letters that Kazakh, Russian and Ukrainian text never has
-    (ќ ј ѕ for қ ә ң), or Ukrainian letters where Ukrainian spelling cannot put them (ї right
-    after a consonant, for ү), or Ukrainian letters beside ы, э, ъ or ё, which Ukrainian lacks.
-    Russian reads the same both ways, and then 1251 is the name to give.
-    """
-    kazakh = bool(_MACEDONIAN_SERBIAN.search(data) or _KAZAKH_VOWEL_AFTER_CONSONANT.search(data))
-    if not kazakh and _UKRAINIAN_BELARUSIAN.search(data):
-        # This is a Kazakh reader: without a sign of Ukrainian, Kazakh is the likelier reading.
-        kazakh = bool(_NOT_UKRAINIAN.search(data)) or not _UKRAINIAN_TELL.search(data)
-    if kazakh and _decodes(data, "kz1048"):
-        return "kz1048"
-    return "cp1251" if _decodes(data, "cp1251") else "kz1048"
-
-
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _decode_chunks(data: bytes, encoding: str, ctx: LoadContext) -> str:
-    """Strict decode in pieces (progress, cancellation); UnicodeDecodeError offsets are global."""
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
+def _decode_chunks(data: bytes, encoding: str, ctx: LoadContext, errors: str = "strict") -> str:
+    """Decode in pieces (progress, cancellation); UnicodeDecodeError offsets are global."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
     parts: list[str] = []
     total = len(data)
     start = 0

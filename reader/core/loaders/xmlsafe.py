@@ -3,8 +3,14 @@
 An external entity (XXE) is never resolved and an entity bomb ("billion laughs") never
 expands: a document whose DTD declares entities is rejected with a clear message before any
 of its content is used.
+
+Malformed XML that libxml2's recover mode can read (an unclosed tag, a stray "&", an
+undeclared entity) is opened, with the same safety settings, and the load records a warning
+(``Document.warnings``) that it was repaired. An encoding libxml2 does not know (IBM855,
+KZ-1048) is decoded by Python instead.
 """
 
+import codecs
 import re
 from pathlib import Path
 from typing import Any
@@ -13,13 +19,20 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.core.errors import QT_TRANSLATE_NOOP, CorruptDocumentError, Message
-from reader.core.loaders.base import check_markup_size, corrupt, in_file, looks_like
+from reader.core.loaders.base import (
+    check_markup_size,
+    corrupt,
+    display_name,
+    in_file,
+    looks_like,
+    warn,
+)
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def _xml_parser() -> etree.XMLParser:
+def _xml_parser(recover: bool = False) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -28,7 +41,7 @@ def _xml_parser() -> etree.XMLParser:
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
-        recover=False,
+        recover=recover,
     )
 
 
@@ -43,14 +56,18 @@ def _html_parser() -> lxml_html.HTMLParser:
 
 
 def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
-    """Parse well-formed XML bytes into an element tree root, or raise CorruptDocumentError."""
+    """Parse XML bytes into an element tree root, or raise CorruptDocumentError.
+
+    Well-formed XML is parsed strictly; otherwise libxml2's recover mode is tried (not for
+    "XHTML", whose callers fall back to the HTML parser, which repairs HTML better).
+    """
     if not data or data.isspace():
         raise corrupt(path, QT_TRANSLATE_NOOP("ReaderError", "is empty, not {format}"), format=what)
     check_markup_size(path, len(data), what)
     if _doctype_declares_entities(data):
         raise _entities_error(path)
     try:
-        root = etree.fromstring(data, _xml_parser())
+        root = _parse_strict(data)
     except etree.XMLSyntaxError as exc:
         if "XML_PARSE_HUGE" in str(exc) or "amplification" in str(exc):
             raise corrupt(
@@ -60,12 +77,18 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
                 ),
                 format=what,
             ) from None
-        raise corrupt(
-            path,
-            QT_TRANSLATE_NOOP("ReaderError", "not well-formed {format} ({reason})"),
-            format=what,
-            reason=_first_line(exc),
-        ) from None
+        root = None if what == "XHTML" else _recovered(data)
+        if root is None:
+            raise corrupt(
+                path,
+                QT_TRANSLATE_NOOP("ReaderError", "not well-formed {format} ({reason})"),
+                format=what,
+                reason=_first_line(exc),
+            ) from None
+        warn(
+            f"{display_name(path)} is not well-formed {what} ({_first_line(exc)}); it was "
+            "repaired to open, so some of it may be missing or out of place"
+        )
     except (ValueError, etree.LxmlError) as exc:
         raise _cannot_read_as(path, what, exc) from None
     if root is None:
@@ -73,6 +96,71 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
             path, QT_TRANSLATE_NOOP("ReaderError", "has no {format} content"), format=what
         )
     reject_entities(root, path)
+    if what == "XHTML":
+        _body_from_head(root)
+    return root
+
+
+_HEAD_ONLY = frozenset({"title", "meta", "link", "style", "script", "base", "template"})
+
+
+def _body_from_head(root: Any) -> None:
+    """XHTML without <body> whose text sits in <head>: what an HTML5 parser does, the XML
+    parser does not, so move the first element that cannot be in a head, and all after it,
+    into a new body (else the page would show nothing: head is never shown)."""
+    if local_name(root) != "html" or any(local_name(child) == "body" for child in root):
+        return
+    head = next((child for child in root if local_name(child) == "head"), None)
+    if head is None:
+        return
+    stray = next((i for i, c in enumerate(head) if local_name(c) not in _HEAD_ONLY), None)
+    if stray is None:
+        return
+    namespace = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    body = root.makeelement(f"{namespace}body", {})
+    for child in list(head)[stray:]:
+        body.append(child)  # moves it, with its tail
+    head.addnext(body)
+
+
+def _parse_strict(data: bytes) -> Any:
+    try:
+        return etree.fromstring(data, _xml_parser())
+    except etree.XMLSyntaxError as exc:
+        if "nsupported encoding" not in str(exc):
+            raise
+        redone = _python_decoded(data)
+        if redone is None:
+            raise
+        return etree.fromstring(redone, _xml_parser())
+
+
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def _python_decoded(data: bytes) -> bytes | None:
+    """UTF-8 bytes of a document whose declared encoding libxml2 lacks but Python has."""
+    match = _DECLARED_ENCODING.match(data)
+    if match is None:
+        return None
+    try:
+        text = data.decode(codecs.lookup(match.group(1).decode("ascii")).name, "replace")
+    except LookupError:
+        return None
+    start, end = match.span(1)
+    return data[:start] + b"UTF-8" + text.encode("utf-8")[end:]
+
+
+def _recovered(data: bytes) -> Any:
+    """What libxml2's recover mode reads (entities, DTDs, network still off), if anything."""
+    try:
+        root = etree.fromstring(data, _xml_parser(recover=True))
+    except (etree.LxmlError, ValueError):
+        try:
+            redone = _python_decoded(data)
+            root = None if redone is None else etree.fromstring(redone, _xml_parser(True))
+        except (etree.LxmlError, ValueError):
+            return None
     return root
 
 
@@ -104,7 +192,10 @@ def parse_html(text: str, path: Path) -> Any:
         return lxml_html.fromstring("<html><body></body></html>", parser=_html_parser())
     try:
         root = lxml_html.document_fromstring(text, parser=_html_parser())
-    except (etree.ParserError, etree.LxmlError, ValueError) as exc:
+    except etree.ParserError:
+        # "Document is empty": only comments, a doctype or a processing instruction
+        return lxml_html.fromstring("<html><body></body></html>", parser=_html_parser())
+    except (etree.LxmlError, ValueError) as exc:
         raise _cannot_read_as(path, "HTML", exc) from None
     reject_entities(root, path)
     return root
@@ -164,6 +255,9 @@ def local_name(element: Any) -> str:
     return tag.rpartition("}")[2].lower()
 
 
+_WHERE = re.compile(r" \(<string>, line \d+\)$")
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
-    return text[0][:200] if text else type(exc).__name__
+    return _WHERE.sub("", text[0])[:200] if text else type(exc).__name__

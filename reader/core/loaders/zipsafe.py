@@ -12,13 +12,21 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from reader.core.errors import QT_TRANSLATE_NOOP, DocumentTooLargeError, Message
+from reader.core.errors import (
+    QT_TRANSLATE_NOOP,
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    Message,
+    UnsupportedFormatError,
+)
 from reader.core.loaders.base import (
     MAX_MEMBER_RATIO,
     MAX_UNPACKED_BYTES,
     LoadContext,
     corrupt,
     display_name,
+    in_file,
+    is_encrypted_ooxml,
     looks_like,
 )
 from reader.core.loaders.xmlsafe import declares_entities
@@ -88,6 +96,8 @@ class SafeZip:
             raise corrupt(
                 path, QT_TRANSLATE_NOOP("ReaderError", "is empty, not a {format} file"), format=kind
             )
+        if is_encrypted_ooxml(path, head):
+            raise _encrypted(path, kind)
         if not head.startswith(ZIP_MAGIC):
             detail = looks_like(
                 head, QT_TRANSLATE_NOOP("ReaderError", " (it is not a zip archive)")
@@ -112,6 +122,7 @@ class SafeZip:
             ) from None
         try:
             self._check_headers()
+            self._check_package()
         except BaseException:
             self._zip.close()
             raise
@@ -139,11 +150,7 @@ class SafeZip:
                     format=self.kind,
                 )
             if info.flag_bits & 0x1:
-                raise corrupt(
-                    self.path,
-                    QT_TRANSLATE_NOOP("ReaderError", "is an encrypted {format} file"),
-                    format=self.kind,
-                )
+                raise _encrypted(self.path, self.kind)
             total += info.file_size
             if info.file_size > RATIO_FLOOR and (
                 info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1)
@@ -155,6 +162,29 @@ class SafeZip:
         if total > MAX_UNPACKED_BYTES:
             why = QT_TRANSLATE_NOOP("ReaderError", "would unpack to {size} MB")
             raise self._too_large(Message.of(why, size=total // (1 << 20)))
+
+    def _check_package(self) -> None:
+        """Name what we cannot read rather than calling it broken: an OpenDocument whose
+        manifest says its parts are encrypted, a Word file in Strict Open XML."""
+        manifest = self.kind == "ODT" and self.has(_ODF_MANIFEST)
+        small = manifest and self._zip.getinfo(_ODF_MANIFEST).file_size < 1 << 20
+        if small and b"encryption-data" in self.read(_ODF_MANIFEST):
+            raise _encrypted(self.path, self.kind)
+        if self.kind == "DOCX" and self.has("_rels/.rels"):
+            rels = self._zip.getinfo("_rels/.rels")
+            if rels.file_size < 1 << 20 and _STRICT_OOXML in self.read("_rels/.rels"):
+                raise UnsupportedFormatError(
+                    in_file(
+                        self.path,
+                        Message.of(
+                            QT_TRANSLATE_NOOP(
+                                "ReaderError",
+                                "is a Strict Open XML document, which Oqyrman does not read"
+                                " yet; save it from Word as a “Word Document (.docx)”",
+                            )
+                        ),
+                    )
+                )
 
     def _too_large(self, why: Message) -> DocumentTooLargeError:
         return DocumentTooLargeError(
@@ -232,6 +262,22 @@ class SafeZip:
                 reason=str(exc),
             ) from None
         self._inflated += produced
+
+
+_ODF_MANIFEST = "META-INF/manifest.xml"
+_STRICT_OOXML = b"http://purl.oclc.org/ooxml/"
+
+
+def _encrypted(path: Path, kind: str) -> CorruptDocumentError:
+    return corrupt(
+        path,
+        QT_TRANSLATE_NOOP(
+            "ReaderError",
+            "is a password-protected (encrypted) {format}; Oqyrman cannot open it: save a copy"
+            " without a password and open that",
+        ),
+        format=kind,
+    )
 
 
 class _EntityScanner:
