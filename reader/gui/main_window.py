@@ -66,12 +66,29 @@ EARLY_KEYS = ("Ctrl+F", "F3", "Shift+F3", "Ctrl+Shift+F", "Ctrl+E", "1", "2", "3
 PanelBuilder = Callable[["MainWindow"], Any]
 
 
-def _load_job(path: str, job: JobContext) -> tuple[Document, TextMap]:
+#: View > Reopen with Encoding: the code pages a Kazakh or Russian text may come in, and a
+#: few others (Python codec name, what the menu says).
+ENCODINGS = (
+    ("utf-8", "UTF-8"),
+    ("utf-16", "UTF-16"),
+    ("cp1251", "Windows-1251"),
+    ("kz1048", "KZ-1048 (Windows Kazakh)"),
+    ("cp866", "DOS 866"),
+    ("koi8-r", "KOI8-R"),
+    ("mac_cyrillic", "Mac Cyrillic"),
+    ("cp855", "IBM 855"),
+    ("iso8859-5", "ISO 8859-5"),
+    ("cp1252", "Windows-1252 (Western)"),
+    ("cp1254", "Windows-1254 (Turkish)"),
+)
+
+
+def _load_job(path: str, job: JobContext, encoding: str | None = None) -> tuple[Document, TextMap]:
     """Runs in the background: the document and its offset map (the map scans the whole
     text, which must not happen on the GUI thread for 20 MB)."""
     from reader.core.loaders import load
 
-    document = load(path, progress=job.progress, cancel=job.cancel)
+    document = load(path, progress=job.progress, cancel=job.cancel, encoding=encoding)
     job.check()
     return document, TextMap.identity(document.text)
 
@@ -268,6 +285,9 @@ class MainWindow(QMainWindow):
         self.latin_action = self._action(view, self.tr("&Latin Script"), self._on_latin)
         self.latin_action.setCheckable(True)
         self.latin_action.setToolTip(self.tr("Show Kazakh text in the 2021 Latin alphabet"))
+        self._encoding_menu = view.addMenu(self.tr("Reopen with &Encoding"))
+        self._encoding_menu.setToolTipsVisible(True)
+        self._encoding_menu.aboutToShow.connect(self._fill_encoding_menu)
         view.addSeparator()
         self._action(view, self.tr("Next &Tab"), lambda: self.tabs.step(1), "Ctrl+Tab")
         self._action(view, self.tr("Previous T&ab"), lambda: self.tabs.step(-1), "Ctrl+Shift+Tab")
@@ -276,10 +296,17 @@ class MainWindow(QMainWindow):
         self._action(help_, self.tr("&About Oqyrman"), self._on_about)
 
     def _build_status_bar(self) -> None:
+        self._status_warning = QLabel()
+        self._status_warning.setAccessibleName(self.tr("Warnings about this document"))
         self._status_format = QLabel()
         self._status_words = QLabel()
         self._status_line = QLabel()
-        for label in (self._status_format, self._status_words, self._status_line):
+        for label in (
+            self._status_warning,
+            self._status_format,
+            self._status_words,
+            self._status_line,
+        ):
             self.statusBar().addPermanentWidget(label)
 
     def _connect(self) -> None:
@@ -296,7 +323,7 @@ class MainWindow(QMainWindow):
                 return i
         return -1
 
-    def _open_one(self, path: str, offset: int) -> None:
+    def _open_one(self, path: str, offset: int, encoding: str | None = None, at: int = -1) -> None:
         index = self._find_tab(path)
         if index >= 0:
             self.tabs.setCurrentIndex(index)
@@ -304,7 +331,7 @@ class MainWindow(QMainWindow):
         placeholder = LoadingWidget(path)
         placeholder.restore_offset = offset
         job = self.ctx.tasks.submit(
-            lambda ctx: _load_job(path, ctx),
+            lambda ctx: _load_job(path, ctx, encoding),
             on_done=lambda result: self._on_loaded(placeholder, result),
             on_failed=lambda message: self._on_load_failed(placeholder, message),
             on_cancelled=lambda: self._on_load_cancelled(placeholder),
@@ -314,7 +341,7 @@ class MainWindow(QMainWindow):
         )
         placeholder.cancel_requested.connect(job.cancel)
         self._loading[placeholder] = job
-        index = self.tabs.addTab(placeholder, Path(path).name)
+        index = self.tabs.insertTab(at, placeholder, Path(path).name)
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
 
@@ -416,6 +443,28 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, label.replace("&", "&&"))
             self.tabs.setTabToolTip(index, f"{session.title}\n{session.path}")
 
+    def reopen_with_encoding(self, session: DocumentSession, encoding: str) -> None:
+        """Read ``session``'s file again in ``encoding``, in the same tab place and at the
+        same scroll position."""
+        index = self.tabs.indexOf(session.viewer)
+        offset = session.viewer.first_visible_offset()
+        self.close_tab(index)
+        self._open_one(session.path, offset, encoding, at=index)
+
+    def _fill_encoding_menu(self) -> None:
+        self._encoding_menu.clear()
+        session = self.current_session()
+        current = session.document.encoding if session is not None else None
+        for codec, label in ENCODINGS:
+            action = self._encoding_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(current is not None and _same_codec(current, codec))
+            action.setEnabled(session is not None and current is not None)
+            if session is not None:
+                action.triggered.connect(
+                    lambda _=False, s=session, c=codec: self.reopen_with_encoding(s, c)
+                )
+
     def _on_close_current(self) -> None:
         if self.tabs.count():
             self.close_tab(self.tabs.currentIndex())
@@ -431,10 +480,20 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, session: DocumentSession | None) -> None:
         if session is None:
-            for label in (self._status_format, self._status_words, self._status_line):
+            for label in (
+                self._status_warning,
+                self._status_format,
+                self._status_words,
+                self._status_line,
+            ):
                 label.clear()
             return
         doc = session.document
+        warnings = list(doc.warnings)
+        first = warnings[0] if warnings else ""
+        short = first if len(first) <= 90 else first[:89] + "…"
+        self._status_warning.setText(f"⚠ {short}" if warnings else "")
+        self._status_warning.setToolTip("\n".join(warnings))
         encoding = f" · {doc.encoding}" if doc.encoding else ""
         self._status_format.setText(f"{doc.format.upper()}{encoding}")
         words = session.word_count
@@ -591,3 +650,12 @@ class MainWindow(QMainWindow):
         for job in list(self._loading.values()):
             job.cancel()
         super().closeEvent(event)
+
+
+def _same_codec(a: str, b: str) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(a).name == codecs.lookup(b).name
+    except LookupError:
+        return False

@@ -620,6 +620,7 @@
     <name>MainWindow</name>
     <message>
         <source>Oqyrman</source>
+        <extracomment>View &gt; Reopen with Encoding: the code pages a Kazakh or Russian text may come in, and a few others (Python codec name, what the menu says).</extracomment>
         <translation>Oqyrman</translation>
     </message>
     <message>
@@ -699,6 +700,10 @@
         <translation>Қазақ мәтінін 2021 жылғы латын әліпбиімен көрсету</translation>
     </message>
     <message>
+        <source>Reopen with &amp;Encoding</source>
+        <translation>Басқа &amp;кодталумен ашу</translation>
+    </message>
+    <message>
         <source>Next &amp;Tab</source>
         <translation>Келесі &amp;қойынды</translation>
     </message>
@@ -713,6 +718,10 @@
     <message>
         <source>&amp;About Oqyrman</source>
         <translation>Oqyrman &amp;туралы</translation>
+    </message>
+    <message>
+        <source>Warnings about this document</source>
+        <translation>Осы құжат туралы ескертулер</translation>
     </message>
     <message>
         <source>Cannot open %1</source>

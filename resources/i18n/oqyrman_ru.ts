@@ -623,6 +623,7 @@
     <name>MainWindow</name>
     <message>
         <source>Oqyrman</source>
+        <extracomment>View &gt; Reopen with Encoding: the code pages a Kazakh or Russian text may come in, and a few others (Python codec name, what the menu says).</extracomment>
         <translation>Oqyrman</translation>
     </message>
     <message>
@@ -702,6 +703,10 @@
         <translation>Показывать казахский текст латиницей образца 2021 года</translation>
     </message>
     <message>
+        <source>Reopen with &amp;Encoding</source>
+        <translation>Открыть в другой &amp;кодировке</translation>
+    </message>
+    <message>
         <source>Next &amp;Tab</source>
         <translation>&amp;Следующая вкладка</translation>
     </message>
@@ -716,6 +721,10 @@
     <message>
         <source>&amp;About Oqyrman</source>
         <translation>&amp;О программе Oqyrman</translation>
+    </message>
+    <message>
+        <source>Warnings about this document</source>
+        <translation>Предупреждения об этом документе</translation>
     </message>
     <message>
         <source>Cannot open %1</source>

@@ -118,7 +118,7 @@ def test_loading_tab_shows_progress_and_cancel_removes_it(
 
     started = threading.Event()
 
-    def slow_load(path: Any, progress: Any, cancel: threading.Event) -> Document:
+    def slow_load(path: Any, progress: Any, cancel: threading.Event, **_: Any) -> Document:
         progress(1, 4)
         started.set()
         while not cancel.wait(0.01):
@@ -179,7 +179,7 @@ def test_dock_panel_is_listed_in_view_panels(window: MainWindow, open_doc: Any) 
     dock = window.add_dock_panel(QLabel("x"), "Things", "things_panel")
     assert dock.objectName() == "things_panel"
     panels = [m for m in window.menus["view"].actions() if m.menu()]
-    titles = [a.text() for a in panels[0].menu().actions()]
+    titles = [a.text() for menu in panels for a in menu.menu().actions()]
     assert "Things" in titles
 
 
@@ -246,3 +246,32 @@ def test_word_count_of_a_long_text_counted_in_pieces_is_exact(
     path.write_text("бір екі\nүш-төрт бес\n\nалты жеті сегіз тоғыз он\n", encoding="utf-8")
     open_doc(path)
     qtbot.waitUntil(lambda: window._status_words.text() == "10 word(s)")  # үш-төрт is two
+
+
+def test_reopen_with_encoding_reads_the_file_again_in_that_encoding(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "dos.txt"
+    path.write_bytes("Қазақстан Республикасы туралы мәтін.\n".encode("kz1048"))
+    session = open_doc(path)
+    assert session.document.encoding == "kz1048"
+    window._fill_encoding_menu()
+    checked = [a.text() for a in window._encoding_menu.actions() if a.isChecked()]
+    assert checked == ["KZ-1048 (Windows Kazakh)"]
+    with qtbot.waitSignal(window.session_list.session_opened, timeout=10000) as blocker:
+        window.reopen_with_encoding(session, "cp1251")
+    again = blocker.args[0]
+    assert again.document.encoding == "cp1251" and window.tabs.count() == 1
+    assert again.document.text != session.document.text  # 1251 reads қ, ә... otherwise
+
+
+def test_the_status_bar_says_what_the_loader_warned_about(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.txt"
+    good = "Қазақстан Республикасы – Орталық Азиядағы мемлекет. " * 20
+    path.write_bytes(good.encode("utf-8") + b"\xff" + good.encode("utf-8"))
+    session = open_doc(path)
+    assert session.document.warnings
+    assert window._status_warning.text().startswith("⚠ ")
+    assert session.document.warnings[0] in window._status_warning.toolTip()
