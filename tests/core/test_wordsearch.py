@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import CancelledError
+from reader.core.kazakh.lookalike import clean_text
 from reader.core.kazakh.wordsearch import build_index, find_words
 from reader.core.search import find
 
@@ -147,8 +148,10 @@ def test_index_built_in_pieces_is_the_index_of_the_whole_text(text: str, piece: 
         wordsearch._PIECE = original
     n = len(index.word_forms)
     assert [(index.start(i), index.end(i)) for i in range(n)] == words
-    assert [index.forms[index.word_forms[i]] for i in range(n)] == [text[s:e] for s, e in words]
-    assert len(index.forms) == len({text[s:e] for s, e in words})
+    clean = clean_text(text)  # forms are cleaned of look-alikes (sа is Latin sa)
+    assert [index.forms[index.word_forms[i]] for i in range(n)] == [clean[s:e] for s, e in words]
+    assert len(index.forms) == len({clean[s:e] for s, e in words})
+    assert index.clean == clean
 
 
 def test_an_inflected_query_finds_its_dictionary_form_written_out() -> None:

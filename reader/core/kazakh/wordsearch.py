@@ -10,6 +10,10 @@ folded keys. A Latin query is first written in Cyrillic to find its lemma. Each 
 the words whose lemma is the lemma of the query word, or the query word itself. A query of
 several words matches the same number of consecutive words of the text, each in any form.
 
+Look-alike letters (Latin ə in жəне, see :mod:`reader.core.kazakh.lookalike`) are folded
+first: the index reads a cleaned copy of the text, of the same length, and keeps it for the
+exact and regex modes.
+
 The text is analysed once into a :class:`WordIndex`: its words and the offsets between them
 come from a few C-speed passes (``re.split``, ``itertools.accumulate``), and each *distinct*
 word form is lemmatised once. Nothing is cached here: the caller keeps the index
@@ -26,7 +30,8 @@ from dataclasses import dataclass
 
 from reader.core.errors import CancelledError
 from reader.core.kazakh.grammar import fold_case
-from reader.core.kazakh.lemmatizer import lemma
+from reader.core.kazakh.lemmatizer import is_dictionary_form, lemma, verb_of
+from reader.core.kazakh.lookalike import clean_text
 from reader.core.kazakh.script import fold, is_latin, to_cyrillic, to_latin
 from reader.core.match import Match
 
@@ -46,9 +51,14 @@ Progress = Callable[[int, int], None]
 class WordIndex:
     """The words of one text: where each is, which form it is, and each form's keys.
 
-    Word ``i`` is ``text[bounds[2 * i] : bounds[2 * i + 1]]`` and has form ``word_forms[i]``;
-    form ``f`` has the key ids ``exact_ids[f]`` and ``folded_ids[f]``.
+    Word ``i`` is ``text[bounds[2 * i] : bounds[2 * i + 1]]`` and has form ``word_forms[i]``
+    (forms are cleaned of look-alike letters); form ``f`` has the key ids ``exact_ids[f]`` and
+    ``folded_ids[f]``. ``source`` is the text indexed, ``clean`` its cleaned copy (the same
+    object when nothing needed cleaning).
     """
+
+    source: str
+    clean: str
 
     bounds: array  # type: ignore[type-arg]
     word_forms: array  # type: ignore[type-arg]
@@ -144,9 +154,14 @@ def build_index(
     bounds: array = array("q")  # type: ignore[type-arg]
     word_forms: array = array("i")  # type: ignore[type-arg]
     form_of: dict[str, int] = {}
+    cleaned: list[str] = []
+    changed = False
     for start, end in _pieces(text):
         _check(cancel)
-        parts = _SPLIT.split(text[start:end])
+        piece = text[start:end]
+        cleaned.append(clean_text(piece))
+        changed = changed or cleaned[-1] is not piece
+        parts = _SPLIT.split(cleaned[-1])
         # separator, word, ..., separator: the running ends of the parts are each word's
         # start and end, then where the piece's last separator ends (dropped but at the end)
         ends = itertools.accumulate(map(len, parts), initial=start)
@@ -163,7 +178,10 @@ def build_index(
     forms = list(form_of)
     exact_ids, folded_ids, keys, written = _key_forms(forms, progress, cancel)
     postings = _postings(word_forms, len(forms))
-    return WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written)
+    clean = "".join(cleaned) if changed else text
+    return WordIndex(
+        text, clean, bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written
+    )
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
@@ -183,6 +201,7 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
 
 def query_words(query: str) -> list[str]:
     """The words of a query in Cyrillic (a Latin query is transliterated first)."""
+    query = clean_text(query)
     if is_latin(query):
         query = to_cyrillic(query)
     return WORD.findall(query)
@@ -215,11 +234,16 @@ def _query_forms(word: str, index: WordIndex) -> frozenset[int]:
     found = {f for f, kid in enumerate(ids) if kid == own} if own is not None else set()
     found.update(index.written.get(make(word), ()))
     stem = lemma(word)
-    if stem != word and own is None:
+    if stem != word and own is None and not is_dictionary_form(word):
         by_stem = index.keys.get(make(stem))
         if by_stem is not None:
             found.update(f for f, kid in enumerate(ids) if kid == by_stem)
         found.update(index.written.get(make(stem), ()))
+    verb = verb_of(word)  # шешу finds шешті, шешеді, шешілді: forms whose lemma is шеш
+    if verb is not None:
+        by_verb = index.keys.get(make(verb))
+        if by_verb is not None:
+            found.update(f for f, kid in enumerate(ids) if kid == by_verb)
     return frozenset(found)
 
 
