@@ -14,6 +14,11 @@ Look-alike letters (Latin ə in жəне, see :mod:`reader.core.kazakh.lookalike
 first: the index reads a cleaned copy of the text, of the same length, and keeps it for the
 exact and regex modes.
 
+Russian paragraphs (as :func:`reader.core.ner.language.detect` judges them) are bilingual
+documents' other half: their words also get keys made from their Russian dictionary forms
+(:mod:`reader.core.russian_morph`), so Токаев finds Токаева, Токаеву, Токаевым and послание
+finds послания, посланием.
+
 The text is analysed once into a :class:`WordIndex`: its words and the offsets between them
 come from a few C-speed passes (``re.split``, ``itertools.accumulate``), and each *distinct*
 word form is lemmatised once. Nothing is cached here: the caller keeps the index
@@ -21,6 +26,7 @@ word form is lemmatised once. Nothing is cached here: the caller keeps the index
 document opens) and passes it to :func:`find_words`.
 """
 
+import bisect
 import itertools
 import re
 import threading
@@ -29,11 +35,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.core.errors import CancelledError
+from reader.core.kazakh.apertium import readings
 from reader.core.kazakh.grammar import fold_case
 from reader.core.kazakh.lemmatizer import is_dictionary_form, lemma, verb_of
 from reader.core.kazakh.lookalike import clean_text
 from reader.core.kazakh.script import fold, is_latin, to_cyrillic, to_latin
 from reader.core.match import Match
+from reader.core.ner.language import detect
+from reader.core.russian_morph import in_dictionary, russian_lemmas
 
 WORD = re.compile(r"[^\W\d_]+")
 _SPLIT = re.compile(r"([^\W\d_]+)")  # the capturing group keeps the words in split()
@@ -68,6 +77,7 @@ class WordIndex:
     keys: dict[str, int]  # exact keys, and folded keys ("~" + key), share one numbering
     postings: list[array]  # type: ignore[type-arg]  # per form id: its words, in order
     written: dict[str, list[int]]  # each form's own exact and folded key -> those forms
+    russian: dict[int, list[int]]  # folded key id of a Russian lemma -> forms in Russian text
 
     def __len__(self) -> int:
         return len(self.word_forms)
@@ -179,9 +189,87 @@ def build_index(
     exact_ids, folded_ids, keys, written = _key_forms(forms, progress, cancel)
     postings = _postings(word_forms, len(forms))
     clean = "".join(cleaned) if changed else text
+    russian = _russian_keys(clean, bounds, word_forms, forms, keys, cancel)
     return WordIndex(
-        text, clean, bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written
+        text,
+        clean,
+        bounds,
+        word_forms,
+        forms,
+        exact_ids,
+        folded_ids,
+        keys,
+        postings,
+        written,
+        russian,
     )
+
+
+# Words so common in Russian text that a paragraph without any is not Russian: a cheap
+# first look before the language of a paragraph is judged.
+_RUSSIAN_HINTS = (
+    " и ",
+    " в ",
+    " на ",
+    " не ",
+    " что ",
+    " с ",
+    " по ",
+    " для ",
+    " о ",
+    " к ",
+    " из ",
+    " от ",
+)
+_CAPITAL_HINTS = tuple(h.title() for h in _RUSSIAN_HINTS)
+_KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+def russian_ranges(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the paragraphs (lines) of ``text`` written in Russian."""
+    if not any(hint in text for hint in _RUSSIAN_HINTS + _CAPITAL_HINTS):
+        return []
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", start)
+        end = n if end < 0 else end
+        head = text[start : min(end, start + 400)].lower()
+        if any(hint in head for hint in _RUSSIAN_HINTS) and detect(text[start:end]) == "ru":
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _russian_keys(
+    text: str,
+    bounds: array,  # type: ignore[type-arg]
+    word_forms: array,  # type: ignore[type-arg]
+    forms: list[str],
+    keys: dict[str, int],
+    cancel: threading.Event | None,
+) -> dict[int, list[int]]:
+    """The Russian words under the folded keys of their Russian lemmas: the words of Russian
+    paragraphs, and elsewhere the words of the Russian dictionary that Apertium's Kazakh
+    analyser does not know (поддержали in a line too short to judge its language)."""
+    in_russian: set[int] = set()
+    for start, end in russian_ranges(text):
+        first = bisect.bisect_left(bounds, start) // 2
+        last = (bisect.bisect_left(bounds, end) + 1) // 2
+        in_russian.update(word_forms[first:last])
+    russian: dict[int, list[int]] = {}
+    for f, form in enumerate(forms):
+        if f % _CHUNK == 0:
+            _check(cancel)
+        if not _KAZAKH_ONLY.isdisjoint(form) or not _CYRILLIC.search(form):
+            continue
+        if f not in in_russian and (not in_dictionary(form) or readings(form)):
+            continue
+        for stem in russian_lemmas(form):
+            kid = keys.setdefault(folded_key(stem), len(keys))
+            russian.setdefault(kid, []).append(f)
+    return russian
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
@@ -239,6 +327,11 @@ def _query_forms(word: str, index: WordIndex) -> frozenset[int]:
         if by_stem is not None:
             found.update(f for f, kid in enumerate(ids) if kid == by_stem)
         found.update(index.written.get(make(stem), ()))
+    if index.russian and not exact:  # the word and its Russian lemmas, in Russian text
+        for stem in (fold_case(word).replace("ё", "е"), *russian_lemmas(word)):
+            kid = index.keys.get(folded_key(stem))
+            if kid is not None:
+                found.update(index.russian.get(kid, ()))
     verb = verb_of(word)  # шешу finds шешті, шешеді, шешілді: forms whose lemma is шеш
     if verb is not None:
         by_verb = index.keys.get(make(verb))
