@@ -163,3 +163,21 @@ def test_an_inflected_query_finds_its_dictionary_form_written_out() -> None:
             text[m.start : m.end] for m in find_words(text, query, case=False, whole_word=True)
         ]
         assert found == ["Канада", "Канадаға", "Канаданың"], query
+
+
+def test_a_verb_finds_its_forms() -> None:
+    """Issue 13: шешу (the verbal noun, as dictionaries list verbs) and the stem шеш find the
+    verb's past, present and passive forms; a noun that only looks similar is not found."""
+    text = "Мәселені шешті. Ол оны шешеді. Мәселе шешілді. Шешуі қиын. Шеше келді."
+    for query in ("шешу", "шеш", "шешті"):
+        found = [
+            text[m.start : m.end] for m in find_words(text, query, case=False, whole_word=True)
+        ]
+        assert {"шешті", "шешеді", "шешілді"} <= set(found), query
+        assert "Шеше" not in found  # a mother (шеше), not the verb
+
+
+def test_an_adjective_finds_its_forms() -> None:
+    text = "Жаңа жол. Жаңасы жақсы. Жаңаның бәрі. Жаңбыр жауды."
+    found = [text[m.start : m.end] for m in find_words(text, "жаңа", case=False, whole_word=True)]
+    assert found == ["Жаңа", "Жаңасы", "Жаңаның"]
