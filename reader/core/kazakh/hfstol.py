@@ -23,6 +23,10 @@ MAX_STEPS = 20_000  # states one lookup may visit
 MEMO_SIZE = 500_000  # kept lists of live transitions (per state and next letters)
 
 
+# An output so far, as a linked list from its last symbol back: (symbol, rest) or None.
+_Output = tuple[int, "_Output"] | None
+
+
 class FormatError(ValueError):
     """The bytes are not an optimized-lookup transducer this reader understands."""
 
@@ -52,6 +56,12 @@ class Transducer:
     epsilon_cycles: bool = False  # the pruning's per-state sets assume there are none
     first_sets: dict[int, frozenset[int]] = field(default_factory=dict)
     live_eps: dict[tuple[int, int], tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    prefixes: dict[str, list[tuple[int, "_Output"]]] = field(default_factory=dict)
+    closures: dict[tuple[int, int], tuple[tuple[int, tuple[int, ...]], ...]] = field(
+        default_factory=dict
+    )
+    steps: dict[tuple[int, int, int], tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    finals: dict[int, bool] = field(default_factory=dict)
     live_reads: dict[tuple[int, int, int], tuple[tuple[int, int], ...]] = field(
         default_factory=dict
     )
@@ -83,10 +93,12 @@ class Transducer:
             return []
         tokens.append(_NO_SYMBOL)
         results: dict[str, None] = {}
-        if self.flags or self.epsilon_cycles:
+        if self.flags or self.epsilon_cycles or self.max_input_len != 1:
             _Walk(self, tokens, results).state(0, 0)
         else:
-            self._walk(tokens, results)
+            self._walk(word, tokens, results)
+        if len(results) > MAX_RESULTS:
+            return list(results)[:MAX_RESULTS]
         return list(results)
 
     def _first(self, i: int) -> frozenset[int]:
@@ -150,75 +162,130 @@ class Transducer:
         self.live_reads[(start, sym, following)] = found = tuple(out)
         return found
 
-    def _walk(self, tokens: list[int], results: dict[str, None]) -> None:
-        """The depth-first walk of a transducer without flag diacritics, with an explicit
-        stack and pruning (a branch whose state cannot read the next input symbol is not
-        taken): a tenth of the time of the plain recursive walk kept for flags.
+    def _epsilon_start(self, i: int) -> int:
+        """Where state ``i``'s epsilon transitions start in the transition table (past its
+        end if it has none)."""
+        if i >= _TARGET_TABLE:
+            return i - _TARGET_TABLE + 1
+        if self.index_input[i + 1] == 0:
+            return self.index_target[i + 1] - _TARGET_TABLE
+        return len(self.trans_input)
 
-        A frame is ``(state, position, output length, output symbol)``; a position of -1
-        marks a final state's output to note. Children are pushed in reverse, so outputs
-        come in the order ``hfst-optimized-lookup`` gives them: epsilons, the final state,
-        then the transitions on the next input symbol.
+    def _closure(self, i: int, sym: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """State ``i`` and the states its epsilons reach that can read ``sym``, each with the
+        outputs on the way, in the order the depth-first walk of ``hfst-optimized-lookup``
+        meets them (epsilons first, then ``i`` itself); kept per (state, symbol)."""
+        found = self.closures.get((i, sym))
+        if found is not None:
+            return found
+        eps = self._epsilon_start(i)
+        live = self.live_eps.get((eps, sym))
+        if live is None:
+            live = self._live_epsilons(eps, sym)
+        out: list[tuple[int, tuple[int, ...]]] = []
+        for target, o in live:
+            out.extend((state, (o, *outs)) for state, outs in self._closure(target, sym))
+        out.append((i, ()))
+        self.closures[(i, sym)] = found = tuple(out)
+        return found
+
+    def _steps(self, i: int, sym: int, following: int) -> tuple[tuple[int, int], ...]:
+        """(target, output) of state ``i``'s transitions on ``sym`` to states that can read
+        ``following`` next; kept per (state, symbol, next symbol)."""
+        first = self._reads(i, sym)
+        live = self.live_reads.get((first, sym, following))
+        if live is None:
+            live = self._live_reads(first, sym, following)
+        return live
+
+    def _reads(self, i: int, sym: int) -> int:
+        """Where state ``i``'s transitions on ``sym`` start (past the end if it has none)."""
+        t_in, n_trans = self.trans_input, len(self.trans_input)
+        if i >= _TARGET_TABLE:
+            first = i - _TARGET_TABLE + 1
+            while first < n_trans and t_in[first] == 0:
+                first += 1
+            return first
+        slot = i + 1 + sym
+        if slot < len(self.index_input) and self.index_input[slot] == sym:
+            return self.index_target[slot] - _TARGET_TABLE
+        return n_trans
+
+    def _is_final(self, i: int) -> bool:
+        if i >= _TARGET_TABLE:
+            j = i - _TARGET_TABLE
+            return (
+                j < len(self.trans_input)
+                and self.trans_input[j] == _NO_SYMBOL
+                and self.trans_output[j] == _NO_SYMBOL
+                and self.trans_target[j] == 1
+            )
+        return self.index_input[i] == _NO_SYMBOL and self.index_target[i] != _NO_INDEX
+
+    def _walk(self, word: str, tokens: list[int], results: dict[str, None]) -> None:
+        """The walk of a transducer without flag diacritics or epsilon cycles, one input
+        symbol at a time, with pruning and kept prefixes.
+
+        After each symbol the walk holds the states it can be in, each with its output so
+        far, in the order of the depth-first walk; a branch whose state cannot read the next
+        symbol is dropped. What the walk holds after a word's first letters (and knowing
+        the letter after them) is kept, so Қазақстанның resumes where Қазақстанға left off.
+        Outputs are those of ``hfst-optimized-lookup``, in its order.
         """
-        i_in, i_target = self.index_input, self.index_target
-        t_in, t_out, t_target = self.trans_input, self.trans_output, self.trans_target
-        n_index, n_trans, syms = len(i_in), len(t_in), self.symbols
-        live_eps, live_reads = self.live_eps, self.live_reads
-        if len(live_eps) + len(live_reads) > MEMO_SIZE:
-            live_eps.clear()  # a bound, not an eviction policy: refilling is cheap
-            live_reads.clear()
-        output: list[int] = []
-        stack: list[tuple[int, int, int, int]] = [(0, 0, 0, -1)]
-        steps = 0
-        while stack and steps < MAX_STEPS and len(results) < MAX_RESULTS:
-            i, pos, depth, sym_out = stack.pop()
-            del output[depth:]
-            if pos < 0:
-                results["".join([syms[s] for s in output])] = None
-                continue
-            if sym_out >= 0:
-                output.append(sym_out)
-                depth += 1
-            steps += 1
+        prefixes = self.prefixes
+        if len(prefixes) > MEMO_SIZE:
+            prefixes.clear()  # a bound, not an eviction policy: refilling is cheap
+            self.closures.clear()
+            self.steps.clear()
+        start = 0
+        frontier: list[tuple[int, _Output]] = [(0, None)]
+        for k in range(len(word) - 1, -1, -1):
+            kept = prefixes.get(word[: k + 1])  # read word[:k], knowing word[k]
+            if kept is not None:
+                start, frontier = k, kept
+                break
+        closures, finals = self.closures, self.finals
+        for pos in range(start, len(tokens)):
             sym = tokens[pos]
-            frames: list[tuple[int, int, int, int]] = []
-            sparse = i >= _TARGET_TABLE
-            if sparse:
-                i -= _TARGET_TABLE
-                eps = i + 1
-                final = (
-                    i < n_trans
-                    and t_in[i] == _NO_SYMBOL
-                    and t_out[i] == _NO_SYMBOL
-                    and t_target[i] == 1
-                )
-                first = i + 1
-            else:
-                eps = i_target[i + 1] - _TARGET_TABLE if i_in[i + 1] == 0 else n_trans
-                final = i_in[i] == _NO_SYMBOL and i_target[i] != _NO_INDEX
-                slot = i + 1 + sym
-                ok = sym != _NO_SYMBOL and slot < n_index and i_in[slot] == sym
-                first = i_target[slot] - _TARGET_TABLE if ok else n_trans
-            live = live_eps.get((eps, sym))
-            if live is None:
-                live = self._live_epsilons(eps, sym)
-            for target, out in live:
-                frames.append((target, pos, depth, out))
+            if (pos > start or pos == 0) and pos < len(word):
+                prefixes[word[: pos + 1]] = frontier
+            closed: list[tuple[int, _Output]] = []
+            for i, node in frontier:
+                reached = closures.get((i, sym))
+                if reached is None:
+                    reached = self._closure(i, sym)
+                for state, outs in reached:
+                    extended = node
+                    for o in outs:
+                        extended = (o, extended)
+                    closed.append((state, extended))
             if sym == _NO_SYMBOL:
-                if final:
-                    frames.append((0, -1, depth, -1))
-            else:
-                if sparse:  # a sparse state's own transitions come after its epsilons
-                    while first < n_trans and t_in[first] == 0:
-                        first += 1
-                following = tokens[pos + 1]
-                live = live_reads.get((first, sym, following))
+                for i, node in closed:
+                    final = finals.get(i)
+                    if final is None:
+                        finals[i] = final = self._is_final(i)
+                    if final:
+                        results[self._spell(node)] = None
+                return
+            following = tokens[pos + 1]
+            frontier = []
+            steps = self.steps
+            for i, node in closed:
+                key = (i, sym, following)
+                live = steps.get(key)
                 if live is None:
-                    live = self._live_reads(first, sym, following)
-                for target, out in live:
-                    frames.append((target, pos + 1, depth, out))
-            frames.reverse()
-            stack.extend(frames)
+                    steps[key] = live = self._steps(i, sym, following)
+                for target, o in live:
+                    frontier.append((target, (o, node)))
+            if not frontier:
+                return
+
+    def _spell(self, node: _Output) -> str:
+        syms, out = self.symbols, []
+        while node is not None:
+            out.append(syms[node[0]])
+            node = node[1]
+        return "".join(reversed(out))
 
 
 class _Walk:
