@@ -10,13 +10,16 @@ Nothing is downloaded; the dictionary is read once, on first use.
 """
 
 import functools
+import logging
 import threading
 from typing import Any
 
 from reader.core.errors import ReaderError
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _dictionary: Any = None
+_missing = False  # said once: Russian words then find only themselves
 _YO: Any = None  # е may stand for ё (ждет: ждёт), compiled for the dictionary's DAWG
 MIN_PREDICTED_SHARE = 0.3  # a predicted reading this share of the best one's count is kept
 MAX_PREDICTED = 3
@@ -84,10 +87,24 @@ def _predicted(d: Any, low: str) -> list[str]:
     return [f for f in ranked if scored[f] >= best * MIN_PREDICTED_SHARE][:MAX_PREDICTED]
 
 
+def _available() -> Any:
+    """The dictionary, or None (logged once) when it is not installed (a bundle built
+    without pymorphy2): word-form search then treats Russian words as written."""
+    global _missing
+    try:
+        return _load()
+    except RussianDictionaryMissingError as exc:
+        if not _missing:
+            _missing = True
+            log.warning("%s", exc)
+        return None
+
+
 def in_dictionary(word: str) -> bool:
     """Whether the Russian dictionary holds ``word`` (as a form of some word)."""
     low = _plain(word)
-    return bool(low) and bool(_known(_load(), low))
+    d = _available() if low else None
+    return d is not None and bool(_known(d, low))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -101,7 +118,9 @@ def russian_lemmas(word: str) -> tuple[str, ...]:
     low = _plain(word)
     if not low or not all("а" <= ch <= "я" or ch == "-" for ch in low):
         return ()
-    d = _load()
+    d = _available()
+    if d is None:
+        return ()
     forms = _known(d, low)
     if not forms and len(low) >= MIN_PREDICTED_LENGTH:
         forms = _predicted(d, low)

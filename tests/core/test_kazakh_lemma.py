@@ -243,3 +243,27 @@ def test_shipped_lexicon_is_what_the_build_script_makes(tmp_path: Path) -> None:
     data = Path(__file__).resolve().parents[2].parent / "shared" / "data"
     assert build_lexicon.main(["--data", str(data), "--out", str(out)]) == 0
     assert out.read_bytes() == build_lexicon.DEFAULT_OUT.read_bytes()
+
+
+def test_without_the_analyser_nouns_still_get_lemmas(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bundle that lost resources/morphology still indexes and searches (nouns only),
+    and says why once in the log, instead of failing every search."""
+    from reader.core.kazakh import apertium
+    from reader.core.kazakh.wordsearch import find_words
+
+    monkeypatch.setattr(apertium, "ANALYSER_PATH", tmp_path / "missing.hfstol.gz")
+    monkeypatch.setattr(apertium, "_fst", None)
+    monkeypatch.setattr(apertium, "_missing", False)
+    apertium.readings.cache_clear()
+    lemma.cache_clear()
+    try:
+        assert lemma("Қазақстанның") == "Қазақстан"
+        assert lemma("шешеді") == "шешеді"  # no verb reading without the analyser
+        text = "Қазақстанның елі. Қазақстанға бардық."
+        assert len(find_words(text, "Қазақстан", case=False, whole_word=True)) == 2
+        assert sum("analyser" in r.getMessage() for r in caplog.records) == 1
+    finally:
+        apertium.readings.cache_clear()
+        lemma.cache_clear()

@@ -8,6 +8,7 @@ cache keyed by the form (thread-safe: the transducer is never written after load
 
 import functools
 import gzip
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -15,9 +16,11 @@ from reader.core.errors import ReaderError
 from reader.core.kazakh import hfstol
 from reader.core.paths import resources_dir
 
+log = logging.getLogger(__name__)
 ANALYSER_PATH = resources_dir() / "morphology" / "kaz.automorf.hfstol.gz"
 _lock = threading.Lock()
 _fst: hfstol.Transducer | None = None
+_missing = False  # said once: words then get our noun lemmas only
 
 
 class AnalyserMissingError(ReaderError):
@@ -63,8 +66,19 @@ def _parse(output: str) -> Reading:
 @functools.lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[Reading, ...]:
     """Apertium's readings of ``word``, in its order; a capitalised or all-capital word is
-    looked up as written, then lowercased (ҚАЗАҚСТАН, a sentence's first word)."""
-    fst = _transducer()
+    looked up as written, then lowercased (ҚАЗАҚСТАН, a sentence's first word).
+
+    None (logged once) when the shipped analyser cannot be read: search and the lemmatiser
+    then work as before it, on nouns, rather than fail.
+    """
+    global _missing
+    try:
+        fst = _transducer()
+    except AnalyserMissingError as exc:
+        if not _missing:
+            _missing = True
+            log.warning("%s", exc)
+        return ()
     found = fst.lookup(word)
     if not found and word != word.lower():
         low = word.lower()
