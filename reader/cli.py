@@ -63,12 +63,22 @@ def _add_text(sub: Any) -> None:
         "--json", action="store_true", help="text, title, format, encoding and blocks as JSON"
     )
     p.add_argument("--latin", action="store_true", help="print Kazakh in the 2021 Latin script")
+    p.add_argument(
+        "--normalise",
+        action="store_true",
+        help="fold look-alike letters from other alphabets (Latin ə in жəне: және); "
+        "the text keeps its length, so offsets stay valid",
+    )
     p.set_defaults(handler=_cmd_text)
 
 
 def _cmd_text(args: argparse.Namespace) -> int:
     doc = _load(args.file, args.encoding)
     text = doc.text
+    if args.normalise:
+        from reader.core.kazakh.lookalike import clean_text
+
+        text = clean_text(text)
     if args.latin:
         from reader.core.kazakh import to_latin
 

@@ -5,6 +5,11 @@
 
 - ``"exact"``: the query as literal text; without ``case`` it ignores case.
 - ``"regex"``: a Python regular expression; an invalid one raises :class:`QueryError`.
+
+In every mode look-alike letters from another alphabet (Latin ə in жəне, Latin i in бiр, see
+``reader.core.kazakh.lookalike``) match the letter they stand for: the query and a cleaned
+copy of the text are searched, and the cleaned copy has the text's length, so offsets are
+offsets into the text as it is.
 - ``"words"``: Kazakh word-form search (every inflected form of the query's lemmas, from
   Cyrillic, Russian-layout or Latin spellings); see ``reader.core.kazakh.wordsearch``.
 """
@@ -15,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal
 
 from reader.core.errors import ReaderError
+from reader.core.kazakh.lookalike import clean_pattern, clean_text
 from reader.core.match import Match
 
 if TYPE_CHECKING:
@@ -51,8 +57,9 @@ def find(
 ) -> list[Match]:
     """All non-overlapping matches of ``query`` in ``text``, in order.
 
-    ``index`` is the word index of ``text`` for ``"words"`` mode (built here when not given:
-    a caller that searches one text often keeps the one :func:`build_word_index` returns).
+    ``index`` is the word index of ``text`` (built here for ``"words"`` mode when not given:
+    a caller that searches one text often keeps the one :func:`build_word_index` returns);
+    the other modes use the cleaned copy of the text it holds.
     """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}; expected one of {', '.join(MODES)}")
@@ -62,8 +69,10 @@ def find(
         from reader.core.kazakh.wordsearch import find_words
 
         return find_words(text, query, case=case, whole_word=whole_word, index=index)
+    clean = index.clean if index is not None and index.source == text else clean_text(text)
+    query = clean_text(query) if mode == "exact" else clean_pattern(query)
     pattern = compile_query(query, mode=mode, case=case, whole_word=whole_word)
-    return [Match(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    return [Match(m.start(), m.end()) for m in pattern.finditer(clean) if m.end() > m.start()]
 
 
 def build_word_index(

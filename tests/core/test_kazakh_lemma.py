@@ -157,11 +157,35 @@ def test_stem_alternations(form: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word",
-    ["Қазақстандық", "бала", "адам", "әлем", "Үкімет", "болды", "айтты", "келді", "деді", "Алматы"],
+    "word", ["Қазақстандық", "бала", "адам", "әлем", "Үкімет", "Алматы", "жаңа", "күнделікті"]
 )
-def test_uninflected_words_derived_words_and_verbs_stay(word: str) -> None:
+def test_uninflected_and_derived_words_stay(word: str) -> None:
     assert lemma(word) == word
+
+
+@pytest.mark.parametrize(
+    ("form", "stem"),
+    [
+        ("болды", "бол"),
+        ("айтты", "айт"),
+        ("келді", "кел"),
+        ("деді", "де"),
+        ("шешті", "шеш"),
+        ("шешеді", "шеш"),
+        ("шешілді", "шеш"),  # the passive's lemma is the verb, as in the treebank
+        ("бөлінген", "бөл"),  # a participle, though it declines like a noun
+        ("қатысады", "қатыс"),  # not қат + cooperative voice
+        ("тыңдайды", "тыңда"),
+        ("деп", "де"),
+    ],
+)
+def test_verb_forms_have_their_stem_as_lemma(form: str, stem: str) -> None:
+    assert lemma(form) == stem
+
+
+def test_adjective_forms_have_the_adjective_as_lemma() -> None:
+    assert lemma("жаңасы") == "жаңа"
+    assert lemma("тұрақты") == "тұрақты"  # not тұрақ + accusative
 
 
 def test_capitals_are_kept() -> None:
@@ -180,17 +204,19 @@ def test_non_words_pass_through() -> None:
     assert lemma("«") == "«"
 
 
-def test_verbs_that_look_like_nouns_are_left_alone() -> None:
-    # past tense -ды/-ді looks like the accusative; the stem alone is rare, so the form stays
-    assert [lemma(w) for w in ("шешілді", "жасалды", "анықталды")] == [
-        "шешілді",
-        "жасалды",
-        "анықталды",
-    ]
+def test_verbs_that_look_like_nouns_get_the_verb_not_a_noun_stem() -> None:
+    # past tense -ды/-ді looks like the accusative: Apertium's verb reading wins
+    assert [lemma(w) for w in ("шешілді", "жасалды", "анықталды")] == ["шеш", "жаса", "анықта"]
 
 
 def test_closed_class_words_are_not_split_into_nouns() -> None:
-    assert [lemma(w) for w in ("үшін", "оны", "Сонымен")] == ["үшін", "оны", "Сонымен"]
+    assert [lemma(w) for w in ("үшін", "Сонымен", "тіпті", "өте")] == [
+        "үшін",
+        "Сонымен",
+        "тіпті",
+        "өте",  # "very", not өт + converb
+    ]
+    assert lemma("оны") == "ол"  # a pronoun's lemma is its nominative, as in the treebank
 
 
 def test_lexicon_counts_a_stem_alone_and_the_forms_that_lead_to_it() -> None:
@@ -208,7 +234,7 @@ def test_a_lexicon_decides_between_readings() -> None:
 
 def test_question_particles_are_never_stems() -> None:
     assert lemma("маңызды") == "маңызды"
-    assert lemma("Менің") == "Менің"
+    assert lemma("Менің") == "Мен"  # the pronoun, not мен + possessive
 
 
 @pytest.mark.slow
@@ -217,3 +243,27 @@ def test_shipped_lexicon_is_what_the_build_script_makes(tmp_path: Path) -> None:
     data = Path(__file__).resolve().parents[2].parent / "shared" / "data"
     assert build_lexicon.main(["--data", str(data), "--out", str(out)]) == 0
     assert out.read_bytes() == build_lexicon.DEFAULT_OUT.read_bytes()
+
+
+def test_without_the_analyser_nouns_still_get_lemmas(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bundle that lost resources/morphology still indexes and searches (nouns only),
+    and says why once in the log, instead of failing every search."""
+    from reader.core.kazakh import apertium
+    from reader.core.kazakh.wordsearch import find_words
+
+    monkeypatch.setattr(apertium, "ANALYSER_PATH", tmp_path / "missing.hfstol.gz")
+    monkeypatch.setattr(apertium, "_fst", None)
+    monkeypatch.setattr(apertium, "_missing", False)
+    apertium.readings.cache_clear()
+    lemma.cache_clear()
+    try:
+        assert lemma("Қазақстанның") == "Қазақстан"
+        assert lemma("шешеді") == "шешеді"  # no verb reading without the analyser
+        text = "Қазақстанның елі. Қазақстанға бардық."
+        assert len(find_words(text, "Қазақстан", case=False, whole_word=True)) == 2
+        assert sum("analyser" in r.getMessage() for r in caplog.records) == 1
+    finally:
+        apertium.readings.cache_clear()
+        lemma.cache_clear()

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import CancelledError
+from reader.core.kazakh.lookalike import clean_text
 from reader.core.kazakh.wordsearch import build_index, find_words
 from reader.core.search import find
 
@@ -147,8 +148,10 @@ def test_index_built_in_pieces_is_the_index_of_the_whole_text(text: str, piece: 
         wordsearch._PIECE = original
     n = len(index.word_forms)
     assert [(index.start(i), index.end(i)) for i in range(n)] == words
-    assert [index.forms[index.word_forms[i]] for i in range(n)] == [text[s:e] for s, e in words]
-    assert len(index.forms) == len({text[s:e] for s, e in words})
+    clean = clean_text(text)  # forms are cleaned of look-alikes (sа is Latin sa)
+    assert [index.forms[index.word_forms[i]] for i in range(n)] == [clean[s:e] for s, e in words]
+    assert len(index.forms) == len({clean[s:e] for s, e in words})
+    assert index.clean == clean
 
 
 def test_an_inflected_query_finds_its_dictionary_form_written_out() -> None:
@@ -160,3 +163,21 @@ def test_an_inflected_query_finds_its_dictionary_form_written_out() -> None:
             text[m.start : m.end] for m in find_words(text, query, case=False, whole_word=True)
         ]
         assert found == ["Канада", "Канадаға", "Канаданың"], query
+
+
+def test_a_verb_finds_its_forms() -> None:
+    """Issue 13: шешу (the verbal noun, as dictionaries list verbs) and the stem шеш find the
+    verb's past, present and passive forms; a noun that only looks similar is not found."""
+    text = "Мәселені шешті. Ол оны шешеді. Мәселе шешілді. Шешуі қиын. Шеше келді."
+    for query in ("шешу", "шеш", "шешті"):
+        found = [
+            text[m.start : m.end] for m in find_words(text, query, case=False, whole_word=True)
+        ]
+        assert {"шешті", "шешеді", "шешілді"} <= set(found), query
+        assert "Шеше" not in found  # a mother (шеше), not the verb
+
+
+def test_an_adjective_finds_its_forms() -> None:
+    text = "Жаңа жол. Жаңасы жақсы. Жаңаның бәрі. Жаңбыр жауды."
+    found = [text[m.start : m.end] for m in find_words(text, "жаңа", case=False, whole_word=True)]
+    assert found == ["Жаңа", "Жаңасы", "Жаңаның"]

@@ -7,11 +7,17 @@ say how well the lemmatiser's lexicon knows a stem (evidence for trusting a lemm
 search lives in ``reader.core.kazakh.wordsearch`` (``find_words``, and ``build_index(text,
 progress, cancel)`` to index a document in the background); ``reader.core.search.find(mode=
 "words")`` calls it.
-Modules: ``script`` (folding, Latin), ``grammar`` (noun endings), ``lemmatizer`` (ranking by the
-lexicon), ``build_lexicon`` (makes ``data/lexicon.tsv.gz`` from ../shared/data).
+Look-alike letters from other alphabets (Latin ə for ә, Latin i for і, ӛ for ө...):
+``clean_word(token)`` and ``clean_text(text)`` give the word a reader meant, always of the same
+length (offsets stay valid); ``count_mixed_words(text)`` counts the words that mix scripts.
+Modules: ``script`` (folding, Latin), ``lookalike`` (look-alike letters), ``grammar`` (noun
+endings), ``lemmatizer`` (ranking by the lexicon, combined with Apertium's readings),
+``apertium`` and ``hfstol`` (the shipped Apertium analyser and its reader), ``build_lexicon``
+(makes ``data/lexicon.tsv.gz`` from ../shared/data).
 """
 
 from reader.core.kazakh.lemmatizer import is_known_stem, lemma, stem_forms
+from reader.core.kazakh.lookalike import clean_text, clean_word, count_mixed_words
 from reader.core.kazakh.script import (
     fold,
     fold_mapped,
@@ -22,6 +28,9 @@ from reader.core.kazakh.script import (
 )
 
 __all__ = [
+    "clean_text",
+    "clean_word",
+    "count_mixed_words",
     "fold",
     "fold_mapped",
     "is_known_stem",

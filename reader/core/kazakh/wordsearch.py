@@ -10,6 +10,15 @@ folded keys. A Latin query is first written in Cyrillic to find its lemma. Each 
 the words whose lemma is the lemma of the query word, or the query word itself. A query of
 several words matches the same number of consecutive words of the text, each in any form.
 
+Look-alike letters (Latin ə in жəне, see :mod:`reader.core.kazakh.lookalike`) are folded
+first: the index reads a cleaned copy of the text, of the same length, and keeps it for the
+exact and regex modes.
+
+Russian paragraphs (as :func:`reader.core.ner.language.detect` judges them) are bilingual
+documents' other half: their words also get keys made from their Russian dictionary forms
+(:mod:`reader.core.russian_morph`), so Токаев finds Токаева, Токаеву, Токаевым and послание
+finds послания, посланием.
+
 The text is analysed once into a :class:`WordIndex`: its words and the offsets between them
 come from a few C-speed passes (``re.split``, ``itertools.accumulate``), and each *distinct*
 word form is lemmatised once. Nothing is cached here: the caller keeps the index
@@ -17,6 +26,7 @@ word form is lemmatised once. Nothing is cached here: the caller keeps the index
 document opens) and passes it to :func:`find_words`.
 """
 
+import bisect
 import itertools
 import re
 import threading
@@ -25,10 +35,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.core.errors import CancelledError
+from reader.core.kazakh.apertium import readings
 from reader.core.kazakh.grammar import fold_case
-from reader.core.kazakh.lemmatizer import lemma
+from reader.core.kazakh.lemmatizer import is_dictionary_form, lemma, verb_of
+from reader.core.kazakh.lookalike import clean_text
 from reader.core.kazakh.script import fold, is_latin, to_cyrillic, to_latin
 from reader.core.match import Match
+from reader.core.ner.language import detect
+from reader.core.russian_morph import in_dictionary, russian_lemmas
 
 WORD = re.compile(r"[^\W\d_]+")
 _SPLIT = re.compile(r"([^\W\d_]+)")  # the capturing group keeps the words in split()
@@ -46,9 +60,14 @@ Progress = Callable[[int, int], None]
 class WordIndex:
     """The words of one text: where each is, which form it is, and each form's keys.
 
-    Word ``i`` is ``text[bounds[2 * i] : bounds[2 * i + 1]]`` and has form ``word_forms[i]``;
-    form ``f`` has the key ids ``exact_ids[f]`` and ``folded_ids[f]``.
+    Word ``i`` is ``text[bounds[2 * i] : bounds[2 * i + 1]]`` and has form ``word_forms[i]``
+    (forms are cleaned of look-alike letters); form ``f`` has the key ids ``exact_ids[f]`` and
+    ``folded_ids[f]``. ``source`` is the text indexed, ``clean`` its cleaned copy (the same
+    object when nothing needed cleaning).
     """
+
+    source: str
+    clean: str
 
     bounds: array  # type: ignore[type-arg]
     word_forms: array  # type: ignore[type-arg]
@@ -58,6 +77,7 @@ class WordIndex:
     keys: dict[str, int]  # exact keys, and folded keys ("~" + key), share one numbering
     postings: list[array]  # type: ignore[type-arg]  # per form id: its words, in order
     written: dict[str, list[int]]  # each form's own exact and folded key -> those forms
+    russian: dict[int, list[int]]  # folded key id of a Russian lemma -> forms in Russian text
 
     def __len__(self) -> int:
         return len(self.word_forms)
@@ -144,9 +164,14 @@ def build_index(
     bounds: array = array("q")  # type: ignore[type-arg]
     word_forms: array = array("i")  # type: ignore[type-arg]
     form_of: dict[str, int] = {}
+    cleaned: list[str] = []
+    changed = False
     for start, end in _pieces(text):
         _check(cancel)
-        parts = _SPLIT.split(text[start:end])
+        piece = text[start:end]
+        cleaned.append(clean_text(piece))
+        changed = changed or cleaned[-1] is not piece
+        parts = _SPLIT.split(cleaned[-1])
         # separator, word, ..., separator: the running ends of the parts are each word's
         # start and end, then where the piece's last separator ends (dropped but at the end)
         ends = itertools.accumulate(map(len, parts), initial=start)
@@ -163,7 +188,102 @@ def build_index(
     forms = list(form_of)
     exact_ids, folded_ids, keys, written = _key_forms(forms, progress, cancel)
     postings = _postings(word_forms, len(forms))
-    return WordIndex(bounds, word_forms, forms, exact_ids, folded_ids, keys, postings, written)
+    clean = "".join(cleaned) if changed else text
+    russian = _russian_keys(clean, bounds, word_forms, forms, keys, cancel)
+    return WordIndex(
+        text,
+        clean,
+        bounds,
+        word_forms,
+        forms,
+        exact_ids,
+        folded_ids,
+        keys,
+        postings,
+        written,
+        russian,
+    )
+
+
+# Words so common in Russian text that a paragraph without any is not Russian: a cheap
+# first look before the language of a paragraph is judged.
+_RUSSIAN_HINTS = (
+    " и ",
+    " в ",
+    " на ",
+    " не ",
+    " что ",
+    " с ",
+    " по ",
+    " для ",
+    " о ",
+    " к ",
+    " из ",
+    " от ",
+)
+_CAPITAL_HINTS = tuple(h.title() for h in _RUSSIAN_HINTS)
+_KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+def russian_ranges(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the paragraphs (lines) of ``text`` written in Russian.
+
+    Only a line with a Russian function word in its first 400 characters is judged, and the
+    lines are found from those words (``str.find``, C speed), not read one by one.
+    """
+    out: list[tuple[int, int]] = []
+    done = 0  # lines before this offset are decided
+    candidates: list[int] = []
+    for hint in _RUSSIAN_HINTS + _CAPITAL_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            if at - start < 400:
+                candidates.append(start)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(hint, end)
+    for start in sorted(set(candidates)):
+        if start < done:
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        done = end
+        if detect(text[start:end]) == "ru":
+            out.append((start, end))
+    return out
+
+
+def _russian_keys(
+    text: str,
+    bounds: array,  # type: ignore[type-arg]
+    word_forms: array,  # type: ignore[type-arg]
+    forms: list[str],
+    keys: dict[str, int],
+    cancel: threading.Event | None,
+) -> dict[int, list[int]]:
+    """The Russian words under the folded keys of their Russian lemmas: the words of Russian
+    paragraphs, and elsewhere the words of the Russian dictionary that Apertium's Kazakh
+    analyser does not know (поддержали in a line too short to judge its language)."""
+    in_russian: set[int] = set()
+    for start, end in russian_ranges(text):
+        first = bisect.bisect_left(bounds, start) // 2
+        last = (bisect.bisect_left(bounds, end) + 1) // 2
+        in_russian.update(word_forms[first:last])
+    russian: dict[int, list[int]] = {}
+    for f, form in enumerate(forms):
+        if f % _CHUNK == 0:
+            _check(cancel)
+        if not _KAZAKH_ONLY.isdisjoint(form) or not _CYRILLIC.search(form):
+            continue
+        if f not in in_russian and (not in_dictionary(form) or readings(form)):
+            continue
+        for stem in russian_lemmas(form):
+            kid = keys.setdefault(folded_key(stem), len(keys))
+            russian.setdefault(kid, []).append(f)
+    return russian
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
@@ -183,6 +303,7 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
 
 def query_words(query: str) -> list[str]:
     """The words of a query in Cyrillic (a Latin query is transliterated first)."""
+    query = clean_text(query)
     if is_latin(query):
         query = to_cyrillic(query)
     return WORD.findall(query)
@@ -215,11 +336,21 @@ def _query_forms(word: str, index: WordIndex) -> frozenset[int]:
     found = {f for f, kid in enumerate(ids) if kid == own} if own is not None else set()
     found.update(index.written.get(make(word), ()))
     stem = lemma(word)
-    if stem != word and own is None:
+    if stem != word and own is None and not is_dictionary_form(word):
         by_stem = index.keys.get(make(stem))
         if by_stem is not None:
             found.update(f for f, kid in enumerate(ids) if kid == by_stem)
         found.update(index.written.get(make(stem), ()))
+    if index.russian and not exact:  # the word and its Russian lemmas, in Russian text
+        for stem in (fold_case(word).replace("ё", "е"), *russian_lemmas(word)):
+            kid = index.keys.get(folded_key(stem))
+            if kid is not None:
+                found.update(index.russian.get(kid, ()))
+    verb = verb_of(word)  # шешу finds шешті, шешеді, шешілді: forms whose lemma is шеш
+    if verb is not None:
+        by_verb = index.keys.get(make(verb))
+        if by_verb is not None:
+            found.update(f for f, kid in enumerate(ids) if kid == by_verb)
     return frozenset(found)
 
 
