@@ -66,7 +66,9 @@ def install_features(window: MainWindow) -> Features:
     global_dock.hide()
     annotations = AnnotationController(ctx.store, sessions, window, parent=window)
     annotations_dock = window.add_dock_panel(annotations.panel, _tr("Annotations"), "annotations")
-    entities = EntityPanel(ctx.store, ctx.tasks, parent=window)
+    entities = EntityPanel(
+        ctx.store, ctx.tasks, parent=window, state_path=ctx.paths.config / "entity_panel.json"
+    )
     entities_title = QCoreApplication.translate("EntityPanel", "Entities")
     entities_dock = window.add_dock_panel(entities, entities_title, "entity_panel")
     entities.dock = entities_dock
