@@ -49,10 +49,6 @@ def swatch(colour: QColor) -> QIcon:
     return QIcon(pixmap)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EntityPanel", text)
-
-
 class EntityTreeModel(QStandardItemModel):
     """One row per non-empty group, its entries below, the most mentioned first."""
 
@@ -198,7 +194,8 @@ class MentionListModel(QAbstractListModel):
         mention = self.mention(row)
         if mention is None:
             if role == Qt.ItemDataRole.DisplayRole and row == len(self._mentions):
-                return _tr("… and %1 more").replace("%1", str(self._more))
+                more = QCoreApplication.translate("EntityPanel", "… and %1 more")
+                return more.replace("%1", str(self._more))
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             shown = self._snippets.get(row)
@@ -207,7 +204,8 @@ class MentionListModel(QAbstractListModel):
                 shown = self._snippets[row] = f"{before}[{exact}]{after}"
             return shown
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("Offset %1").replace("%1", str(mention.start))
+            offset = QCoreApplication.translate("EntityPanel", "Offset %1")
+            return offset.replace("%1", str(mention.start))
         if role == RANGE_ROLE:
             return (mention.start, mention.end)
         return None
