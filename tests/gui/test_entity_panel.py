@@ -79,11 +79,18 @@ def db(tmp_path: Path) -> Path:
 class Rig:
     """A panel and a viewer side by side, as the main window arranges them."""
 
-    def __init__(self, qtbot: QtBot, db: Path, tasks: TaskRunner, analyse: Callable[..., Any]):
+    def __init__(
+        self,
+        qtbot: QtBot,
+        db: Path,
+        tasks: TaskRunner,
+        analyse: Callable[..., Any],
+        state_path: Path | None = None,
+    ):
         self.qtbot = qtbot
         self.store = Store(db)
         self.tasks = tasks
-        self.panel = EntityPanel(self.store, tasks, analyse=analyse)
+        self.panel = EntityPanel(self.store, tasks, analyse=analyse, state_path=state_path)
         qtbot.addWidget(self.panel)
         self.panel.show()
         self.sessions: list[DocumentSession] = []
