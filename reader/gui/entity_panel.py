@@ -13,10 +13,7 @@ where one is natural (F2, Delete, Enter); which classes are highlighted and the 
 sizes are remembered in a small JSON file (:mod:`reader.gui.models.panel_state`).
 """
 
-import csv
-import io
 import itertools
-import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +55,7 @@ from reader.core.ner.entities import Entity, Mention
 from reader.core.store import Store
 from reader.gui.flow_layout import FlowLayout
 from reader.gui.models.entity_classes import class_choices, class_name
+from reader.gui.models.entity_listing import listing_csv, listing_json
 from reader.gui.models.entity_model import (
     COLLAPSED_GROUPS,
     GROUPS,
@@ -65,6 +63,7 @@ from reader.gui.models.entity_model import (
     SORT_NAME,
     Analyse,
     EntityModel,
+    fullest_name,
     highlight_items,
 )
 from reader.gui.models.entity_tree import (
@@ -84,7 +83,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_MENTIONS_LISTED", "EntityPanel"]
+__all__ = ["MAX_MENTIONS_LISTED", "EntityPanel", "fullest_name"]
 
 LAYER = "entities"
 FILTER_DELAY_MS = 80  # one re-filter for a burst of keystrokes
@@ -97,13 +96,6 @@ MIN_WIDTH = 300  # px: names and their counts stay readable; the buttons wrap be
 def _plain(text: str) -> str:
     """An action's text without its mnemonic and ellipsis, for an accessible name."""
     return text.replace("&", "").removesuffix("…").strip()
-
-
-def fullest_name(entities: list[Entity]) -> str:
-    """The most complete name among ``entities``: the most words, then the longest, then
-    the most mentioned (the recogniser names each entry by its nominative form)."""
-    best = max(entities, key=lambda e: (len(e.name.split()), len(e.name), e.count))
-    return best.name
 
 
 class EntityPanel(QWidget):
@@ -484,35 +476,15 @@ class EntityPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------
     def export(self, path: str | Path) -> None:
-        """Write the current entity list as CSV, or as JSON if ``path`` ends in ``.json``.
-
-        Headers and class names are in the interface language; the JSON keeps KazNERD's
-        code of each class as ``label`` beside its name as ``class``."""
-        from reader.core.ner.listing import to_json
-
+        """Write the current entity list as CSV, or as JSON if ``path`` ends in ``.json``
+        (headers and class names in the interface language; see ``entity_listing``)."""
         entities = self.entities()
-        if str(path).lower().endswith(".json"):
-            data = to_json(entities)
-            for row, entity in zip(data["entities"], entities, strict=True):
-                row["class"] = class_name(entity.label)
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = self._csv(entities)
+        json_wanted = str(path).lower().endswith(".json")
+        text = listing_json(entities) if json_wanted else listing_csv(entities)
         try:
             atomic_write_bytes(path, text.encode("utf-8"))
         except OSError as exc:
             raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from exc
-
-    def _csv(self, entities: list[Entity]) -> str:
-        """One row per entity: name, class, code, count, and its mentions' offsets."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        headers = [self.tr("Name"), self.tr("Class"), self.tr("Code"), self.tr("Mentions")]
-        writer.writerow([*headers, self.tr("Offsets")])
-        for e in entities:
-            offsets = " ".join(f"{m.start}-{m.end}" for m in e.mentions)
-            writer.writerow([e.name, class_name(e.label), e.label, e.count, offsets])
-        return out.getvalue()
 
     def export_interactively(self) -> None:
         """Ask where to save the entity list (File > Export Entities…)."""
@@ -538,7 +510,8 @@ class EntityPanel(QWidget):
         selected = self.selected_keys()
         session = self._session
         entities = self.entities()
-        haystacks = self.model.haystacks(session) if session is not None else None
+        filtering = bool(self.filter_edit.text().strip())
+        haystacks = self.model.haystacks(session) if session is not None and filtering else None
         self.tree.setUpdatesEnabled(False)  # one repaint for tens of thousands of rows
         self.entry_model.set_entities(entities, haystacks)
         self._apply_expansion()
@@ -548,7 +521,10 @@ class EntityPanel(QWidget):
 
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
-        self.proxy.set_filter_text(self.filter_edit.text())
+        text = self.filter_edit.text()
+        if text.strip() and not self.entry_model.has_haystacks and self._session is not None:
+            self.entry_model.set_haystacks(self.model.haystacks(self._session))
+        self.proxy.set_filter_text(text)
         self._apply_expansion()
 
     def _apply_sort(self) -> None:

@@ -116,6 +116,13 @@ def grouped(
     return [(g, sorted(found[g.id], key=key)) for g in GROUPS if found[g.id]]
 
 
+def fullest_name(entities: Sequence[Entity]) -> str:
+    """The most complete name among ``entities``: the most words, then the longest, then
+    the most mentioned (the recogniser names each entry by its nominative form)."""
+    best = max(entities, key=lambda e: (len(e.name.split()), len(e.name), e.count))
+    return best.name
+
+
 def snippet(text: str, mention: Mention, context: int = SNIPPET_CONTEXT) -> tuple[str, str, str]:
     """``(before, mention, after)`` within the mention's paragraph, cut at word boundaries.
 
