@@ -103,6 +103,10 @@ def test_typing_in_the_filter_does_not_rebuild_the_entries(
     assert rebuilt == []
     rig.panel.rename_entry("GPE:астана", "Нұр-Сұлтан")  # a correction does rebuild
     assert "reset" in rebuilt and "Нұр-Сұлтан (1)" in rig.rows()["Places (2)"]
+    _type(rig.panel.filter_edit, "нұр-")  # the new name is found
+    qtbot.waitUntil(lambda: rig.rows() == {"Places (1)": ["Нұр-Сұлтан (1)"]})
+    rig.panel.rename_entry("GPE:алматы", "Нұр-Алматы")  # a fix while a filter is on
+    assert rig.rows() == {"Places (2)": ["Нұр-Алматы (1)", "Нұр-Сұлтан (1)"]}
 
 
 def test_numbers_come_last_and_collapsed(rig: Rig, qtbot: QtBot) -> None:
@@ -163,6 +167,14 @@ def test_class_names_and_controls_speak_kazakh(
     assert len(reachable) >= 15
     assert [w for w in reachable if not w.accessibleName()] == []
     assert panel.filter_edit.accessibleName() == "Атауларды сүзу"
+    # At its narrowest, every button is in view (wrapped), none behind an overflow arrow.
+    panel.resize(panel.minimumWidth(), 700)
+    qtbot.waitUntil(lambda: panel.width() == panel.minimumWidth())
+    for button in [*panel.buttons.values(), *panel.highlight_boxes.values()]:
+        box = button.geometry()
+        assert button.isVisible() and box.left() >= 0 and box.right() < panel.width(), button
+    rows = {b.geometry().top() for b in panel.buttons.values()}
+    assert len(rows) >= 2  # Kazakh labels are long: the buttons take two lines
     assert panel.buttons["more"].accessibleName() == "Атаулардың басқа командалары"
     rig.close()
 
