@@ -117,7 +117,6 @@ class EntityPanel(QWidget):
         self.setObjectName("EntityPanel")
         self.model = EntityModel(store, tasks, analyse, parent=self)
         self._session: DocumentSession | None = None
-        self._shown_session: DocumentSession | None = None
         self._state_path = state_path
         self._collapsed = set(COLLAPSED_GROUPS)  # the user's choice while no filter is on
         self._expanding = False
