@@ -552,17 +552,6 @@ class EntityPanel(QWidget):
         """Where entry ``key`` is shown (invalid if it is not, e.g. filtered out)."""
         return self.proxy.mapFromSource(self.entry_model.index_of(key))
 
-    def shown_keys(self) -> list[str]:
-        """The keys of the entries shown, in display order."""
-        out = []
-        for row in range(self.proxy.rowCount()):
-            top = self.proxy.index(row, 0)
-            out += [
-                str(self.proxy.index(i, 0, top).data(KEY_ROLE))
-                for i in range(self.proxy.rowCount(top))
-            ]
-        return out
-
     def _select_keys(self, keys: list[str]) -> None:
         selection = QItemSelection()
         for key in keys:
