@@ -1,59 +1,81 @@
 """The entity panel: who and what the current document mentions, and the user's fixes.
 
 Recognition runs in the background (through the window's TaskRunner) the first time a
-document becomes current; its raw output is cached per session and the user's corrections
+document becomes current; its raw output is kept by the session and the user's corrections
 (:mod:`reader.core.ner.corrections`, kept in the store) are replayed over it. Entries are
-grouped by class, each group can be highlighted in the text in its own colour, and
-clicking a mention selects it in the viewer.
+grouped by class (numbers last, collapsed), each group can be highlighted in the text in
+its own colour, and activating a mention (click, Enter) selects it in the viewer.
+
+The entries are a Qt model (:mod:`reader.gui.models.entity_tree`) built once per change of
+the entities; the filter and the sort order are a proxy over it, so typing in the filter
+rebuilds nothing. Every action has a button or sits in the "More" menu, and has a key
+where one is natural (F2, Delete, Enter); which classes are highlighted and the splitter's
+sizes are remembered in a small JSON file (:mod:`reader.gui.models.panel_state`).
 """
 
-import json
+import itertools
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDockWidget,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.errors import ExportError
 from reader.core.fsutil import atomic_write_bytes
-from reader.core.ner.entities import LABELS, Entity, Mention
+from reader.core.ner.entities import Entity, Mention
 from reader.core.store import Store
+from reader.gui.flow_layout import FlowLayout
+from reader.gui.models.entity_classes import class_choices, class_name
+from reader.gui.models.entity_listing import listing_csv, listing_json
 from reader.gui.models.entity_model import (
+    COLLAPSED_GROUPS,
     GROUPS,
     SORT_FREQUENCY,
     SORT_NAME,
     Analyse,
     EntityModel,
-    bulk_allocation,
-    group_of,
-    grouped,
+    fullest_name,
     highlight_items,
-    snippet,
 )
+from reader.gui.models.entity_tree import (
+    KEY_ROLE,
+    MAX_MENTIONS_LISTED,
+    RANGE_ROLE,
+    EntityFilterProxy,
+    EntityTreeModel,
+    MentionListModel,
+    swatch,
+)
+from reader.gui.models.panel_state import PanelState, load_panel_state, save_panel_state
 from reader.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -61,19 +83,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+__all__ = ["MAX_MENTIONS_LISTED", "EntityPanel", "fullest_name"]
+
 LAYER = "entities"
-MAX_MENTIONS_LISTED = 2000
-FILTER_DELAY_MS = 150
-LEGEND_COLUMNS = 3
-TOOLBAR_ACTIONS = ("rename", "merge", "relabel", "remove", "add", "undo")
-KEY_ROLE = Qt.ItemDataRole.UserRole
-RANGE_ROLE = Qt.ItemDataRole.UserRole + 1
+FILTER_DELAY_MS = 80  # one re-filter for a burst of keystrokes
+STATE_DELAY_MS = 400  # one write for a splitter drag
+BUTTON_ACTIONS = ("rename", "merge", "relabel", "remove", "undo")
+MORE_ACTIONS = ("add", "split", "remove_mention", "", "recognise", "export")
+MIN_WIDTH = 300  # px: names and their counts stay readable; the buttons wrap below that
 
 
-def _swatch(colour: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(colour)
-    return QIcon(pixmap)
+def _plain(text: str) -> str:
+    """An action's text without its mnemonic and ellipsis, for an accessible name."""
+    return text.replace("&", "").removesuffix("…").strip()
 
 
 class EntityPanel(QWidget):
@@ -87,80 +109,98 @@ class EntityPanel(QWidget):
         tasks: TaskRunner,
         analyse: Analyse | None = None,
         parent: QWidget | None = None,
+        *,
+        state_path: Path | None = None,
     ) -> None:
+        """``state_path``: the JSON file that remembers toggles and sizes (None: nothing)."""
         super().__init__(parent)
         self.setObjectName("EntityPanel")
         self.model = EntityModel(store, tasks, analyse, parent=self)
         self._session: DocumentSession | None = None
+        self._state_path = state_path
+        self._collapsed = set(COLLAPSED_GROUPS)  # the user's choice while no filter is on
+        self._expanding = False
         self.dock: QDockWidget | None = None  # set by the composition (reader.gui.features)
         self.export_action = QAction(self.tr("Export &Entities…"), self)
         self.export_action.triggered.connect(self.export_interactively)
         self._build()
+        self.setMinimumWidth(MIN_WIDTH)
+        self._restore_state(load_panel_state(state_path))
         self.model.ready.connect(self._on_ready)
         self.model.failed.connect(self._on_failed)
         self.model.cancelled.connect(self._on_cancelled)
         self.model.progress.connect(self._on_progress)
         self._show_state()
+        self._on_entry_selected()
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
+        self._state_timer = QTimer(self)
+        self._state_timer.setSingleShot(True)
+        self._state_timer.setInterval(STATE_DELAY_MS)
+        self._state_timer.timeout.connect(self.save_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Recognition progress"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel entity recognition"))
         self.cancel_button.clicked.connect(self.cancel)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel_button)
+        layout.addWidget(self.status)
+        layout.addLayout(busy)
+        layout.addLayout(self._build_filter_row())
+        layout.addLayout(self._build_legend())
+        self._build_actions()
+        layout.addLayout(self._build_buttons())
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self._build_tree())
+        self.splitter.addWidget(self._build_mentions())
+        self.splitter.splitterMoved.connect(lambda _pos, _i: self._state_timer.start())
+        layout.addWidget(self.splitter, 1)
+        self._set_tab_order()
+
+    def _build_filter_row(self) -> QHBoxLayout:
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter entities"))
+        self.filter_edit.setAccessibleName(self.tr("Filter entities"))
         self.filter_edit.setClearButtonEnabled(True)
-        # Re-filtering tens of thousands of entries per keystroke would stutter: wait a beat.
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self._fill_tree)
+        self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.sort_box = QComboBox()
         self.sort_box.addItem(self.tr("By frequency"), SORT_FREQUENCY)
         self.sort_box.addItem(self.tr("By name"), SORT_NAME)
-        self.sort_box.currentIndexChanged.connect(lambda _i: self._fill_tree())
+        self.sort_box.setAccessibleName(self.tr("Sort entries"))
+        self.sort_box.currentIndexChanged.connect(lambda _i: self._apply_sort())
         row = QHBoxLayout()
         row.addWidget(self.filter_edit, 1)
         row.addWidget(self.sort_box)
-        layout.addWidget(self.status)
-        layout.addLayout(busy)
-        layout.addLayout(row)
-        layout.addLayout(self._build_legend())
-        layout.addWidget(self._build_buttons())
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self._build_tree())
-        split.addWidget(self._build_mentions())
-        layout.addWidget(split, 1)
+        return row
 
-    def _build_legend(self) -> QGridLayout:
-        """One checkbox per group: the legend of the colours and the highlight toggle.
-
-        Three to a row, so the dock can stay narrow.
-        """
-        grid = QGridLayout()
+    def _build_legend(self) -> FlowLayout:
+        """One checkbox per group: the legend of the colours and the highlight toggle."""
+        flow = FlowLayout()
         self.highlight_boxes: dict[str, QCheckBox] = {}
-        for i, group in enumerate(GROUPS):
+        for group in GROUPS:
             box = QCheckBox(group.title)
-            box.setIcon(_swatch(QColor(group.colour)))
-            box.setToolTip(self.tr("Highlight %1 in the text").replace("%1", group.title))
-            box.toggled.connect(lambda _on: self._update_highlights())
+            box.setIcon(swatch(QColor(group.colour)))
+            tip = self.tr("Highlight %1 in the text").replace("%1", group.title)
+            box.setToolTip(tip)
+            box.setAccessibleName(tip)
+            box.toggled.connect(self._on_highlight_toggled)
             self.highlight_boxes[group.id] = box
-            grid.addWidget(box, i // LEGEND_COLUMNS, i % LEGEND_COLUMNS)
-        return grid
+            flow.addWidget(box)
+        return flow
 
-    def _build_buttons(self) -> QToolBar:
-        """The corrections; a toolbar folds what does not fit into its extension menu."""
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    def _build_actions(self) -> None:
         specs = [
             ("rename", self.tr("Rename…"), self._on_rename),
             ("merge", self.tr("Merge"), self._on_merge),
@@ -177,8 +217,6 @@ class EntityPanel(QWidget):
             action = QAction(text, self)
             action.triggered.connect(slot)
             self.correction_actions[name] = action
-            if name in TOOLBAR_ACTIONS:
-                bar.addAction(action)
         tips = {
             "undo": self.tr("Undo the last correction"),
             "merge": self.tr("Merge the selected entries into the first"),
@@ -187,30 +225,108 @@ class EntityPanel(QWidget):
         }
         for name, tip in tips.items():
             self.correction_actions[name].setToolTip(tip)
-        rename = self.correction_actions["rename"]
-        rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        rename.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(rename)  # F2 renames while the panel has the focus
-        return bar
+        actions = self.correction_actions
+        actions["rename"].setShortcut(QKeySequence(Qt.Key.Key_F2))
+        actions["remove"].setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        actions["remove_mention"].setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
 
-    def _build_tree(self) -> QTreeWidget:
-        self.tree = QTreeWidget()
+    def _build_buttons(self) -> FlowLayout:
+        """The corrections as buttons that wrap onto a second line rather than hide, and a
+        "More" menu for the rest."""
+        flow = FlowLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for name in BUTTON_ACTIONS:
+            button = QToolButton()
+            button.setDefaultAction(self.correction_actions[name])
+            button.setAccessibleName(_plain(self.correction_actions[name].text()))
+            self.buttons[name] = button
+            flow.addWidget(button)
+        self.more_menu = QMenu(self)
+        for name in MORE_ACTIONS:
+            if not name:
+                self.more_menu.addSeparator()
+            elif name == "export":
+                self.more_menu.addAction(self.export_action)
+            else:
+                self.more_menu.addAction(self.correction_actions[name])
+        more = QToolButton()
+        more.setText(self.tr("More"))
+        more.setToolTip(self.tr("More entity commands"))
+        more.setAccessibleName(self.tr("More entity commands"))
+        more.setMenu(self.more_menu)
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.buttons["more"] = more
+        flow.addWidget(more)
+        return flow
+
+    def _build_tree(self) -> QTreeView:
+        self.entry_model = EntityTreeModel(self)
+        self.proxy = EntityFilterProxy(self)
+        self.proxy.setSourceModel(self.entry_model)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)  # 20,000 rows: no per-row size queries
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # F2 renames
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setAccessibleName(self.tr("Entities by class"))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_menu)
-        self.tree.itemSelectionChanged.connect(self._on_entry_selected)
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._on_entry_selected())
+        self.tree.activated.connect(self._on_entry_activated)
+        self.tree.expanded.connect(lambda index: self._on_expansion(index, True))
+        self.tree.collapsed.connect(lambda index: self._on_expansion(index, False))
+        for name in ("rename", "remove"):
+            action = self.correction_actions[name]
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.tree.addAction(action)  # F2 and Delete act on the entries while they have focus
         return self.tree
 
-    def _build_mentions(self) -> QListWidget:
-        self.mention_list = QListWidget()
+    def _build_mentions(self) -> QListView:
+        self.mention_model = MentionListModel(self)
+        self.mention_list = QListView()
+        self.mention_list.setModel(self.mention_model)
         self.mention_list.setWordWrap(True)
+        self.mention_list.setAccessibleName(self.tr("Mentions of the selected entry"))
         self.mention_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.mention_list.customContextMenuRequested.connect(self._on_mention_menu)
-        self.mention_list.itemClicked.connect(self._on_mention_clicked)
-        self.mention_list.itemActivated.connect(self._on_mention_clicked)
+        self.mention_list.clicked.connect(self._on_mention_clicked)
+        self.mention_list.activated.connect(self._on_mention_clicked)
+        self.mention_list.selectionModel().currentChanged.connect(
+            lambda *_: self._update_mention_actions()
+        )
+        remove = self.correction_actions["remove_mention"]
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.mention_list.addAction(remove)  # Delete: not an entity
         return self.mention_list
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.cancel_button, self.filter_edit, self.sort_box]
+        chain += list(self.highlight_boxes.values()) + list(self.buttons.values())
+        chain += [self.tree, self.mention_list]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- remembered state -------------------------------------------------------------------
+    def _restore_state(self, state: PanelState) -> None:
+        for gid, box in self.highlight_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(gid in state.highlighted)
+            box.blockSignals(False)
+        if len(state.splitter) == self.splitter.count() and any(state.splitter):
+            self.splitter.setSizes(list(state.splitter))
+
+    def save_state(self) -> None:
+        """Remember the highlighted classes and the splitter sizes (done as they change)."""
+        self._state_timer.stop()
+        sizes = tuple(self.splitter.sizes())
+        state = PanelState(frozenset(self.highlighted_groups()), sizes if any(sizes) else ())
+        save_panel_state(self._state_path, state)
+
+    def hideEvent(self, event: Any) -> None:
+        if self._state_timer.isActive():
+            self.save_state()
+        super().hideEvent(event)
 
     # -- public API -------------------------------------------------------------------------
     @property
@@ -322,10 +438,14 @@ class EntityPanel(QWidget):
     def rename_entry(self, key: str, name: str) -> None:
         self.correct("rename", key=key, name=name)
 
-    def merge_entries(self, keep: str, others: list[str]) -> None:
+    def merge_entries(self, keep: str, others: list[str], title: str | None = None) -> None:
+        """Fold ``others`` into ``keep``; name the result ``title`` if given."""
         for other in others:
             if other != keep:
                 self.correct("merge", key=keep, other=other)
+        kept = self.entry_model.entity(keep) if title else None
+        if title and (kept is None or kept.name != title.strip()):
+            self.rename_entry(keep, title)
 
     def relabel_entry(self, key: str, label: str) -> None:
         self.correct("relabel", key=key, label=label)
@@ -355,14 +475,11 @@ class EntityPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------
     def export(self, path: str | Path) -> None:
-        """Write the current entity list as CSV, or as JSON if ``path`` ends in ``.json``."""
-        from reader.core.ner.listing import to_csv, to_json
-
+        """Write the current entity list as CSV, or as JSON if ``path`` ends in ``.json``
+        (headers and class names in the interface language; see ``entity_listing``)."""
         entities = self.entities()
-        if str(path).lower().endswith(".json"):
-            text = json.dumps(to_json(entities), ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = to_csv(entities)
+        json_wanted = str(path).lower().endswith(".json")
+        text = listing_json(entities) if json_wanted else listing_csv(entities)
         try:
             atomic_write_bytes(path, text.encode("utf-8"))
         except OSError as exc:
@@ -388,63 +505,84 @@ class EntityPanel(QWidget):
 
     # -- the lists --------------------------------------------------------------------------
     def _fill_tree(self) -> None:
-        selected = set(self.selected_keys())
-        reselect: list[QTreeWidgetItem] = []
-        self.tree.blockSignals(True)
+        """Rebuild the entries (the entities changed); keep the selection by key."""
+        selected = self.selected_keys()
+        session = self._session
+        entities = self.entities()
+        filtering = bool(self.filter_edit.text().strip())
+        haystacks = self.model.haystacks(session) if session is not None and filtering else None
         self.tree.setUpdatesEnabled(False)  # one repaint for tens of thousands of rows
-        self.tree.clear()
-        sort = str(self.sort_box.currentData())
-        needle = self.filter_edit.text()
-        hay = self.model.haystacks(self._session) if needle and self._session else None
-        with bulk_allocation():  # 20,000 rows: no GC passes meanwhile
-            for group, members in grouped(self.entities(), needle, sort, hay):
-                top = QTreeWidgetItem([f"{group.title} ({len(members)})"])
-                top.setIcon(0, _swatch(QColor(group.colour)))
-                top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                top.setData(0, KEY_ROLE, group.id)
-                self.tree.addTopLevelItem(top)
-                children = []
-                for entity in members:
-                    item = QTreeWidgetItem([f"{entity.name} ({entity.count})"])
-                    item.setData(0, KEY_ROLE, entity.key)
-                    item.setToolTip(0, entity.label)
-                    children.append(item)
-                    if entity.key in selected:
-                        reselect.append(item)
-                top.addChildren(children)
-                top.setExpanded(True)
-        for item in reselect:
-            item.setSelected(True)
+        self.entry_model.set_entities(entities, haystacks)
+        self._apply_expansion()
+        self._select_keys(selected)
         self.tree.setUpdatesEnabled(True)
-        self.tree.blockSignals(False)
         self._on_entry_selected()
 
-    def entry_items(self) -> dict[str, QTreeWidgetItem]:
-        """Every entry row shown, by entity key."""
-        out: dict[str, QTreeWidgetItem] = {}
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for j in range(top.childCount() if top is not None else 0):
-                child = top.child(j) if top is not None else None
-                if child is not None:
-                    out[str(child.data(0, KEY_ROLE))] = child
-        return out
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        text = self.filter_edit.text()
+        if text.strip() and not self.entry_model.has_haystacks and self._session is not None:
+            self.entry_model.set_haystacks(self.model.haystacks(self._session))
+        self.proxy.set_filter_text(text)
+        self._apply_expansion()
+
+    def _apply_sort(self) -> None:
+        self.proxy.set_sort(str(self.sort_box.currentData()))
+
+    def _apply_expansion(self) -> None:
+        """Open the groups the user left open; all of them while a filter is on."""
+        filtering = bool(self.filter_edit.text().strip())
+        self._expanding = True
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            gid = str(index.data(KEY_ROLE))
+            self.tree.setExpanded(index, filtering or gid not in self._collapsed)
+        self._expanding = False
+
+    def _on_expansion(self, index: QModelIndex, expanded: bool) -> None:
+        if self._expanding or index.parent().isValid() or self.filter_edit.text().strip():
+            return  # only the user's own choice, without a filter, is remembered
+        gid = str(index.data(KEY_ROLE))
+        if expanded:
+            self._collapsed.discard(gid)
+        else:
+            self._collapsed.add(gid)
+
+    def entry_index(self, key: str) -> QModelIndex:
+        """Where entry ``key`` is shown (invalid if it is not, e.g. filtered out)."""
+        return self.proxy.mapFromSource(self.entry_model.index_of(key))
+
+    def _select_keys(self, keys: list[str]) -> None:
+        selection = QItemSelection()
+        for key in keys:
+            index = self.entry_index(key)
+            if index.isValid():
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.tree.selectionModel().select(selection, flags | QItemSelectionModel.SelectionFlag.Rows)
+
+    def select_entries(self, keys: list[str]) -> None:
+        """Select the entries ``keys`` (those shown), the first one current."""
+        self._select_keys(keys)
+        first = self.entry_index(keys[0]) if keys else QModelIndex()
+        if first.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.tree.scrollTo(first)
 
     def selected_keys(self) -> list[str]:
         """Keys of the selected entries, the most mentioned first, then in display order."""
-        counts = {e.key: e.count for e in self.entities()}
         rows = []
-        for item in self.tree.selectedItems():
-            parent = item.parent()
-            key = str(item.data(0, KEY_ROLE))
-            if parent is not None and key in counts:
-                place = (self.tree.indexOfTopLevelItem(parent), parent.indexOfChild(item))
-                rows.append((-counts[key], place, key))
+        for index in self.tree.selectionModel().selectedRows():
+            entity = self.entry_model.entity_at(self.proxy.mapToSource(index))
+            if entity is not None:
+                place = (index.parent().row(), index.row())
+                rows.append((-entity.count, place, entity.key))
         return [key for _count, _place, key in sorted(rows)]
 
     def _on_entry_selected(self) -> None:
         keys = self.selected_keys()
-        self.mention_list.clear()
         enabled = {"rename": len(keys) == 1, "merge": len(keys) > 1, "relabel": len(keys) == 1}
         enabled["remove"] = bool(keys)
         session = self._session
@@ -453,38 +591,39 @@ class EntityPanel(QWidget):
         enabled["undo"] = session is not None and self.model.correction_count(session) > 0
         for name, on in enabled.items():
             self.correction_actions[name].setEnabled(on)
-        if len(keys) != 1 or self._session is None:
-            return
-        entity = next(e for e in self.entities() if e.key == keys[0])
-        text = self._session.document.text
-        for mention in entity.mentions[:MAX_MENTIONS_LISTED]:
-            before, exact, after = snippet(text, mention)
-            item = QListWidgetItem(f"{before}[{exact}]{after}")
-            item.setData(RANGE_ROLE, (mention.start, mention.end))
-            item.setToolTip(self.tr("Offset %1").replace("%1", str(mention.start)))
-            self.mention_list.addItem(item)
-        if entity.count > MAX_MENTIONS_LISTED:
-            more = entity.count - MAX_MENTIONS_LISTED
-            rest = QListWidgetItem(self.tr("… and %1 more").replace("%1", str(more)))
-            rest.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.mention_list.addItem(rest)
+        entity = self.entry_model.entity(keys[0]) if len(keys) == 1 else None
+        text = session.document.text if session is not None and entity is not None else ""
+        self.mention_model.set_entity(text, entity)
+        self._update_mention_actions()
 
-    def _on_mention_clicked(self, item: QListWidgetItem) -> None:
-        span = item.data(RANGE_ROLE)
+    def _update_mention_actions(self) -> None:
+        on = self._selected_mention() is not None
+        self.correction_actions["split"].setEnabled(on)
+        self.correction_actions["remove_mention"].setEnabled(on)
+
+    def _on_entry_activated(self, index: QModelIndex) -> None:
+        """Enter (or a double click) on an entry: select its first mention in the text."""
+        entity = self.entry_model.entity_at(self.proxy.mapToSource(index))
+        if entity is not None and entity.mentions and self._session is not None:
+            first = entity.mentions[0]
+            self._session.viewer.select_range(first.start, first.end)
+
+    def _on_mention_clicked(self, index: QModelIndex) -> None:
+        span = index.data(RANGE_ROLE)
         if span is not None and self._session is not None:
             self._session.viewer.select_range(int(span[0]), int(span[1]))
 
     def _selected_mention(self) -> Mention | None:
-        item = self.mention_list.currentItem()
-        span = item.data(RANGE_ROLE) if item is not None else None
-        if span is None or self._session is None:
-            return None
-        start, end = int(span[0]), int(span[1])
-        return Mention(start, end, self._session.document.text[start:end])
+        index = self.mention_list.currentIndex()
+        return self.mention_model.mention(index.row()) if index.isValid() else None
 
     # -- highlights -------------------------------------------------------------------------
     def highlighted_groups(self) -> set[str]:
         return {gid for gid, box in self.highlight_boxes.items() if box.isChecked()}
+
+    def _on_highlight_toggled(self, _on: bool) -> None:
+        self._update_highlights()
+        self.save_state()
 
     def _update_highlights(self) -> None:
         session = self._session
@@ -494,7 +633,7 @@ class EntityPanel(QWidget):
 
         def tooltip(i: int) -> str:
             entity = owners[i]
-            return f"{entity.name} — {group_of(entity.label).title} ({entity.label})"
+            return f"{entity.name} — {class_name(entity.label)}"
 
         session.viewer.set_highlights(LAYER, items, tooltip if items else None)
 
@@ -504,13 +643,25 @@ class EntityPanel(QWidget):
         return text if ok and text.strip() else None
 
     def _ask_label(self, title: str, current: str) -> str | None:
-        index = LABELS.index(current) if current in LABELS else LABELS.index("PERSON")
-        label, ok = QInputDialog.getItem(self, title, self.tr("Class:"), list(LABELS), index, False)
-        return label if ok else None
+        """A class code chosen among the classes' names in the interface language."""
+        choices = class_choices()
+        codes = [code for _name, code in choices]
+        index = codes.index(current) if current in codes else codes.index("PERSON")
+        names = [name for name, _code in choices]
+        name, ok = QInputDialog.getItem(self, title, self.tr("Class:"), names, index, False)
+        return codes[names.index(name)] if ok and name in names else None
+
+    def _ask_title(self, names: list[str], default: str) -> str | None:
+        """The merged entry's title: one of ``names`` or the user's own (editable)."""
+        title, ok = QInputDialog.getItem(
+            self, self.tr("Merge Entries"), self.tr("Title of the merged entry:"),
+            names, names.index(default), True,
+        )  # fmt: skip
+        return title.strip() if ok and title.strip() else None
 
     def _current_entity(self) -> Entity | None:
         keys = self.selected_keys()
-        return next((e for e in self.entities() if keys and e.key == keys[0]), None)
+        return self.entry_model.entity(keys[0]) if keys else None
 
     def _on_rename(self) -> None:
         entity = self._current_entity()
@@ -521,8 +672,13 @@ class EntityPanel(QWidget):
 
     def _on_merge(self) -> None:
         keys = self.selected_keys()
-        if len(keys) > 1:
-            self.merge_entries(keys[0], keys[1:])
+        merged = [e for e in map(self.entry_model.entity, keys) if e is not None]
+        if len(merged) < 2:
+            return
+        names = list(dict.fromkeys(e.name for e in merged))
+        title = self._ask_title(names, fullest_name(merged))
+        if title is not None:
+            self.merge_entries(keys[0], keys[1:], title)
 
     def _on_relabel(self) -> None:
         entity = self._current_entity()

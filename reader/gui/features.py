@@ -64,7 +64,9 @@ def install_features(window: MainWindow) -> Features:
     annotations = AnnotationController(ctx.store, sessions, window, parent=window)
     title = QCoreApplication.translate("MainWindow", "Annotations")
     annotations_dock = window.add_dock_panel(annotations.panel, title, "annotations")
-    entities = EntityPanel(ctx.store, ctx.tasks, parent=window)
+    entities = EntityPanel(
+        ctx.store, ctx.tasks, parent=window, state_path=ctx.paths.config / "entity_panel.json"
+    )
     entities_title = QCoreApplication.translate("EntityPanel", "Entities")
     entities_dock = window.add_dock_panel(entities, entities_title, "entity_panel")
     entities.dock = entities_dock

@@ -304,6 +304,109 @@
     </message>
 </context>
 <context>
+    <name>EntityClass</name>
+    <message>
+        <source>Saying</source>
+        <translation>Мақал-мәтел</translation>
+    </message>
+    <message>
+        <source>Work of art</source>
+        <translation>Өнер туындысы</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Сан</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Байланыс</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күн-ай</translation>
+    </message>
+    <message>
+        <source>Disease</source>
+        <translation>Ауру</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Оқиға</translation>
+    </message>
+    <message>
+        <source>Building or facility</source>
+        <translation>Ғимарат не нысан</translation>
+    </message>
+    <message>
+        <source>Country or settlement</source>
+        <translation>Ел не елді мекен</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>Заң</translation>
+    </message>
+    <message>
+        <source>Geographic place</source>
+        <translation>Географиялық орын</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>Басқа атау</translation>
+    </message>
+    <message>
+        <source>Amount of money</source>
+        <translation>Ақша сомасы</translation>
+    </message>
+    <message>
+        <source>Animal or other being</source>
+        <translation>Жануар не басқа тіршілік иесі</translation>
+    </message>
+    <message>
+        <source>Nationality or group</source>
+        <translation>Ұлт не топ</translation>
+    </message>
+    <message>
+        <source>Ordinal number</source>
+        <translation>Реттік сан</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>Пайыз</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Адам</translation>
+    </message>
+    <message>
+        <source>Position or title</source>
+        <translation>Лауазым не атақ</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Өнім</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Жоба</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Шама</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+</context>
+<context>
     <name>EntityGroup</name>
     <message>
         <source>People</source>
@@ -325,12 +428,20 @@
         <source>Others</source>
         <translation>Басқалар</translation>
     </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Сандар</translation>
+    </message>
 </context>
 <context>
     <name>EntityPanel</name>
     <message>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Cancel entity recognition</source>
+        <translation>Атауларды тануды тоқтату</translation>
     </message>
     <message>
         <source>Filter entities</source>
@@ -343,6 +454,10 @@
     <message>
         <source>By name</source>
         <translation>Аты бойынша</translation>
+    </message>
+    <message>
+        <source>Sort entries</source>
+        <translation>Жазбаларды сұрыптау</translation>
     </message>
     <message>
         <source>Highlight %1 in the text</source>
@@ -393,12 +508,32 @@
         <translation>Жеке жазба ретінде бөліп алу</translation>
     </message>
     <message>
+        <source>Recognition progress</source>
+        <translation>Тану барысы</translation>
+    </message>
+    <message>
         <source>Not an Entity</source>
         <translation>Атау емес</translation>
     </message>
     <message>
         <source>Run the recogniser again; your corrections are kept</source>
         <translation>Атауларды қайта тану; сіздің түзетулеріңіз сақталады</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Тағы</translation>
+    </message>
+    <message>
+        <source>More entity commands</source>
+        <translation>Атаулардың басқа командалары</translation>
+    </message>
+    <message>
+        <source>Entities by class</source>
+        <translation>Түрлері бойынша атаулар</translation>
+    </message>
+    <message>
+        <source>Mentions of the selected entry</source>
+        <translation>Таңдалған жазбаның аталған жерлері</translation>
     </message>
     <message>
         <source>Entity recognition failed: %1</source>
@@ -449,6 +584,14 @@
         <translation>Түрі:</translation>
     </message>
     <message>
+        <source>Merge Entries</source>
+        <translation>Жазбаларды біріктіру</translation>
+    </message>
+    <message>
+        <source>Title of the merged entry:</source>
+        <translation>Біріктірілген жазбаның атауы:</translation>
+    </message>
+    <message>
         <source>Rename Entity</source>
         <translation>Атаудың атын өзгерту</translation>
     </message>
@@ -475,6 +618,26 @@
     <message>
         <source>Export &amp;Entities…</source>
         <translation>Атауларды &amp;экспорттау…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Коды</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Аталу саны</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>Орындары</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1403,10 @@
         <translation>Ерекшелеулер мен ескертпелер</translation>
     </message>
     <message>
+        <source>Entity panel</source>
+        <translation>Атаулар тақтасы</translation>
+    </message>
+    <message>
         <source>Application</source>
         <translation>Бағдарлама</translation>
     </message>
@@ -1326,6 +1493,26 @@
     <message>
         <source>Redo</source>
         <translation>Қайталау</translation>
+    </message>
+    <message>
+        <source>Next control of the panel</source>
+        <translation>Тақтаның келесі элементі</translation>
+    </message>
+    <message>
+        <source>Select the entry&apos;s first mention in the text</source>
+        <translation>Жазбаның мәтіндегі алғашқы аталуын таңдау</translation>
+    </message>
+    <message>
+        <source>Rename the selected entry</source>
+        <translation>Таңдалған жазбаның атын өзгерту</translation>
+    </message>
+    <message>
+        <source>Remove the selected entries, or the mention: not an entity</source>
+        <translation>Таңдалған жазбаларды алып тастау, не аталуды «атау емес» деп белгілеу</translation>
+    </message>
+    <message>
+        <source>All commands for the entry or mention</source>
+        <translation>Жазба не аталу үшін барлық командалар</translation>
     </message>
     <message>
         <source>Preferences</source>

@@ -305,6 +305,109 @@
     </message>
 </context>
 <context>
+    <name>EntityClass</name>
+    <message>
+        <source>Saying</source>
+        <translation>Поговорка</translation>
+    </message>
+    <message>
+        <source>Work of art</source>
+        <translation>Произведение искусства</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Disease</source>
+        <translation>Болезнь</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Building or facility</source>
+        <translation>Здание или сооружение</translation>
+    </message>
+    <message>
+        <source>Country or settlement</source>
+        <translation>Страна или населённый пункт</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>Закон</translation>
+    </message>
+    <message>
+        <source>Geographic place</source>
+        <translation>Географический объект</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>Другое название</translation>
+    </message>
+    <message>
+        <source>Amount of money</source>
+        <translation>Денежная сумма</translation>
+    </message>
+    <message>
+        <source>Animal or other being</source>
+        <translation>Животное или иное существо</translation>
+    </message>
+    <message>
+        <source>Nationality or group</source>
+        <translation>Национальность или группа</translation>
+    </message>
+    <message>
+        <source>Ordinal number</source>
+        <translation>Порядковое число</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>Процент</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Position or title</source>
+        <translation>Должность или звание</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Продукт</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Величина</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+</context>
+<context>
     <name>EntityGroup</name>
     <message>
         <source>People</source>
@@ -326,12 +429,20 @@
         <source>Others</source>
         <translation>Другое</translation>
     </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Числа</translation>
+    </message>
 </context>
 <context>
     <name>EntityPanel</name>
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancel entity recognition</source>
+        <translation>Остановить распознавание сущностей</translation>
     </message>
     <message>
         <source>Filter entities</source>
@@ -344,6 +455,10 @@
     <message>
         <source>By name</source>
         <translation>По имени</translation>
+    </message>
+    <message>
+        <source>Sort entries</source>
+        <translation>Сортировка записей</translation>
     </message>
     <message>
         <source>Highlight %1 in the text</source>
@@ -394,12 +509,32 @@
         <translation>Выделить в отдельную запись</translation>
     </message>
     <message>
+        <source>Recognition progress</source>
+        <translation>Ход распознавания</translation>
+    </message>
+    <message>
         <source>Not an Entity</source>
         <translation>Не сущность</translation>
     </message>
     <message>
         <source>Run the recogniser again; your corrections are kept</source>
         <translation>Запустить распознавание заново; ваши исправления сохранятся</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Ещё</translation>
+    </message>
+    <message>
+        <source>More entity commands</source>
+        <translation>Другие команды для сущностей</translation>
+    </message>
+    <message>
+        <source>Entities by class</source>
+        <translation>Сущности по классам</translation>
+    </message>
+    <message>
+        <source>Mentions of the selected entry</source>
+        <translation>Упоминания выбранной записи</translation>
     </message>
     <message>
         <source>Entity recognition failed: %1</source>
@@ -450,6 +585,14 @@
         <translation>Класс:</translation>
     </message>
     <message>
+        <source>Merge Entries</source>
+        <translation>Объединить записи</translation>
+    </message>
+    <message>
+        <source>Title of the merged entry:</source>
+        <translation>Название объединённой записи:</translation>
+    </message>
+    <message>
         <source>Rename Entity</source>
         <translation>Переименовать сущность</translation>
     </message>
@@ -476,6 +619,26 @@
     <message>
         <source>Export &amp;Entities…</source>
         <translation>Экспорт &amp;сущностей…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Класс</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Упоминаний</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>Позиции</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1407,10 @@
         <translation>Выделения и заметки</translation>
     </message>
     <message>
+        <source>Entity panel</source>
+        <translation>Панель сущностей</translation>
+    </message>
+    <message>
         <source>Application</source>
         <translation>Приложение</translation>
     </message>
@@ -1330,6 +1497,26 @@
     <message>
         <source>Redo</source>
         <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Next control of the panel</source>
+        <translation>Следующий элемент панели</translation>
+    </message>
+    <message>
+        <source>Select the entry&apos;s first mention in the text</source>
+        <translation>Выделить в тексте первое упоминание записи</translation>
+    </message>
+    <message>
+        <source>Rename the selected entry</source>
+        <translation>Переименовать выбранную запись</translation>
+    </message>
+    <message>
+        <source>Remove the selected entries, or the mention: not an entity</source>
+        <translation>Убрать выбранные записи или отметить упоминание: не сущность</translation>
+    </message>
+    <message>
+        <source>All commands for the entry or mention</source>
+        <translation>Все команды для записи или упоминания</translation>
     </message>
     <message>
         <source>Preferences</source>

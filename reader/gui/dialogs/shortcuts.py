@@ -39,6 +39,7 @@ _FILE = QT_TRANSLATE_NOOP("ShortcutsDialog", "Documents and tabs")
 _VIEW = QT_TRANSLATE_NOOP("ShortcutsDialog", "View")
 _SEARCH = QT_TRANSLATE_NOOP("ShortcutsDialog", "Search")
 _NOTES = QT_TRANSLATE_NOOP("ShortcutsDialog", "Highlights and notes")
+_ENTITIES = QT_TRANSLATE_NOOP("ShortcutsDialog", "Entity panel")
 _APP = QT_TRANSLATE_NOOP("ShortcutsDialog", "Application")
 _OTHER = QT_TRANSLATE_NOOP("ShortcutsDialog", "Other commands")
 
@@ -82,6 +83,25 @@ DEFAULT_SHORTCUTS = (
     ),
     Shortcut("Ctrl+Z", QT_TRANSLATE_NOOP("ShortcutsDialog", "Undo"), _NOTES),
     Shortcut("Ctrl+Shift+Z", QT_TRANSLATE_NOOP("ShortcutsDialog", "Redo"), _NOTES),
+    Shortcut("Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next control of the panel"), _ENTITIES),
+    Shortcut(
+        "Return",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Select the entry's first mention in the text"),
+        _ENTITIES,
+    ),
+    Shortcut("F2", QT_TRANSLATE_NOOP("ShortcutsDialog", "Rename the selected entry"), _ENTITIES),
+    Shortcut(
+        "Del",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Remove the selected entries, or the mention: not an entity"
+        ),
+        _ENTITIES,
+    ),
+    Shortcut(
+        "Menu",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "All commands for the entry or mention"),
+        _ENTITIES,
+    ),
     Shortcut("Ctrl+,", QT_TRANSLATE_NOOP("ShortcutsDialog", "Preferences"), _APP),
     Shortcut("F1", QT_TRANSLATE_NOOP("ShortcutsDialog", "Keyboard shortcuts"), _APP),
     Shortcut("Ctrl+Q", QT_TRANSLATE_NOOP("ShortcutsDialog", "Quit"), _APP),
