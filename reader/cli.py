@@ -58,11 +58,18 @@ def _add_text(sub: Any) -> None:
         "--json", action="store_true", help="text, title, format, encoding and blocks as JSON"
     )
     p.add_argument("--latin", action="store_true", help="print Kazakh in the 2021 Latin script")
+    p.add_argument("--password", help="the password of an encrypted PDF")
+    p.add_argument("--no-ocr", action="store_true", help="do not recognise scanned PDF pages")
     p.set_defaults(handler=_cmd_text)
 
 
 def _cmd_text(args: argparse.Namespace) -> int:
-    doc = _load(args.file)
+    from reader.core.loaders import load
+    from reader.core.pdf_ocr import recognise_for_cli
+
+    doc = load(args.file, password=args.password)
+    if not args.no_ocr:
+        doc = recognise_for_cli(doc, args.data_dir, args.password)
     text = doc.text
     if args.latin:
         from reader.core.kazakh import to_latin

@@ -9,7 +9,10 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
+
+if TYPE_CHECKING:
+    from reader.core.pdf_map import PageMap
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "preformatted"]
 
@@ -90,6 +93,7 @@ class Document:
     page_starts: tuple[int, ...] = ()  # offsets where each page begins (paged formats only)
     path: str | None = None
     sha256: str = field(default="")
+    page_map: "PageMap | None" = None  # PDF: each character's page and box
 
     def __post_init__(self) -> None:
         digest = sha256_text(self.text)
@@ -114,6 +118,7 @@ class Document:
         blocks: tuple[Block, ...] | list[Block] | None = None,
         page_starts: tuple[int, ...] | list[int] = (),
         path: str | None = None,
+        page_map: "PageMap | None" = None,
     ) -> "Document":
         """Make a document; without ``blocks``, every non-empty line is a paragraph (found
         when first needed: :class:`LineBlocks`)."""
@@ -125,6 +130,7 @@ class Document:
             blocks=LineBlocks(text) if blocks is None else tuple(blocks),
             page_starts=tuple(page_starts),
             path=path,
+            page_map=page_map,
         )
 
     @property

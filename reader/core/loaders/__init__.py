@@ -81,12 +81,16 @@ def load(
     *,
     progress: Progress | None = None,
     cancel: "object | None" = None,
+    password: str | None = None,
 ) -> Document:
-    """Load ``path`` into a Document, or raise a ReaderError saying why not."""
+    """Load ``path`` into a Document, or raise a ReaderError saying why not (an encrypted
+    PDF without its ``password``: :class:`PasswordRequiredError`)."""
     path = Path(path)
     head = _read_head(path)  # missing files and folders are reported before formats
     fmt = format_for(path)
     ctx = LoadContext() if progress is None and cancel is None else _context(progress, cancel)
+    if password is not None:
+        ctx = LoadContext(ctx.progress, ctx.cancel, password)
     module = importlib.import_module(f"reader.core.loaders.{fmt.module}")
     document: Document = module.load(path, head, ctx)
     return document

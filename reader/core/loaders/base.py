@@ -31,6 +31,7 @@ class LoadContext:
 
     progress: Progress = _no_progress
     cancel: threading.Event = field(default_factory=threading.Event)
+    password: str | None = None  # opens an encrypted PDF
 
     def check(self) -> None:
         """Raise :class:`CancelledError` if the user cancelled."""
