@@ -107,14 +107,25 @@ def strip_furniture(raw: RawPage, lines: list[Line], keys: set[tuple[str, int]])
     return [ln for i, ln in enumerate(lines) if i not in edge or furniture_key(raw, ln) not in keys]
 
 
-def paragraph_break(a: Line, b: Line, body_left: float, body_right: float, h: float) -> bool:
-    """Does a new paragraph start at line ``b`` after line ``a``?"""
+def first_word_width(raw: RawPage, line: Line) -> float:
+    """How wide the first word of ``line`` is (had it fitted, the line before would hold it)."""
+    end = line.start
+    while end < line.end and end - line.start < 40 and not raw.text[end].isspace():
+        end += 1
+    return raw.boxes[4 * (end - 1) + 2] - line.left
+
+
+def paragraph_break(
+    a: Line, b: Line, body_left: float, body_right: float, h: float, word: float
+) -> bool:
+    """Does a new paragraph start at line ``b`` after line ``a`` (``word``: the width of
+    ``b``'s first word)?"""
     if b.top > a.top + h * 0.5 or (b.bottom > a.bottom + h * 0.3 and b.left > a.right):
         return True  # up or to the right: a new column, a side note
     if a.bottom - b.top > 0.6 * h:
         return True  # a wider gap than the line spacing
-    if a.right < body_right - max(4 * h, 0.12 * (body_right - body_left)):
-        return True  # a short line ends its paragraph
+    if a.right + word + 0.5 * h < body_right - 0.02 * (body_right - body_left):
+        return True  # a short line (the next word would have fitted) ends its paragraph
     return b.left > a.left + 1.2 * h  # a first-line indent
 
 
@@ -166,12 +177,14 @@ def build_page(raw: RawPage, lines: list[Line], builder: PageBuilder) -> None:
     prev: Line | None = None
     for line in lines:
         if prev is not None:
-            if paragraph_break(prev, line, body_left, body_right, h):
-                builder.add_made("\n")
-            elif _ends_hyphenated(raw, prev, line):
-                builder.parts[-1] = builder.parts[-1][:-1]
+            word = first_word_width(raw, line)
+            gap = prev.bottom - line.top > 0.6 * h or line.top > prev.top + h * 0.5
+            if not gap and _ends_hyphenated(raw, prev, line):
+                builder.parts[-1] = builder.parts[-1][:-1]  # a word split: join its halves
                 del builder.chars[-1]
                 del builder.boxes[-4:]
+            elif paragraph_break(prev, line, body_left, body_right, h, word):
+                builder.add_made("\n")
             else:
                 builder.add_made(" ")
         builder.add_span(raw, line.start, line.end)
@@ -200,6 +213,8 @@ class Segment:
     box: Rect
     rotation: int
     source: str
+    open_end: bool = False  # its last line is full: its paragraph may go on overleaf
+    joint: str | None = None  # what joins it to the next page, when already known
 
 
 def segments(raws: Sequence[RawPage | None], sources: Sequence[str] | None = None) -> list[Segment]:
@@ -212,11 +227,16 @@ def segments(raws: Sequence[RawPage | None], sources: Sequence[str] | None = Non
             out.append(Segment("", array("i"), array("f"), (0, 0, 612, 792), 0, "failed"))
             continue
         builder = PageBuilder()
-        build_page(raw, strip_furniture(raw, lines[index], keys), builder)
+        kept = strip_furniture(raw, lines[index], keys)
+        build_page(raw, kept, builder)
         text = builder.text()
         source = sources[index] if sources else ("text" if text else "none")
         chars = builder.chars if source == "text" else array("i", [-1]) * len(text)
-        out.append(Segment(text, chars, builder.boxes, raw.box, raw.rotation, source))
+        seg = Segment(text, chars, builder.boxes, raw.box, raw.rotation, source)
+        if len(kept) > 1:
+            left, right = min(ln.left for ln in kept), max(ln.right for ln in kept)
+            seg.open_end = kept[-1].right > right - 0.05 * (right - left)
+        out.append(seg)
     return out
 
 
@@ -233,12 +253,17 @@ def join(segs: Sequence[Segment]) -> tuple[str, list[PageInfo]]:
     length = 0
     for k, seg in enumerate(segs):
         text, chars, boxes = seg.text, seg.chars, seg.boxes
-        if k in follower:
+        if k in follower and seg.joint != "":
             nxt = segs[follower[k]].text
-            runs_on = text[-1] not in _SENTENCE_END and nxt[0].islower()
-            text += " " if runs_on else "\n"
-            chars = chars + array("i", [-1])
-            boxes = boxes + array("f", (boxes[-2], boxes[-3], boxes[-2], boxes[-3]))
+            runs_on = text[-1] not in _SENTENCE_END and (seg.open_end or nxt[0].islower())
+            if seg.joint is not None:
+                runs_on = seg.joint == " "
+            if seg.joint is None and runs_on and text[-1] in _HYPHENS and text[-2:-1].isalpha():
+                text, chars, boxes = text[:-1], chars[:-1], boxes[:-4]  # a word split
+            else:
+                text += " " if runs_on else "\n"
+                chars = chars + array("i", [-1])
+                boxes = boxes + array("f", (boxes[-2], boxes[-3], boxes[-2], boxes[-3]))
         pages.append(
             PageInfo(length, length + len(text), seg.box, seg.rotation, chars, boxes, seg.source)
         )
@@ -250,11 +275,15 @@ def join(segs: Sequence[Segment]) -> tuple[str, list[PageInfo]]:
 def split(text: str, pages: Sequence[PageInfo]) -> list[Segment]:
     """The inverse of :func:`join`: each page's segment, its separator taken off."""
     out: list[Segment] = []
-    for p in pages:
+    last = max((k for k, p in enumerate(pages) if p.end > p.start), default=-1)
+    for k, p in enumerate(pages):
         t, chars, boxes = text[p.start : p.end], p.chars, p.boxes
+        joint = None
         if t and t[-1] in " \n" and chars[-1] == -1:
-            t, chars, boxes = t[:-1], chars[:-1], boxes[:-4]
-        out.append(Segment(t, chars, boxes, p.box, p.rotation, p.source))
+            t, chars, boxes, joint = t[:-1], chars[:-1], boxes[:-4], t[-1]
+        elif t and k < last:
+            joint = ""  # a word split over the page break, its hyphen dropped
+        out.append(Segment(t, chars, boxes, p.box, p.rotation, p.source, False, joint))
     return out
 
 

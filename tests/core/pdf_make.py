@@ -68,6 +68,8 @@ _BOOK_SCRIPT = textwrap.dedent(
                 continue
             if spec.get("hyphenate") and len(word) >= 8:
                 for cut in range(len(word) - 3, 2, -1):
+                    if not (word[cut - 1].isalpha() and word[cut].isalpha()):
+                        continue
                     head = (line + " " if line else "") + word[:cut] + "-"
                     if fm.horizontalAdvance(head) <= right - left:
                         draw_line(head)
