@@ -112,7 +112,7 @@ def first_word_width(raw: RawPage, line: Line) -> float:
     end = line.start
     while end < line.end and end - line.start < 40 and not raw.text[end].isspace():
         end += 1
-    return raw.boxes[4 * (end - 1) + 2] - line.left
+    return float(raw.boxes[4 * (end - 1) + 2]) - line.left
 
 
 def paragraph_break(

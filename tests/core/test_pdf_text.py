@@ -1,6 +1,7 @@
 """PDF text as a reader needs it: paragraphs whole, headers out, every char on its box."""
 
 import functools
+import itertools
 from array import array
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def test_pages_tile_the_text_and_split_join_round_trips(parts: list[list[str]]) 
     raws: list[RawPage | None] = [fake_page([" ".join(w)]) for w in parts]
     text, pages = assemble(raws)
     assert pages[0].start == 0 and pages[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(pages, pages[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(pages))
     again, pages2 = join(split(text, pages))
     assert again == text and [p.start for p in pages2] == [p.start for p in pages]
 
