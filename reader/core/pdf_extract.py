@@ -151,3 +151,17 @@ def render_rgb32(pdf: Any, index: int, scale: float, rotation: int) -> tuple[int
             bitmap.close()
     finally:
         page.close()
+
+
+def page_sizes(pdf: Any) -> tuple[tuple[float, float], ...]:
+    """Every page's size in points as shown (``/Rotate`` applied), without loading pages:
+    a view lays out a 1,000-page file before its text is read."""
+    c = pdfium.raw()
+    size = c.FS_SIZEF()
+    out = []
+    for k in range(len(pdf)):
+        if c.FPDF_GetPageSizeByIndexF(pdf.raw, k, ctypes.byref(size)):
+            out.append((float(size.width), float(size.height)))
+        else:
+            out.append((595.0, 842.0))
+    return tuple(out)
