@@ -93,7 +93,15 @@ def running_furniture(pages: Sequence[tuple[RawPage, list[Line]]]) -> set[tuple[
     """Keys of lines found at the top or bottom of at least half the pages (three or more)."""
     counts: Counter[tuple[str, int]] = Counter()
     for raw, lines in pages:
-        seen = {furniture_key(raw, line) for line in lines[:2] + lines[-2:]}
+        if len(lines) < 2:
+            continue  # a page's only line is its text, whatever other pages say
+        edge = 0.12 * (raw.box[3] - raw.box[1])
+        seen = {
+            furniture_key(raw, line)
+            for line in lines[:2] + lines[-2:]
+            if line.end - line.start <= 150
+            and (line.top > raw.box[3] - edge or line.bottom < raw.box[1] + edge)
+        }
         counts.update(seen)
     floor = max(3, len(pages) // 2)
     return {key for key, n in counts.items() if n >= floor}

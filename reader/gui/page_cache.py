@@ -11,7 +11,7 @@ import logging
 from collections import OrderedDict
 from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QImage
 
 from reader.core import pdfium
@@ -46,6 +46,9 @@ class PageRenderer(QObject):
         self._pending: dict[Key, Future[tuple[int, int, int, bytes]]] = {}
         self._closed = False
         self._delivered.connect(self._on_delivered)
+        app = QCoreApplication.instance()
+        if app is not None:  # no render may be left running while the process exits
+            app.aboutToQuit.connect(self.close)
 
     @property
     def cached_bytes(self) -> int:

@@ -198,3 +198,9 @@ def test_freetext_annotation_text_is_part_of_the_page(tmp_path: Path, book: Path
 
 def document_pages(doc: Document) -> int:
     return len(doc.page_map) if doc.page_map is not None else 0
+
+
+def test_pages_that_say_the_same_thing_keep_it() -> None:
+    """Furniture is a repeated line beside the text, not the text of identical pages."""
+    text, _pages = assemble([fake_page(["Абай Құнанбайұлы."]) for _ in range(5)])
+    assert text.count("Абай Құнанбайұлы.") == 5
