@@ -168,7 +168,9 @@ def bench_scrolling(path: Path) -> None:
     page_h = view._page_height(0)
     for _ in range(80):  # reading: a third of a page every 100 ms
         step(page_h // 3, 0.1)
-    lat = sorted((ready[k] - seen[k]) * 1000 for k in seen if k in ready and k > 1)
+    # A page rendered ahead (prefetched) before it scrolled in appears at once: 0 ms.
+    lat = sorted(max(0.0, ready[k] - seen[k]) * 1000 for k in seen if k in ready and k > 1)
+    ahead = sum(1 for k in seen if k in ready and k > 1 and ready[k] <= seen[k])
     while bar.value() < bar.maximum():  # then flung to the end, a page every 20 ms
         step(page_h, 0.02)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -180,7 +182,7 @@ def bench_scrolling(path: Path) -> None:
     print(
         f"page appears after coming into view: median {statistics.median(lat):.0f} ms, "
         f"p90 {statistics.quantiles(lat, n=10)[8]:.0f} ms, max {max(lat):.0f} ms over "
-        f"{len(lat)} pages (target 100 ms)"
+        f"{len(lat)} pages, {ahead} of them rendered before they came into view (target 100 ms)"
     )
     print(
         f"peak memory, {len(doc.page_map or ())}-page PDF loaded and scrolled end to end: "
@@ -195,7 +197,7 @@ def bench_ocr(pages: int) -> None:
     from reader.core import pdfium
     from reader.core.loaders import load
     from reader.core.pdf_extract import render_gray
-    from reader.core.pdf_ocr import recognise, run_tesseract, write_pgm
+    from reader.core.pdf_ocr import recognise, write_pgm
 
     scan = ROOT / "tests" / "data" / "pdf" / "scan-kk.pdf"
     with tempfile.TemporaryDirectory() as tmp:
@@ -215,8 +217,12 @@ def bench_ocr(pages: int) -> None:
         image = folder / "page.pgm"
         write_pgm(image, w, h, stride, px)
         t = time.perf_counter()
-        for _ in range(pages):
-            run_tesseract(image)
+        for _ in range(pages):  # the command as a user runs it (its own threads)
+            subprocess.run(
+                ["tesseract", str(image), "stdout", "-l", "kaz+rus", "tsv"],
+                capture_output=True,
+                check=True,
+            )
         cli = time.perf_counter() - t
     print(
         f"OCR: {pages / ours:.2f} pages/s through recognise() vs {pages / cli:.2f} pages/s "

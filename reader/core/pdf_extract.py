@@ -153,13 +153,15 @@ def render_rgb32(pdf: Any, index: int, scale: float, rotation: int) -> tuple[int
         page.close()
 
 
-def page_sizes(pdf: Any) -> tuple[tuple[float, float], ...]:
-    """Every page's size in points as shown (``/Rotate`` applied), without loading pages:
-    a view lays out a 1,000-page file before its text is read."""
+def page_sizes(pdf: Any, first: int = 0, count: int = -1) -> tuple[tuple[float, float], ...]:
+    """The sizes in points as shown (``/Rotate`` applied) of ``count`` pages from ``first``
+    (all by default), without loading the pages: a view lays out a 1,000-page file before
+    its text is read."""
     c = pdfium.raw()
     size = c.FS_SIZEF()
     out = []
-    for k in range(len(pdf)):
+    last = len(pdf) if count < 0 else min(len(pdf), first + count)
+    for k in range(first, last):
         if c.FPDF_GetPageSizeByIndexF(pdf.raw, k, ctypes.byref(size)):
             out.append((float(size.width), float(size.height)))
         else:

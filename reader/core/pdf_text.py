@@ -15,7 +15,6 @@ rendered page, where the reader sees them.
 
 import itertools
 import re
-import statistics
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -179,7 +178,7 @@ def _ends_hyphenated(raw: RawPage, a: Line, b: Line) -> bool:
 def build_page(raw: RawPage, lines: list[Line], builder: PageBuilder) -> None:
     """Append the page's paragraphs (lines joined) to ``builder``."""
     if lines:
-        h = statistics.median(ln.height for ln in lines) or 1.0
+        h = sorted(ln.height for ln in lines)[len(lines) // 2] or 1.0
         body_left = min(ln.left for ln in lines)
         body_right = max(ln.right for ln in lines)
     prev: Line | None = None
@@ -263,7 +262,9 @@ def join(segs: Sequence[Segment]) -> tuple[str, list[PageInfo]]:
         text, chars, boxes = seg.text, seg.chars, seg.boxes
         if k in follower and seg.joint != "":
             nxt = segs[follower[k]].text
-            runs_on = text[-1] not in _SENTENCE_END and (seg.open_end or nxt[0].islower())
+            runs_on = text[-1] not in _SENTENCE_END and (
+                nxt[0].islower() or (seg.open_end and not _heading_like(nxt))
+            )
             if seg.joint is not None:
                 runs_on = seg.joint == " "
             if seg.joint is None and runs_on and text[-1] in _HYPHENS and text[-2:-1].isalpha():
@@ -278,6 +279,12 @@ def join(segs: Sequence[Segment]) -> tuple[str, list[PageInfo]]:
         parts.append(text)
         length += len(text)
     return "".join(parts), pages
+
+
+def _heading_like(text: str) -> bool:
+    """Does a page begin with a short line of its own (a heading), not a paragraph's end?"""
+    first, _, rest = text.partition("\n")
+    return bool(rest) and len(first) < 60 and first[-1] not in _SENTENCE_END
 
 
 def split(text: str, pages: Sequence[PageInfo]) -> list[Segment]:

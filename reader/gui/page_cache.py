@@ -42,6 +42,7 @@ class PageRenderer(QObject):
         self._handle = handle
         self._budget = budget
         self._images: OrderedDict[Key, QImage] = OrderedDict()
+        self._buffers: dict[Key, bytes] = {}
         self._bytes = 0
         self._pending: dict[Key, Future[tuple[int, int, int, bytes]]] = {}
         self._closed = False
@@ -91,6 +92,7 @@ class PageRenderer(QObject):
             future.cancel()
         self._pending.clear()
         self._images.clear()
+        self._buffers.clear()
         self._bytes = 0
         self._handle.close()
 
@@ -113,10 +115,14 @@ class PageRenderer(QObject):
         except Exception as exc:  # a page pdfium cannot draw stays blank
             log.info("page %d could not be rendered: %s", key[0] + 1, exc)
             return
-        image = QImage(pixels, width, height, stride, QImage.Format.Format_RGB32).copy()
+        # The image reads the rendered bytes in place (no copy on the GUI thread): the
+        # bytes live as long as the image, beside it in the cache.
+        image = QImage(pixels, width, height, stride, QImage.Format.Format_RGB32)
         self._images[key] = image
+        self._buffers[key] = pixels
         self._bytes += image.sizeInBytes()
         while self._bytes > self._budget and len(self._images) > 1:
-            _, old = self._images.popitem(last=False)
+            old_key, old = self._images.popitem(last=False)
+            self._buffers.pop(old_key, None)
             self._bytes -= old.sizeInBytes()
         self.page_ready.emit(key[0])

@@ -8,15 +8,18 @@ selection, highlights and offsets use ``Document.page_map`` (each character's bo
 """
 
 import bisect
+import contextlib
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -58,6 +61,7 @@ class PdfPageView(QAbstractScrollArea):
     selection_changed = Signal()
     page_changed = Signal(int)
     fit_changed = Signal(str)
+    _sizes_ready = Signal(object)  # emitted on the pdfium thread: queued
 
     def __init__(
         self,
@@ -70,14 +74,23 @@ class PdfPageView(QAbstractScrollArea):
         """Open ``path`` for drawing (``password`` for an encrypted file; the loader
         already refused a wrong one). Raises pdfium's error for a file it cannot open."""
         super().__init__(parent)
+        self._sizes_ready.connect(self._on_sizes_ready)
+        self._map: PageMap | None = None
         handle = pdfium.service().open(path, password=password, priority=pdfium.VISIBLE)
         self.page_count = handle.page_count
-        self._sizes = list(handle.run(page_sizes, priority=pdfium.VISIBLE))
+        # The first pages' sizes now, the others' in the background (50 us a page): until
+        # they come, a page is laid out as big as the last one known.
+        known = list(handle.run(lambda pdf: page_sizes(pdf, 0, 40), priority=pdfium.VISIBLE))
+        self._sizes = known + [known[-1] if known else (595.0, 842.0)] * (
+            self.page_count - len(known)
+        )
+        if self.page_count > len(known):
+            future = handle.submit(lambda pdf: page_sizes(pdf, 40), priority=pdfium.REQUESTED)
+            future.add_done_callback(lambda f: self._post_sizes(f))
         self._outline = handle.run(outline, priority=pdfium.VISIBLE)
         self._renderer = PageRenderer(handle, parent=self)
         self._renderer.page_ready.connect(self._on_page_ready)
         self._document: Document | None = None
-        self._map: PageMap | None = None
         self._zoom = 0
         self._fit = "width"
         self._rotation = 0
@@ -98,6 +111,17 @@ class PdfPageView(QAbstractScrollArea):
         if document is not None:
             self.set_document(document)
         self._relayout()
+
+    def _post_sizes(self, future: "Future[tuple[tuple[float, float], ...]]") -> None:
+        """On the pdfium thread: the other pages' sizes, to the GUI thread."""
+        if not future.cancelled() and future.exception() is None:
+            with contextlib.suppress(RuntimeError):  # the view is gone
+                self._sizes_ready.emit(future.result())
+
+    def _on_sizes_ready(self, sizes: object) -> None:
+        if self._map is None and isinstance(sizes, tuple):
+            self._sizes[len(self._sizes) - len(sizes) :] = list(sizes)
+            self._relayout()
 
     # -- the document --------------------------------------------------------------------
     def set_document(self, document: Document) -> None:
@@ -220,12 +244,15 @@ class PdfPageView(QAbstractScrollArea):
             image = self._renderer.image(key)
             if image is None:
                 self._renderer.request(key, pdfium.VISIBLE)
-                image = self._renderer.any_image(index)  # another zoom, stretched
                 painter.fillRect(rect, Qt.GlobalColor.white)
+                stretched = self._renderer.any_image(index)  # another zoom, stretched
+                if stretched is not None:
+                    painter.drawImage(rect, stretched)
             else:
                 drawn = True
-            if image is not None:
-                painter.drawImage(rect, image)
+                # Unscaled, at a whole pixel: a scaled draw costs ten times as much.
+                image.setDevicePixelRatio(dpr)
+                painter.drawImage(QPoint(round(rect.x()), round(rect.y())), image)
             self._paint_highlights(painter, index, rect)
         self._prefetch(visible, dpr)
         painter.end()
@@ -420,11 +447,8 @@ class PdfPageView(QAbstractScrollArea):
         found = self._layers.get(layer)
         return len(found.items) if found else 0
 
-    def event(self, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QHelpEvent
-
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             offset = self.offset_at(self.viewport().mapFrom(self, event.pos()))
             text = self._tooltip_at(offset) if offset is not None else None
             if text:
@@ -432,7 +456,7 @@ class PdfPageView(QAbstractScrollArea):
             else:
                 QToolTip.hideText()
             return True
-        return super().event(event)  # type: ignore[arg-type]
+        return super().event(event)
 
     def _tooltip_at(self, offset: int) -> str | None:
         for layer in reversed(list(self._layers.values())):

@@ -204,3 +204,21 @@ def test_pages_that_say_the_same_thing_keep_it() -> None:
     """Furniture is a repeated line beside the text, not the text of identical pages."""
     text, _pages = assemble([fake_page(["Абай Құнанбайұлы."]) for _ in range(5)])
     assert text.count("Абай Құнанбайұлы.") == 5
+
+
+def test_worker_processes_read_the_same_text_as_the_pdfium_thread(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import pdf_workers
+
+    monkeypatch.setattr(pdf_workers, "MIN_PAGES", 2)
+    monkeypatch.setattr(pdf_workers, "CHUNK", 2)
+    monkeypatch.setenv("OQYRMAN_PDF_WORKERS", "2")
+    assert pdf_workers.worker_count(10) == 2
+    seen: list[tuple[int, int]] = []
+    parallel = load(book, progress=lambda a, b: seen.append((a, b)))
+    monkeypatch.setenv("OQYRMAN_PDF_WORKERS", "0")
+    assert pdf_workers.worker_count(10) == 0
+    serial = load(book)
+    assert parallel.text == serial.text and parallel.page_starts == serial.page_starts
+    assert seen and seen[-1][0] == seen[-1][1] == len(serial.page_map or ())

@@ -23,6 +23,7 @@ from reader.core.loaders.base import LoadContext, corrupt, default_title, displa
 from reader.core.pdf_extract import outline, page_geometry, raw_page
 from reader.core.pdf_map import PageMap
 from reader.core.pdf_text import RawPage, assemble
+from reader.core.pdf_workers import read_pages, worker_count
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     except error as exc:
         raise _open_error(path, exc, password) from None
     with pdf:
-        raws, failed, scanned = _pages(pdf, ctx, error)
+        raws, failed, scanned = _read(path, password, pdf, ctx, error)
         try:
             title = pdf.run(_title, priority=pdfium.BACKGROUND)
             toc = pdf.run(outline, priority=pdfium.BACKGROUND)
@@ -155,10 +156,37 @@ def _pages(
             failed.append(index)
         else:
             raws.append(raw)
-            if raw.has_images and not raw.text.strip():
+            if _is_scan(raw):
                 scanned.append(index)
         ctx.progress(index + 1, total)
     return raws, failed, scanned
+
+
+def _read(
+    path: Path,
+    password: str | None,
+    pdf: pdfium.PdfHandle,
+    ctx: LoadContext,
+    error: type[Exception],
+) -> tuple[list[RawPage | None], list[int], list[int]]:
+    """Every page, read by worker processes for a long file, else on the pdfium thread."""
+    workers = worker_count(pdf.page_count)
+    if workers:
+        try:
+            raws = read_pages(
+                str(path), password, pdf.page_count, workers, ctx.progress, ctx.cancel.is_set
+            )
+        except OSError as exc:
+            log.info("PDF workers failed (%s): reading in this process", exc)
+        else:
+            failed = [i for i, raw in enumerate(raws) if raw is None]
+            scanned = [i for i, raw in enumerate(raws) if raw is not None and _is_scan(raw)]
+            return raws, failed, scanned
+    return _pages(pdf, ctx, error)
+
+
+def _is_scan(raw: RawPage) -> bool:
+    return raw.has_images and not raw.text.strip()
 
 
 def _geometry(pdf: pdfium.PdfHandle, index: int, error: type[Exception]) -> tuple[Any, int]:
