@@ -7,7 +7,11 @@ cannot read is left blank and listed in ``page_map.failed``; a page with only an
 scan) in ``page_map.scanned``, unless its recognised text is in the cache (see
 :mod:`reader.core.pdf_ocr`). pdfium is not thread-safe: every call goes through its one
 owner (:mod:`reader.core.pdfium`), a page at a time at background priority, so that a page
-the user is waiting for is rendered between two pages of a long extraction.
+the user is waiting for is rendered between two pages of a long extraction; a long file is
+read by worker processes instead (:mod:`reader.core.pdf_workers`), each with its own pdfium.
+
+An encrypted file without its password (or with a wrong one) raises
+:class:`PasswordRequiredError`: ask the user and call ``load(path, password=...)`` again.
 """
 
 import functools

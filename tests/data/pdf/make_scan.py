@@ -69,5 +69,8 @@ def scan(dpi: int = 150, out: Path = HERE / "scan-kk.pdf") -> None:
     page.unlink()
 
 
-if __name__ == "__main__":
-    scan(*(int(a) for a in sys.argv[1:2]))
+if __name__ == "__main__":  # make_scan.py [DPI [OUT.pdf]]
+    scan(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 150,
+        Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "scan-kk.pdf",
+    )
