@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document
 from reader.core.loaders import load
+from reader.gui.page_cache import render_key
 from reader.gui.pdf_view import PdfPageView
 from reader.gui.pdf_view_parts import PdfOutlinePanel, PdfToolbarWidget
 from reader.gui.view import DocumentView
@@ -142,3 +143,32 @@ def test_toolbar_and_outline_follow_the_view(
     assert view.zoom == 3 and view.renderer is before
     toolbar.fit_page.click()
     assert view.fit == "page" and view.zoom == 0
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_highlight_stays_on_its_word_when_the_page_turns(
+    qtbot: QtBot, shown: tuple[PdfPageView, Document], turn: int
+) -> None:
+    view, doc = shown
+    word = "қорытындысы"
+    start = doc.text.index(word)
+    view.set_highlights("annotations", [(start, start + len(word), QColor(255, 230, 0))])
+    view.rotate(turn)
+    w, h = view._shown_size(0)
+    assert (w > h) == (turn != 180)  # A5 upright is taller than wide
+    view.go_to_page(0)
+    rect = view.char_rect(start + len(word) // 2)
+    assert rect is not None
+    key = render_key(0, view._scale * view.devicePixelRatioF(), view.rotation)
+    view.viewport().update()
+    qtbot.waitUntil(lambda: view.renderer.image(key) is not None, timeout=5000)
+    image = grab(view)
+    box = rect.toRect().intersected(image.rect())
+    pixels = [
+        QColor(image.pixel(x, y))
+        for x in range(box.left(), box.right())
+        for y in range(box.top(), box.bottom())
+    ]
+    yellow = [c for c in pixels if c.red() > 200 and c.green() > 180 and c.blue() < 90]
+    dark = [c for c in pixels if c.lightness() < 110]
+    assert len(yellow) > 0.3 * len(pixels) and dark  # yellow behind the letter, ink on it
