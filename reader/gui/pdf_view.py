@@ -7,28 +7,31 @@ can show the pages before the document's text is read (``set_document`` adds it)
 selection, highlights and offsets use ``Document.page_map`` (each character's box).
 """
 
+from __future__ import annotations
+
 import bisect
 import contextlib
 import time
 from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
-    QHelpEvent,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QWheelEvent,
-)
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+if TYPE_CHECKING:  # first use of a Qt class builds its enums: the view opens faster
+    from concurrent.futures import Future
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import (
+        QFont,
+        QKeyEvent,
+        QMouseEvent,
+        QPaintEvent,
+        QResizeEvent,
+        QWheelEvent,
+    )
 
 from reader.core import pdfium
 from reader.core.document import Document
@@ -112,7 +115,7 @@ class PdfPageView(QAbstractScrollArea):
             self.set_document(document)
         self._relayout()
 
-    def _post_sizes(self, future: "Future[tuple[tuple[float, float], ...]]") -> None:
+    def _post_sizes(self, future: Future[tuple[tuple[float, float], ...]]) -> None:
         """On the pdfium thread: the other pages' sizes, to the GUI thread."""
         if not future.cancelled() and future.exception() is None:
             with contextlib.suppress(RuntimeError):  # the view is gone
@@ -391,6 +394,8 @@ class PdfPageView(QAbstractScrollArea):
     def copy(self) -> None:
         text = self.selected_text()
         if text:
+            from PySide6.QtGui import QGuiApplication
+
             QGuiApplication.clipboard().setText(text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -448,7 +453,9 @@ class PdfPageView(QAbstractScrollArea):
         return len(found.items) if found else 0
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        if isinstance(event, QHelpEvent) and event.type() == event.Type.ToolTip:
+            from PySide6.QtWidgets import QToolTip
+
             offset = self.offset_at(self.viewport().mapFrom(self, event.pos()))
             text = self._tooltip_at(offset) if offset is not None else None
             if text:
@@ -533,6 +540,8 @@ class PdfPageView(QAbstractScrollArea):
         bar = self.verticalScrollBar()
         key = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        from PySide6.QtGui import QKeySequence
+
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
         elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
