@@ -36,10 +36,16 @@ class PageRenderer(QObject):
     _delivered = Signal(object)  # (key, future), emitted on the pdfium thread: queued
 
     def __init__(
-        self, handle: pdfium.PdfHandle, budget: int = DEFAULT_BUDGET, parent: QObject | None = None
+        self,
+        handle: pdfium.PdfHandle,
+        budget: int = DEFAULT_BUDGET,
+        parent: QObject | None = None,
+        owns_handle: bool = True,
     ) -> None:
+        """``owns_handle``: :meth:`close` closes the PDF too."""
         super().__init__(parent)
         self._handle = handle
+        self._owns_handle = owns_handle
         self._budget = budget
         self._images: OrderedDict[Key, QImage] = OrderedDict()
         self._buffers: dict[Key, bytes] = {}
@@ -50,6 +56,11 @@ class PageRenderer(QObject):
         app = QCoreApplication.instance()
         if app is not None:  # no render may be left running while the process exits
             app.aboutToQuit.connect(self.close)
+
+    @property
+    def handle(self) -> pdfium.PdfHandle:
+        """The open PDF (a second renderer, for thumbnails, may share it)."""
+        return self._handle
 
     @property
     def cached_bytes(self) -> int:
@@ -94,7 +105,8 @@ class PageRenderer(QObject):
         self._images.clear()
         self._buffers.clear()
         self._bytes = 0
-        self._handle.close()
+        if self._owns_handle:
+            self._handle.close()
 
     def _post(self, key: Key, future: Future[tuple[int, int, int, bytes]]) -> None:
         """On the pdfium thread: hand the result to the GUI thread."""

@@ -156,6 +156,10 @@ class PdfPageView(QAbstractScrollArea):
         self._renderer.close()
 
     # -- geometry ----------------------------------------------------------------------------
+    def page_size(self, index: int) -> tuple[float, float]:
+        """Page ``index``'s size in points as the PDF shows it (before the user's turns)."""
+        return self._sizes[index] if 0 <= index < len(self._sizes) else (595.0, 842.0)
+
     def _shown_size(self, index: int) -> tuple[float, float]:
         w, h = self._sizes[index]
         return (h, w) if self._rotation % 180 else (w, h)

@@ -13,7 +13,12 @@ from reader.core.document import Document
 from reader.core.loaders import load
 from reader.gui.page_cache import render_key
 from reader.gui.pdf_view import PdfPageView
-from reader.gui.pdf_view_parts import PdfOutlinePanel, PdfToolbarWidget
+from reader.gui.pdf_view_parts import (
+    PdfOutlinePanel,
+    PdfThumbnailPanel,
+    PdfToolbarWidget,
+    sidebar_for,
+)
 from reader.gui.view import DocumentView
 from tests.core.pdf_make import write_book
 
@@ -127,22 +132,38 @@ def test_a_highlight_is_drawn_over_its_word(
     assert before is not None and not yellow(before.center().x(), before.top() + 1.5)
 
 
-def test_toolbar_and_outline_follow_the_view(
+def test_toolbar_and_thumbnails_follow_the_view(
     qtbot: QtBot, shown: tuple[PdfPageView, Document]
 ) -> None:
     view, _doc = shown
-    toolbar, panel = PdfToolbarWidget(view), PdfOutlinePanel(view)
+    toolbar, panel = PdfToolbarWidget(view), sidebar_for(view)
+    assert isinstance(panel, PdfThumbnailPanel)  # the book has no bookmarks
     qtbot.addWidget(toolbar)
     qtbot.addWidget(panel)
+    panel.resize(160, 400)
+    panel.show()
     toolbar.page_box.setValue(3)
-    assert view.current_page == 2
-    panel.itemClicked.emit(panel.topLevelItem(1), 0)
+    assert view.current_page == 2 and panel.currentRow() == 2
+    panel.itemClicked.emit(panel.item(1))
     assert view.current_page == 1 and toolbar.page_box.value() == 2
+    qtbot.waitUntil(lambda: not panel.item(0).icon().isNull(), timeout=5000)
     before = view.renderer  # zooming keeps the view, re-renders at the new scale
     view.set_zoom(3)
     assert view.zoom == 3 and view.renderer is before
     toolbar.fit_page.click()
     assert view.fit == "page" and view.zoom == 0
+
+
+def test_bookmarks_make_the_sidebar(qtbot: QtBot) -> None:
+    path = ROOT / "tests" / "data" / "pdf" / "pypdf-outline-without-title.pdf"
+    view = PdfPageView(str(path), document=load(path))
+    qtbot.addWidget(view)
+    panel = sidebar_for(view)
+    qtbot.addWidget(panel)
+    assert isinstance(panel, PdfOutlinePanel)
+    titles = [panel.topLevelItem(k).text(0) for k in range(panel.topLevelItemCount())]
+    assert titles[1:4] == ["Bar", "Baz", "Foo"] and titles[0] == "(untitled)"
+    view.close_document()
 
 
 @pytest.mark.parametrize("turn", [90, 180, 270])
