@@ -175,8 +175,35 @@ def _ends_hyphenated(raw: RawPage, a: Line, b: Line) -> bool:
     return raw.text[a.end - 1] in "\xad\x02" or (before.isalpha() and after.islower())
 
 
-def build_page(raw: RawPage, lines: list[Line], builder: PageBuilder) -> None:
-    """Append the page's paragraphs (lines joined) to ``builder``."""
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+
+
+def compounds(raws: Sequence[RawPage | None]) -> frozenset[str]:
+    """Hyphenated words the document writes whole somewhere (``сондай-ақ``): split at their
+    own hyphen by a line end, they keep it."""
+    return frozenset(
+        m.group().lower() for raw in raws if raw is not None for m in _COMPOUND.finditer(raw.text)
+    )
+
+
+def _compound_at(raw: RawPage, a: Line, b: Line, known: frozenset[str]) -> bool:
+    """Is the hyphen ending ``a`` part of a word the document writes with it?"""
+    if not known or raw.text[a.end - 1] != "-":
+        return False
+    k = a.end - 1
+    while k > a.start and raw.text[k - 1].isalpha():
+        k -= 1
+    e = b.start
+    while e < b.end and raw.text[e].isalpha():
+        e += 1
+    return f"{raw.text[k : a.end]}{raw.text[b.start : e]}".lower() in known
+
+
+def build_page(
+    raw: RawPage, lines: list[Line], builder: PageBuilder, known: frozenset[str] = frozenset()
+) -> None:
+    """Append the page's paragraphs (lines joined) to ``builder`` (``known``: see
+    :func:`compounds`)."""
     if lines:
         h = sorted(ln.height for ln in lines)[len(lines) // 2] or 1.0
         body_left = min(ln.left for ln in lines)
@@ -187,6 +214,10 @@ def build_page(raw: RawPage, lines: list[Line], builder: PageBuilder) -> None:
             word = first_word_width(raw, line)
             gap = prev.bottom - line.top > 0.6 * h or line.top > prev.top + h * 0.5
             if not gap and _ends_hyphenated(raw, prev, line):
+                if _compound_at(raw, prev, line, known):
+                    builder.add_span(raw, line.start, line.end)  # "сондай-" + "ақ": kept
+                    prev = line
+                    continue
                 builder.parts[-1] = builder.parts[-1][:-1]  # a word split: join its halves
                 del builder.chars[-1]
                 del builder.boxes[-4:]
@@ -228,6 +259,7 @@ def segments(raws: Sequence[RawPage | None], sources: Sequence[str] | None = Non
     """Each page's paragraphs (``None``: a page that failed), running furniture left out."""
     lines = [page_lines(r) if r is not None else [] for r in raws]
     keys = running_furniture([(r, ln) for r, ln in zip(raws, lines, strict=True) if r is not None])
+    known = compounds(raws)
     out: list[Segment] = []
     for index, raw in enumerate(raws):
         if raw is None:
@@ -235,7 +267,7 @@ def segments(raws: Sequence[RawPage | None], sources: Sequence[str] | None = Non
             continue
         builder = PageBuilder()
         kept = strip_furniture(raw, lines[index], keys)
-        build_page(raw, kept, builder)
+        build_page(raw, kept, builder, known)
         text = builder.text()
         source = sources[index] if sources else ("text" if text else "none")
         chars = builder.chars if source == "text" else array("i", [-1]) * len(text)

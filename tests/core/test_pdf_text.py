@@ -222,3 +222,14 @@ def test_worker_processes_read_the_same_text_as_the_pdfium_thread(
     serial = load(book)
     assert parallel.text == serial.text and parallel.page_starts == serial.page_starts
     assert seen and seen[-1][0] == seen[-1][1] == len(serial.page_map or ())
+
+
+def test_a_compound_split_at_its_own_hyphen_keeps_it() -> None:
+    """ "сондай-ақ" broken after its hyphen stays "сондай-ақ" when the text writes it whole
+    elsewhere; a word the typesetter split ("ұйымдас-" + "тырушылық") is joined."""
+    lines = ["Жиын өтті, сондай-ақ кеңес болды және сондай-", "ақ ұйымдас-", "тырушылық жұмыс."]
+    raw = fake_page(lines)
+    text, pages = assemble([raw])
+    assert text == "Жиын өтті, сондай-ақ кеңес болды және сондай-ақ ұйымдастырушылық жұмыс."
+    page = pages[0]
+    assert all(raw.text[i] == text[k] for k, i in enumerate(page.chars) if i >= 0)
