@@ -20,6 +20,7 @@ shift || true
 # Qt 6 (PySide6) needs these at run time: EGL/GL, xkbcommon, fontconfig, D-Bus, GLib and a
 # font; the xcb platform (a real X display) needs the xcb libraries too. xvfb and xauth give
 # a virtual display where none exists; poppler-utils reads exported PDFs back in the tests.
+# Tesseract with its Kazakh and Russian data reads scanned PDF pages.
 debs=(
   python3 python3-venv python3-pip
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
@@ -28,6 +29,7 @@ debs=(
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
   libxrender1 libxi6 libsm6 libice6
   xvfb xauth poppler-utils
+  tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus
 )
 
 python_bin() {

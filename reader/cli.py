@@ -44,10 +44,10 @@ def _out_json(obj: Any) -> None:
     _out(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
-def _load(path: str, encoding: str | None = None) -> Any:
+def _load(path: str, encoding: str | None = None, password: str | None = None) -> Any:
     from reader.core.loaders import load
 
-    doc = load(path, encoding=encoding)
+    doc = load(path, encoding=encoding, password=password)
     for warning in doc.warnings:  # a repaired file, an uncertain encoding
         print(f"oqyrman: warning: {warning}", file=sys.stderr)
     return doc
@@ -69,11 +69,17 @@ def _add_text(sub: Any) -> None:
         help="fold look-alike letters from other alphabets (Latin ə in жəне: және); "
         "the text keeps its length, so offsets stay valid",
     )
+    p.add_argument("--password", help="the password of an encrypted PDF")
+    p.add_argument("--no-ocr", action="store_true", help="do not recognise scanned PDF pages")
     p.set_defaults(handler=_cmd_text)
 
 
 def _cmd_text(args: argparse.Namespace) -> int:
-    doc = _load(args.file, args.encoding)
+    from reader.core.pdf_ocr import recognise_for_cli
+
+    doc = _load(args.file, args.encoding, args.password)
+    if not args.no_ocr:
+        doc = recognise_for_cli(doc, args.data_dir, args.password)
     text = doc.text
     if args.normalise:
         from reader.core.kazakh.lookalike import clean_text

@@ -9,7 +9,10 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
+
+if TYPE_CHECKING:
+    from reader.core.pdf_map import PageMap
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "preformatted"]
 
@@ -91,6 +94,7 @@ class Document:
     path: str | None = None
     sha256: str = field(default="")
     warnings: tuple[str, ...] = ()  # what the loader repaired or guessed (for the status bar)
+    page_map: "PageMap | None" = None  # PDF: each character's page and box
 
     def __post_init__(self) -> None:
         digest = sha256_text(self.text)
@@ -116,6 +120,7 @@ class Document:
         page_starts: tuple[int, ...] | list[int] = (),
         path: str | None = None,
         warnings: tuple[str, ...] = (),
+        page_map: "PageMap | None" = None,
     ) -> "Document":
         """Make a document; without ``blocks``, every non-empty line is a paragraph (found
         when first needed: :class:`LineBlocks`)."""
@@ -128,6 +133,7 @@ class Document:
             page_starts=tuple(page_starts),
             path=path,
             warnings=tuple(warnings),
+            page_map=page_map,
         )
 
     @property

@@ -117,6 +117,10 @@ class CorruptDocumentError(ReaderError):
     """The file claims a format but its content is broken, truncated or hostile."""
 
 
+class PasswordRequiredError(ReaderError):
+    """The document is encrypted: it opens with its password (or the one given is wrong)."""
+
+
 class EncodingError(ReaderError):
     """The text encoding could not be determined."""
 

@@ -21,6 +21,7 @@ import itertools
 import logging
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -95,10 +96,14 @@ class PdfiumService:
                 return
             self._thread = threading.Thread(target=self._serve, name="pdfium", daemon=True)
             self._thread.start()
-            atexit.register(self.stop)
 
     def _serve(self) -> None:
         _module()  # pypdfium2 initialises the library on import: here, on its owner
+        # At exit, pypdfium2 closes what is still open (weakref.finalize's exit hook) and
+        # destroys the library, on the main thread: stop this thread first (exit hooks run
+        # last registered first), or a render still running here crashes the process.
+        weakref.finalize(self, _nothing)  # makes sure weakref's hook is registered before
+        atexit.register(self.stop)
         while True:
             _, _, work, future = self._queue.get()
             if work is _STOP:
@@ -182,6 +187,10 @@ class PdfHandle:
     def __del__(self) -> None:
         with contextlib.suppress(Exception):  # at interpreter exit the queue may be gone
             self.close()
+
+
+def _nothing() -> None:
+    return None
 
 
 def _module() -> Any:

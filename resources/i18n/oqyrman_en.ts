@@ -38,4 +38,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PdfToolbarWidget</name>
+    <message numerus="yes">
+        <source>of %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -964,6 +964,39 @@
     </message>
 </context>
 <context>
+    <name>PdfOutlinePanel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(атаусыз)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfToolbarWidget</name>
+    <message>
+        <source>Page number</source>
+        <translation>Бет нөмірі</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n</source>
+        <translation>
+            <numerusform>%n ішінен</numerusform>
+            <numerusform>%n ішінен</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ені бойынша</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Бет бойынша</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Бұру</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1173,6 +1206,38 @@
         <translation>зақымдалған PDF ({reason})</translation>
     </message>
     <message>
+        <source>none of its pages can be read</source>
+        <translation>бірде-бір беті оқылмайды</translation>
+    </message>
+    <message>
+        <source>pdfium could not read it</source>
+        <translation>pdfium оны оқи алмады</translation>
+    </message>
+    <message>
+        <source>pdfium failed for an unknown reason</source>
+        <translation>pdfium белгісіз себеппен қате берді</translation>
+    </message>
+    <message>
+        <source>the file could not be read</source>
+        <translation>файл оқылмады</translation>
+    </message>
+    <message>
+        <source>it is not a PDF or it is damaged</source>
+        <translation>бұл PDF емес немесе зақымдалған</translation>
+    </message>
+    <message>
+        <source>it needs a password</source>
+        <translation>құпиясөз қажет</translation>
+    </message>
+    <message>
+        <source>it uses a security scheme Oqyrman does not support</source>
+        <translation>Oqyrman қолдамайтын қорғау тәсілі қолданылған</translation>
+    </message>
+    <message>
+        <source>a page is damaged</source>
+        <translation>бір беті зақымдалған</translation>
+    </message>
+    <message>
         <source>is empty, not a PDF file</source>
         <translation>бос, PDF файлы емес</translation>
     </message>
@@ -1189,8 +1254,16 @@
         <translation>соңы қиылған PDF (файл соңының белгісі жоқ)</translation>
     </message>
     <message>
-        <source>is an encrypted PDF; Oqyrman cannot open password-protected files</source>
-        <translation>шифрланған PDF; Oqyrman құпиясөзбен қорғалған файлдарды аша алмайды</translation>
+        <source>the password is not right</source>
+        <translation>құпиясөз дұрыс емес</translation>
+    </message>
+    <message>
+        <source>is protected by a password</source>
+        <translation>құпиясөзбен қорғалған</translation>
+    </message>
+    <message>
+        <source>is encrypted with a security scheme Oqyrman cannot open</source>
+        <translation>Oqyrman аша алмайтын тәсілмен шифрланған</translation>
     </message>
     <message>
         <source>is not an RTF file{detail}</source>

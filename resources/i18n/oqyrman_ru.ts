@@ -968,6 +968,40 @@
     </message>
 </context>
 <context>
+    <name>PdfOutlinePanel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfToolbarWidget</name>
+    <message>
+        <source>Page number</source>
+        <translation>Номер страницы</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n</source>
+        <translation>
+            <numerusform>из %n</numerusform>
+            <numerusform>из %n</numerusform>
+            <numerusform>из %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Страница целиком</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Повернуть</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1177,6 +1211,38 @@
         <translation>повреждённый PDF ({reason})</translation>
     </message>
     <message>
+        <source>none of its pages can be read</source>
+        <translation>ни одна страница не читается</translation>
+    </message>
+    <message>
+        <source>pdfium could not read it</source>
+        <translation>pdfium не смог его прочитать</translation>
+    </message>
+    <message>
+        <source>pdfium failed for an unknown reason</source>
+        <translation>pdfium завершился ошибкой по неизвестной причине</translation>
+    </message>
+    <message>
+        <source>the file could not be read</source>
+        <translation>файл не удалось прочитать</translation>
+    </message>
+    <message>
+        <source>it is not a PDF or it is damaged</source>
+        <translation>это не PDF или он повреждён</translation>
+    </message>
+    <message>
+        <source>it needs a password</source>
+        <translation>нужен пароль</translation>
+    </message>
+    <message>
+        <source>it uses a security scheme Oqyrman does not support</source>
+        <translation>используется схема защиты, которую Oqyrman не поддерживает</translation>
+    </message>
+    <message>
+        <source>a page is damaged</source>
+        <translation>страница повреждена</translation>
+    </message>
+    <message>
         <source>is empty, not a PDF file</source>
         <translation>пуст, это не файл PDF</translation>
     </message>
@@ -1193,8 +1259,16 @@
         <translation>обрезанный PDF (нет метки конца файла)</translation>
     </message>
     <message>
-        <source>is an encrypted PDF; Oqyrman cannot open password-protected files</source>
-        <translation>зашифрованный PDF; Oqyrman не открывает файлы, защищённые паролем</translation>
+        <source>the password is not right</source>
+        <translation>пароль неверный</translation>
+    </message>
+    <message>
+        <source>is protected by a password</source>
+        <translation>защищён паролем</translation>
+    </message>
+    <message>
+        <source>is encrypted with a security scheme Oqyrman cannot open</source>
+        <translation>зашифрован способом, который Oqyrman не может открыть</translation>
     </message>
     <message>
         <source>is not an RTF file{detail}</source>

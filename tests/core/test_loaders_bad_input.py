@@ -18,6 +18,7 @@ from reader.core.errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
     FileAccessError,
+    PasswordRequiredError,
     ReaderError,
     UnsupportedFormatError,
 )
@@ -119,7 +120,7 @@ def test_encrypted_pdf(tmp_path: Path, pdf_three_pages: Path) -> None:
     path = tmp_path / "locked.pdf"
     with open(path, "wb") as fh:
         writer.write(fh)
-    assert "encrypted" in refused(path, CorruptDocumentError)
+    assert "password" in refused(path, PasswordRequiredError)
 
 
 def test_zip_bomb_with_honest_headers_is_refused_before_inflating(tmp_path: Path) -> None:

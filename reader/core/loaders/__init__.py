@@ -108,8 +108,10 @@ def load(
     progress: Progress | None = None,
     cancel: "object | None" = None,
     encoding: str | None = None,
+    password: str | None = None,
 ) -> Document:
-    """Load ``path`` into a Document, or raise a ReaderError saying why not.
+    """Load ``path`` into a Document, or raise a ReaderError saying why not (an encrypted
+    PDF without its ``password``: :class:`PasswordRequiredError`).
 
     ``encoding`` (a Python codec name such as "cp1251") overrides the guess for text formats
     (the GUI's "Reopen with encoding", the CLI's ``--encoding``). Caveats found while loading
@@ -120,7 +122,7 @@ def load(
     fmt = format_for(path)
     if encoding is not None:
         encoding = _codec_name(encoding)
-    ctx = _context(progress, cancel, encoding)
+    ctx = _context(progress, cancel, encoding, password)
     module = importlib.import_module(f"reader.core.loaders.{fmt.module}")
     with collect_warnings() as warnings:
         document: Document = module.load(path, head, ctx)
@@ -141,9 +143,12 @@ def _codec_name(encoding: str) -> str:
 
 
 def _context(
-    progress: Progress | None, cancel: object | None, encoding: str | None = None
+    progress: Progress | None,
+    cancel: object | None,
+    encoding: str | None = None,
+    password: str | None = None,
 ) -> LoadContext:
-    kwargs: dict[str, object] = {"encoding": encoding}
+    kwargs: dict[str, object] = {"encoding": encoding, "password": password}
     if progress is not None:
         kwargs["progress"] = progress
     if cancel is not None:

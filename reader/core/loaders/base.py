@@ -40,6 +40,7 @@ class LoadContext:
     progress: Progress = _no_progress
     cancel: threading.Event = field(default_factory=threading.Event)
     encoding: str | None = None  # the user's choice ("Reopen with encoding"), else guessed
+    password: str | None = None  # opens an encrypted PDF
 
     def check(self) -> None:
         """Raise :class:`CancelledError` if the user cancelled."""
