@@ -26,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reader.core.annotations import COLORS, Annotation  # noqa: E402
 from reader.core.document import Document  # noqa: E402
+from reader.export import ExportRequest  # noqa: E402
 from reader.export.docx import export_docx  # noqa: E402
 from reader.export.pdf import export_pdf  # noqa: E402
 
@@ -82,9 +83,9 @@ def pdf_pages(path: Path) -> int:
 
 def compare(label: str, doc: Document, anns: list[Annotation], tmp: Path, repeat: int) -> None:
     pdf, docx_ = tmp / f"{label}.pdf", tmp / f"{label}.docx"
-    ours_pdf = timed(lambda: export_pdf(doc, anns, pdf), repeat)
+    ours_pdf = timed(lambda: export_pdf(ExportRequest(doc, anns, pdf)), repeat)
     base_pdf = timed(lambda: baseline_pdf(doc, tmp / "base.pdf"), repeat)
-    ours_docx = timed(lambda: export_docx(doc, anns, docx_), repeat)
+    ours_docx = timed(lambda: export_docx(ExportRequest(doc, anns, docx_)), repeat)
     base_docx = timed(lambda: baseline_docx(doc, tmp / "base.docx"), repeat)
     print(f"{label}: {len(doc.text):,} chars, {pdf_pages(pdf)} PDF pages, {len(anns)} annotations")
     print(

@@ -218,6 +218,17 @@ class Layout:
         painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), str(page + self._first_number))
 
 
+def preload_types() -> None:
+    """Reach every nested Qt enum the layout uses, so that PySide makes them on the calling
+    thread (see :func:`reader.export.pdf.preload`); the classes were made by our imports."""
+    for enum in (
+        QIODevice.OpenModeFlag, QPageLayout.Orientation, QPageLayout.Unit, QPageSize.PageSizeId,
+        QTextCursor.MoveOperation, QTextCursor.MoveMode, QTextFormat.PageBreakFlag,
+        Qt.AlignmentFlag,
+    ):  # fmt: skip
+        list(enum)
+
+
 def _make_writer(
     device: QBuffer, margin_mm: float, resolution: int, title: str, author: str
 ) -> QPdfWriter:

@@ -165,8 +165,9 @@ def test_pdf_export_needs_no_qtwidgets_and_no_display(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from reader.core.loaders import load\n"
+        "from reader.export import ExportRequest\n"
         "from reader.export.pdf import export_pdf\n"
-        f"export_pdf(load({str(SEED)!r}), [], {str(tmp_path / 'x.pdf')!r})\n"
+        f"export_pdf(ExportRequest(load({str(SEED)!r}), [], {str(tmp_path / 'x.pdf')!r}))\n"
         "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets was loaded'\n"
     )
     done = subprocess.run(
