@@ -44,6 +44,23 @@ def update(
     """``data`` followed by an update that adds the annotations (quads by 0-based page) and,
     if ``append`` is a PDF, its pages after the last page."""
     now = time.time() if now is None else now
+    try:
+        return _update(data, placed, author, password, append, now)
+    except DependencyError:  # pypdf's own RC4 works; AES needs a crypto package
+        raise ExportError(
+            "This PDF is encrypted with AES; writing into it needs the Python package "
+            "“cryptography”, which is not installed"
+        ) from None
+
+
+def _update(
+    data: bytes,
+    placed: Sequence[tuple[Annotation, dict[int, list[Quad]]]],
+    author: str,
+    password: str | None,
+    append: bytes | None,
+    now: float,
+) -> bytes:
     reader = _reader(data, password)
     writer = PdfWriter(reader, incremental=True)
     for ann, quads_by_page in placed:
@@ -68,12 +85,6 @@ def _reader(data: bytes, password: str | None) -> PdfReader:
                 "The password does not open this PDF" if password
                 else "This PDF is encrypted: give its password to export a copy"
             )  # fmt: skip
-        reader.trailer  # noqa: B018  (parsed now, so that a broken file fails here)
-    except DependencyError:
-        raise ExportError(
-            "This PDF is encrypted with AES; writing into it needs the Python package "
-            "“cryptography”, which is not installed"
-        ) from None
     except PdfReadError as exc:
         raise ExportError(f"Cannot read the original PDF: {exc}") from None
     return reader
