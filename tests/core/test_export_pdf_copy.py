@@ -8,6 +8,7 @@ see its README) and a Kazakh PDF Qt writes.
 import functools
 import hashlib
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdf
@@ -198,7 +199,7 @@ def test_an_aes_encrypted_pdf_is_written_or_refused_with_the_reason(tmp_path: Pa
     try:
         import cryptography  # noqa: F401
     except ImportError:
-        with pytest.raises(ExportError, match="AES.*cryptography"):
+        with pytest.raises(ExportError, match=r"AES.*cryptography"):
             _export(doc, [ann], tmp_path / "copy.pdf", password=PASSWORD)
         assert not list(tmp_path.iterdir())
         return
@@ -235,3 +236,36 @@ def test_the_entity_index_comes_after_the_original_pages(tmp_path: Path) -> None
     page = doc.page_starts.index(max(s for s in doc.page_starts if s <= at)) + 1
     assert "Index of entities" in last and f"Bar (ORG) — 1 mention, page {page}" in last
     assert last.split()[-1] == "5"  # numbered after the original's four pages
+
+
+def test_a_word_hyphenated_at_a_line_end_and_joined_in_the_text(tmp_path: Path) -> None:
+    """The text a loader gives joins the hyphenated word; the page still shows two pieces."""
+    source = write_pdf(tmp_path / "hy.pdf", ["Біздің Қазақ-<br>стан Республикасы"], title="t")
+    text = "Біздің Қазақстан Республикасы"
+    doc = Document.create(text, title="t", format="pdf", page_starts=(0,), path=str(source))
+    out = _export(doc, [_ann(doc, "Қазақстан")], tmp_path / "copy.pdf")
+    quads = _quads(_highlights(out)[0])
+    assert len(quads) == 2
+    assert _text_in(out, 0, quads[0]).startswith("Қазақ") and _text_in(out, 0, quads[1]) == "стан"
+
+
+@dataclass(frozen=True, slots=True)
+class _BoxedDocument(Document):
+    """A document whose loader kept the character boxes (a later loader may)."""
+
+    char_boxes: object = None
+
+
+class _Boxes:
+    def boxes(self, start: int, end: int) -> list[tuple[int, tuple[float, ...]]]:
+        return [(0, (100.0 + 5 * i, 700.0, 105.0 + 5 * i, 710.0)) for i in range(end - start)]
+
+
+def test_a_documents_own_character_boxes_are_preferred(tmp_path: Path) -> None:
+    text = load(CRAZY).text
+    doc = _BoxedDocument(
+        text=text, title="t", format="pdf", page_starts=(0,), path=str(CRAZY),
+        char_boxes=_Boxes(),
+    )  # fmt: skip
+    out = _export(doc, [_ann(doc, "misfits")], tmp_path / "copy.pdf")
+    assert _quads(_highlights(out)[0]) == [(100.0, 700.0, 135.0, 710.0)]  # 7 letters
