@@ -126,7 +126,8 @@ RACE = textwrap.dedent(
         try:
             n = 0
             while time.monotonic() < stop:
-                pdf_export.export_pdf(ExportRequest(document, [annotation], tmp / f"out{{n % 2}}.pdf"))
+                out = tmp / f"out{{n % 2}}.pdf"
+                pdf_export.export_pdf(ExportRequest(document, [annotation], out))
                 n += 1
         except BaseException as exc:
             errors.append(exc)
