@@ -6,8 +6,8 @@ and their boxes from the written PDF. Whitespace is where PDF text and document 
 position among the page's non-space characters is known from the document, checked against
 the PDF, and searched for (nearest occurrence) if the two disagree. Boxes are merged into
 one quad per printed line. pypdf then writes the /Highlight and /Popup objects into a
-rewritten copy (an incremental update would need a cross-reference stream without the
-/Info dictionary, and poppler then loses the title and author).
+rewritten copy of the PDF Qt just wrote (nothing of it needs keeping byte for byte; the
+annotated copy of a user's own PDF is an incremental update: :mod:`pdf_increment`).
 """
 
 import bisect
