@@ -2,7 +2,8 @@
 
 Read back with independent tools: pypdf (objects), poppler (pdftotext in the quads' boxes,
 pdfinfo, pdftoppm renders). Sources are real PDFs made by others (tests/data/pdf_sources,
-see its README) and a Kazakh PDF Qt writes.
+see its README) and a Kazakh PDF Qt writes (in a child process: core tests run without Qt;
+the entity index, typeset with Qt, is tested in tests/gui/test_export_pdf.py).
 """
 
 import functools
@@ -20,7 +21,6 @@ from reader.core.annotations import Annotation, new_annotation
 from reader.core.document import Document, TextBuilder
 from reader.core.errors import ExportError
 from reader.core.loaders import load
-from reader.core.ner.entities import Entity, Mention
 from reader.export import ExportRequest, export_copy
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "pdf_sources"
@@ -218,24 +218,6 @@ def test_a_source_that_changed_since_it_was_opened_is_refused(tmp_path: Path) ->
     with pytest.raises(ExportError, match="4 pages, but 1"):  # without the digest: pages
         _export(doc, [_ann(doc, "misfits.")], tmp_path / "copy.pdf")
     assert not (tmp_path / "copy.pdf").exists()
-
-
-def test_the_entity_index_comes_after_the_original_pages(tmp_path: Path) -> None:
-    doc = load(LATEX)
-    at = doc.text.index("Bar")
-    entity = Entity("ORG:bar", "Bar", "ORG", (Mention(at, at + 3, "Bar"),))
-    out = _export(doc, [], tmp_path / "copy.pdf", entities=[entity])
-    assert out.read_bytes().startswith(LATEX.read_bytes())
-    before, after = pypdf.PdfReader(LATEX), pypdf.PdfReader(out)
-    assert len(after.pages) == len(before.pages) + 1
-    for old, new in zip(before.pages, after.pages, strict=False):
-        assert new.get_contents().get_data() == old.get_contents().get_data()
-    last = subprocess.run(
-        ["pdftotext", "-f", "5", "-l", "5", str(out), "-"], capture_output=True, text=True
-    ).stdout
-    page = doc.page_starts.index(max(s for s in doc.page_starts if s <= at)) + 1
-    assert "Index of entities" in last and f"Bar (ORG) — 1 mention, page {page}" in last
-    assert last.split()[-1] == "5"  # numbered after the original's four pages
 
 
 def test_a_word_hyphenated_at_a_line_end_and_joined_in_the_text(tmp_path: Path) -> None:

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from reader.core.annotations import Annotation
 from reader.core.document import Block, Document
 from reader.core.errors import CancelledError, ExportError
+from reader.core.loaders import load
 from reader.core.ner.entities import Entity, Mention
-from reader.export import ExportRequest
+from reader.export import ExportRequest, export_copy
 from reader.export.common import color_rgb
 from reader.export.pdf import export_pdf
 
@@ -401,3 +402,24 @@ def test_every_highlight_covers_exactly_its_words(
         first = len(doc.text[: a.start].split())  # the quote starts on a word boundary
         expected[a.note] = list(range(first, first + len(a.exact.split())))
     assert covered == expected
+
+
+LATEX = Path(__file__).resolve().parents[1] / "data" / "pdf_sources" / "pdflatex-outline.pdf"
+
+
+def test_a_pdf_copy_gets_the_entity_index_after_its_original_pages(tmp_path: Path) -> None:
+    doc = load(LATEX)
+    at = doc.text.index("Bar")
+    entity = Entity("ORG:bar", "Bar", "ORG", (Mention(at, at + 3, "Bar"),))
+    out = export_copy(ExportRequest(doc, [], tmp_path / "copy.pdf", entities=[entity]))
+    assert out.read_bytes().startswith(LATEX.read_bytes())
+    before, after = pypdf.PdfReader(LATEX), pypdf.PdfReader(out)
+    assert len(after.pages) == len(before.pages) + 1
+    for old, new in zip(before.pages, after.pages, strict=False):
+        assert new.get_contents().get_data() == old.get_contents().get_data()
+    last = subprocess.run(
+        ["pdftotext", "-f", "5", "-l", "5", str(out), "-"], capture_output=True, text=True
+    ).stdout
+    page = doc.page_starts.index(max(s for s in doc.page_starts if s <= at)) + 1
+    assert "Index of entities" in last and f"Bar (ORG) — 1 mention, page {page}" in last
+    assert last.split()[-1] == "5"  # numbered after the original's four pages
