@@ -251,3 +251,30 @@ def test_a_documents_own_character_boxes_are_preferred(tmp_path: Path) -> None:
     )  # fmt: skip
     out = _export(doc, [_ann(doc, "misfits")], tmp_path / "copy.pdf")
     assert _quads(_highlights(out)[0]) == [(100.0, 700.0, 135.0, 710.0)]  # 7 letters
+
+
+def _pdfium_text_in(path: Path, page: int, quad: tuple[float, float, float, float]) -> str:
+    """pdfium's text inside ``quad`` (page space, whatever the page's rotation)."""
+
+    def text(pdf: object) -> str:
+        textpage = pdf[page].get_textpage()  # type: ignore[index]
+        try:
+            left, bottom, right, top = quad
+            return str(textpage.get_text_bounded(left, bottom, right, top))
+        finally:
+            textpage.close()
+
+    with pdfium.service().open(path) as handle:
+        return " ".join(handle.run(text).split())
+
+
+def test_a_highlight_on_a_rotated_page(tmp_path: Path) -> None:
+    source = SOURCES / "hello_world_rotated.pdf"  # five pages, each /Rotate 90
+    doc = load(source)
+    at = doc.text.index("world", doc.page_starts[1])
+    ann = new_annotation(doc.text, at, at + 5, doc_sha256=doc.sha256)
+    out = _export(doc, [ann], tmp_path / "copy.pdf")
+    assert out.read_bytes().startswith(source.read_bytes())
+    [quad] = _quads(_highlights(out, 1)[0])
+    assert _pdfium_text_in(out, 1, quad) == "world"
+    assert pypdf.PdfReader(out).pages[1]["/Rotate"] == 90
