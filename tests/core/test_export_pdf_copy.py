@@ -278,3 +278,33 @@ def test_a_highlight_on_a_rotated_page(tmp_path: Path) -> None:
     [quad] = _quads(_highlights(out, 1)[0])
     assert _pdfium_text_in(out, 1, quad) == "world"
     assert pypdf.PdfReader(out).pages[1]["/Rotate"] == 90
+
+
+def test_a_copy_of_a_copy_keeps_the_highlights_already_there(tmp_path: Path) -> None:
+    first = _export(load(CRAZY), [_ann(load(CRAZY), "misfits.")], tmp_path / "first.pdf")
+    doc = load(first)
+    second = _export(doc, [_ann(doc, "rebels.")], tmp_path / "second.pdf")
+    assert second.read_bytes().startswith(first.read_bytes())
+    words = [_text_in(second, 0, _quads(h)[0]) for h in _highlights(second)]
+    assert words == ["misfits.", "rebels."]
+
+
+def test_progress_reaches_its_total_and_cancel_writes_nothing(tmp_path: Path) -> None:
+    import threading
+
+    from reader.core.errors import CancelledError
+
+    doc = load(LATEX)
+    anns = [_ann(doc, "Hello"), _ann(doc, "selected font")]
+    seen: list[tuple[int, int]] = []
+    _export(doc, anns, tmp_path / "copy.pdf", progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    cancel = threading.Event()
+
+    def stop_after_first(done: int, total: int) -> None:
+        if done:
+            cancel.set()
+
+    with pytest.raises(CancelledError):
+        _export(doc, anns, tmp_path / "never.pdf", progress=stop_after_first, cancel=cancel)
+    assert not (tmp_path / "never.pdf").exists()
