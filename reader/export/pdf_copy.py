@@ -138,7 +138,10 @@ def _locate(
                 quads = _from_map(boxes, ann) if boxes is not None else None
                 if not quads:
                     find = functools.partial(_find_quads, document=document, ann=ann, cache=cache)
-                    quads = handle.run(find)
+                    try:
+                        quads = handle.run(find)
+                    except error as exc:  # a damaged page: the others still get theirs
+                        log.warning("annotation %s: its page cannot be read (%s)", ann.id, exc)
                 if quads:
                     placed.append((ann, quads))
                 else:
