@@ -6,12 +6,17 @@ bare library doing the least it can (Qt printing the same text with no highlight
 python-docx writing the same paragraphs with no runs split, colours or comments), so the
 ratio says what our annotation work costs on this machine.
 
-Run: .venv/bin/python benchmarks/bench_export.py [--copies N]
+The annotated copy of a PDF (issue 10) is timed on the long document's typeset PDF: the
+original plus an incremental update, its size overhead, beside typesetting the same text
+anew (what a PDF export did before) and a plain file copy.
+
+Run: .venv/bin/python benchmarks/bench_export.py [--copies N] [--highlights N]
 """
 
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reader.core.annotations import COLORS, Annotation  # noqa: E402
 from reader.core.document import Document  # noqa: E402
+from reader.export import ExportRequest  # noqa: E402
 from reader.export.docx import export_docx  # noqa: E402
 from reader.export.pdf import export_pdf  # noqa: E402
 
@@ -82,9 +88,9 @@ def pdf_pages(path: Path) -> int:
 
 def compare(label: str, doc: Document, anns: list[Annotation], tmp: Path, repeat: int) -> None:
     pdf, docx_ = tmp / f"{label}.pdf", tmp / f"{label}.docx"
-    ours_pdf = timed(lambda: export_pdf(doc, anns, pdf), repeat)
+    ours_pdf = timed(lambda: export_pdf(ExportRequest(doc, anns, pdf)), repeat)
     base_pdf = timed(lambda: baseline_pdf(doc, tmp / "base.pdf"), repeat)
-    ours_docx = timed(lambda: export_docx(doc, anns, docx_), repeat)
+    ours_docx = timed(lambda: export_docx(ExportRequest(doc, anns, docx_)), repeat)
     base_docx = timed(lambda: baseline_docx(doc, tmp / "base.docx"), repeat)
     print(f"{label}: {len(doc.text):,} chars, {pdf_pages(pdf)} PDF pages, {len(anns)} annotations")
     print(
@@ -94,6 +100,50 @@ def compare(label: str, doc: Document, anns: list[Annotation], tmp: Path, repeat
         f"  DOCX  {ours_docx:6.3f} s   (bare python-docx {base_docx:6.3f} s, "
         f"x{ours_docx / base_docx:.1f})"
     )
+
+
+def word_annotations(doc: Document, count: int, seed: int = 2) -> list[Annotation]:
+    """``count`` highlights of one to twelve whole words, spread over the text."""
+    import re
+
+    words = [m.span() for m in re.finditer(r"\w+", doc.text)]
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        first = rng.randrange(len(words) - 12)
+        start, end = words[first][0], words[first + rng.randrange(12)][1]
+        out.append(Annotation(f"w{i}", start, end, doc.text[start:end], note=f"ескерту {i}"))
+    return out
+
+
+def pdf_copy(text: Document, tmp: Path, count: int) -> None:
+    """A long PDF exported as PDF: the original plus an incremental update, beside the
+    typeset path it replaces for PDFs and a plain file copy (the floor)."""
+    import pypdf
+
+    from reader.core.loaders import load
+    from reader.export import export_copy
+
+    source = export_pdf(ExportRequest(text, [], tmp / "source.pdf"))  # no highlights yet
+    doc = load(source)
+    anns = word_annotations(doc, count)
+    out = tmp / "copy.pdf"
+    ours = timed(lambda: export_copy(ExportRequest(doc, anns, out)), 1)
+    typeset = timed(lambda: export_pdf(ExportRequest(doc, anns, tmp / "typeset.pdf")), 1)
+    floor = timed(lambda: shutil.copyfile(source, tmp / "plain.pdf"), 3)
+    size, grown = source.stat().st_size, out.stat().st_size - source.stat().st_size
+    placed = sum(
+        1
+        for page in pypdf.PdfReader(out).pages
+        for a in page.get("/Annots") or []
+        if a.get_object()["/Subtype"] == "/Highlight"
+    )
+    pages = len(doc.page_starts)
+    print(f"PDF copy of a {pages}-page PDF ({size / 1e6:.1f} MB), {len(anns)} highlights:")
+    print(f"  incremental copy  {ours:6.3f} s   ({placed} /Highlight objects written)")
+    print(f"  size overhead     +{grown / 1e3:.1f} kB (+{100 * grown / size:.2f} % of the file)")
+    print(f"  typeset anew      {typeset:6.3f} s   (x{typeset / ours:.1f} the copy's time)")
+    print(f"  file copy         {floor:6.3f} s   (the floor)")
 
 
 def cold(tmp: Path, anns_json: Path | None) -> None:
@@ -115,6 +165,7 @@ def cold(tmp: Path, anns_json: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=250, help="seed copies in the long document")
+    parser.add_argument("--highlights", type=int, default=300, help="highlights in the PDF copy")
     args = parser.parse_args()
     text = SEED.read_text(encoding="utf-8").rstrip("\n")
     seed = Document.create(text, title="seed", format="text")
@@ -124,6 +175,7 @@ def main() -> None:
         print("in-process, after warm-up (median):")
         compare("seed", seed, annotations(seed, 20), tmp, repeat=5)
         compare("long", long, annotations(long, 300), tmp, repeat=1)
+        pdf_copy(long, tmp, args.highlights)
         print("start-up included:")
         cold(tmp, None)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from reader.core.annotations import Annotation
 from reader.core.document import Document
 from reader.core.errors import ExportError, ReaderError
-from reader.export.common import check_suffix, export_copy
+from reader.export import ExportRequest, check_suffix, export_copy
 
 if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
     from reader.core.ner.entities import Entity
@@ -36,8 +36,11 @@ def run_export(args: argparse.Namespace, document: Document, out: Callable[[str]
     try:
         annotations = _annotations(args, document)
         entities = _entities(document) if args.entities else None
-        author = _author(args.data_dir)
-        path = export_copy(document, annotations, args.output, entities=entities, author=author)
+        request = ExportRequest(
+            document, annotations, args.output, entities=entities,
+            author=_author(args.data_dir), password=getattr(args, "password", None),
+        )  # fmt: skip
+        path = export_copy(request)
     except ReaderError as exc:
         print(f"oqyrman: {exc}", file=sys.stderr)
         return EXIT_INPUT

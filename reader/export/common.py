@@ -1,4 +1,4 @@
-"""What the PDF and DOCX exporters share: annotation pieces, colours, the entity index,
+"""What the copy writers share: annotation pieces, colours, the entity index,
 cancellation and atomic output.
 
 Offsets are Python ``str`` indices into ``Document.text``, end-exclusive.
@@ -27,9 +27,6 @@ if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are ne
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-
-#: Output suffixes we can write, and the format each stands for.
-EXPORT_SUFFIXES: dict[str, str] = {".pdf": "PDF", ".docx": "DOCX"}
 
 INDEX_TITLE = "Index of entities"
 
@@ -197,15 +194,6 @@ def index_line(entry: IndexEntry, wording: IndexWording = ENGLISH) -> str:
     return text
 
 
-def check_suffix(out: str | Path) -> str:
-    """The format ``out`` asks for, or an ExportError naming the ones we write."""
-    suffix = Path(out).suffix.lower()
-    if suffix not in EXPORT_SUFFIXES:
-        what = f"“{suffix}”" if suffix else "a file without a suffix"
-        raise ExportError(f"Cannot export to {what}; choose a .pdf or .docx file")
-    return EXPORT_SUFFIXES[suffix]
-
-
 @contextlib.contextmanager
 def atomic_output(out: str | Path) -> Iterator[Path]:
     """A temp path that becomes ``out`` only if the body succeeds; OS errors become one line."""
@@ -218,28 +206,3 @@ def atomic_output(out: str | Path) -> Iterator[Path]:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ExportError(f"Cannot write {out}: {reason}") from None
-
-
-def export_copy(
-    document: Document,
-    annotations: Sequence[Annotation],
-    out_path: str | Path,
-    *,
-    entities: Sequence[Entity] | None = None,
-    progress: Progress | None = None,
-    cancel: threading.Event | None = None,
-    author: str | None = None,
-    wording: IndexWording = ENGLISH,
-) -> Path:
-    """Write an annotated copy in the format ``out_path``'s suffix names (.pdf or .docx).
-
-    Raises :class:`ExportError` for another suffix; otherwise as ``export_pdf``/``export_docx``.
-    """
-    if check_suffix(out_path) == "PDF":
-        from reader.export.pdf import export_pdf as writer
-    else:
-        from reader.export.docx import export_docx as writer
-    return writer(
-        document, annotations, out_path,
-        entities=entities, progress=progress, cancel=cancel, author=author, wording=wording,
-    )  # fmt: skip

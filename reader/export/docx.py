@@ -24,13 +24,11 @@ from typing import TYPE_CHECKING, Any
 from reader.core.annotations import COLORS, Annotation
 from reader.core.document import Block, Document, paragraph_blocks
 from reader.export.common import (
-    ENGLISH,
     IndexWording,
     Progress,
     atomic_output,
     check_cancel,
     color_hex,
-    default_author,
     index_entries,
     index_line,
     pieces,
@@ -39,6 +37,7 @@ from reader.export.common import (
     top_color,
 )
 from reader.export.common import usable_annotations as _usable
+from reader.export.request import ExportRequest
 
 if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
     from reader.core.ner.entities import Entity
@@ -50,42 +49,36 @@ STYLES = ("Normal", "Title", "List Bullet", *(f"Heading {n}" for n in range(1, 7
 _CHECK_EVERY = 64  # blocks between cancellation checks and progress reports
 
 
-def export_docx(
-    document: Document,
-    annotations: Sequence[Annotation],
-    out_path: str | Path,
-    *,
-    entities: Sequence[Entity] | None = None,
-    progress: Progress | None = None,
-    cancel: threading.Event | None = None,
-    author: str | None = None,
-    wording: IndexWording = ENGLISH,
-) -> Path:
-    """Write ``document`` as DOCX with highlights and a Word comment for every note.
+def export_docx(request: ExportRequest) -> Path:
+    """Write ``request.document`` as DOCX with highlights and a Word comment for every note.
 
-    ``entities`` adds an index (entity, label, number of mentions) at the end. Same
+    ``request.entities`` adds an index (entity, label, number of mentions) at the end. Same
     progress/cancel contract as :func:`reader.export.pdf.export_pdf`; the file appears
     only when complete.
     """
     import docx
 
-    author = author or default_author()
-    anns = _usable(document, annotations)
+    document, author, cancel = request.document, request.author, request.cancel
+
+    anns = _usable(document, request.annotations)
     word = docx.Document()
     _use_font(word)
     word.core_properties.title = document.title
     word.core_properties.author = author
     word.core_properties.last_modified_by = author
-    anchors = _write_body(word, document, anns, progress, cancel)
+    anchors = _write_body(word, document, anns, request.progress, cancel)
     _add_comments(word, anns, anchors, author)
-    if entities:
-        _write_index(word, entities, wording)
+    if request.entities:
+        _write_index(word, request.entities, request.wording)
     check_cancel(cancel)
-    out = Path(out_path)
+    out = request.out_path
     with atomic_output(out) as tmp:
         word.save(str(tmp))
     log.info("exported %s (%d annotations)", out, len(anns))
     return out
+
+
+write = export_docx  # the registry's entry point (reader.export.WRITERS)
 
 
 def _write_body(

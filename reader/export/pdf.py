@@ -11,28 +11,19 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from reader.core.annotations import Annotation
-from reader.core.document import Document
+from reader.core.document import Block, Document
 from reader.export.common import (
-    ENGLISH,
-    IndexWording,
-    Progress,
     atomic_output,
     check_cancel,
-    default_author,
     index_entries,
     index_line,
     report,
     usable_annotations,
 )
-
-if TYPE_CHECKING:  # the ner package loads the recogniser; only its types are needed
-    from reader.core.ner.entities import Entity
+from reader.export.request import ExportRequest
 
 log = logging.getLogger(__name__)
 
@@ -42,79 +33,85 @@ BODY_PT = 11.0
 HEADING_PT = {1: 20.0, 2: 16.0, 3: 14.0, 4: 12.5, 5: 11.5, 6: 11.0}
 
 _app: object | None = None  # the QGuiApplication we created, kept alive for later exports
-_prepared = False  # prepare() has run
 
 
-def export_pdf(
-    document: Document,
-    annotations: Sequence[Annotation],
-    out_path: str | Path,
-    *,
-    entities: Sequence[Entity] | None = None,
-    progress: Progress | None = None,
-    cancel: threading.Event | None = None,
-    author: str | None = None,
-    wording: IndexWording = ENGLISH,
-) -> Path:
-    """Write ``document`` as an A4 PDF with its annotations as real highlight annotations.
+def export_pdf(request: ExportRequest) -> Path:
+    """Write ``request.document`` typeset anew as an A4 PDF, its annotations as real
+    highlight annotations.
 
-    ``entities`` adds an index (entity, label, mention count, pages) on new pages at the
-    end. ``progress(done, total)`` is called as pages are written; setting ``cancel`` stops
-    the export with :class:`CancelledError`. The file appears only when complete.
+    ``request.entities`` adds an index (entity, label, mention count, pages) on new pages at
+    the end. ``progress(done, total)`` is called as pages are written; setting ``cancel``
+    stops the export with :class:`CancelledError`. The file appears only when complete.
     """
     from reader.export.pdf_layout import Layout  # imports Qt
 
-    _ensure_app()
-    author = author or default_author()
-    anns = usable_annotations(document, annotations)
+    ensure_app()
+    document, cancel, progress = request.document, request.cancel, request.progress
+    anns = usable_annotations(document, request.annotations)
     check_cancel(cancel)
     layout = Layout(
-        document, _font_family(), body_pt=BODY_PT, heading_pt=HEADING_PT,
-        margin_mm=MARGIN_MM, resolution=RESOLUTION, title=document.title, author=author,
+        document, font_family(), body_pt=BODY_PT, heading_pt=HEADING_PT, margin_mm=MARGIN_MM,
+        resolution=RESOLUTION, title=document.title, author=request.author,
     )  # fmt: skip
-    if entities:
-        lines = [index_line(e, wording) for e in index_entries(entities, layout.page_of)]
+    if request.entities:
+        wording = request.wording
+        lines = [index_line(e, wording) for e in index_entries(request.entities, layout.page_of)]
         layout.add_index(wording.title, lines)
     data = layout.render(progress=progress, cancel=cancel, steps_after=1 if anns else 0)
     if anns:
         check_cancel(cancel)
         from reader.export import pdf_annots  # pypdf and pdfium load only when needed
 
-        data = pdf_annots.add_highlights(data, document, anns, layout, author=author, cancel=cancel)
+        data = pdf_annots.add_highlights(
+            data, document, anns, layout, author=request.author, cancel=cancel
+        )
         report(progress, layout.page_count + 1, layout.page_count + 1)
     check_cancel(cancel)
-    out = Path(out_path)
+    out = request.out_path
     with atomic_output(out) as tmp:
         tmp.write_bytes(data)
     log.info("exported %s (%d pages, %d annotations)", out, layout.page_count, len(anns))
     return out
 
 
-def prepare() -> None:
-    """Lay out and render a tiny PDF here, on the calling thread, once per process.
+write = export_pdf  # the registry's entry point (reader.export.WRITERS)
 
-    PySide makes the Python side of each Qt class and enum when it is first used, and doing
-    that from a worker while the GUI thread does it for its own widgets can crash the
-    process (seen twice: in ``QPageLayout``, and importing ``pdf_layout``). The GUI calls
-    this on its own thread before exporting in the background, so that every Qt type the
-    export uses already exists when the worker needs it."""
-    global _prepared
-    if _prepared:
-        return
-    from reader.export.pdf_layout import Layout
 
-    _ensure_app()
-    sample = Document.create("Oqyrman\nОқырман", title="", format="text")
+def index_pdf(lines: Sequence[str], title: str, *, first_page: int, author: str) -> bytes:
+    """A small PDF of the entity index alone (``title``, then one paragraph per line), its
+    pages numbered from ``first_page``: appended to a PDF copied as it is."""
+    from reader.export.pdf_layout import Layout  # imports Qt
+
+    ensure_app()
+    text = "\n".join([title, *lines])
+    blocks, at = [Block(0, len(title), "heading", 1)], len(title) + 1
+    for line in lines:
+        blocks.append(Block(at, at + len(line)))
+        at += len(line) + 1
+    document = Document.create(text, title=title, format="text", blocks=blocks)
     layout = Layout(
-        sample, _font_family(), body_pt=BODY_PT, heading_pt=HEADING_PT,
-        margin_mm=MARGIN_MM, resolution=RESOLUTION, title="", author="",
+        document, font_family(), body_pt=BODY_PT, heading_pt=HEADING_PT, margin_mm=MARGIN_MM,
+        resolution=RESOLUTION, title=title, author=author, first_page_number=first_page,
     )  # fmt: skip
-    layout.add_index(ENGLISH.title, ["Oqyrman"])
-    layout.render()
-    _prepared = True
+    return layout.render()
 
 
-def _ensure_app() -> None:
+def preload() -> None:
+    """Make, on the calling (GUI) thread, the Qt types a background PDF export uses.
+
+    PySide creates the Python wrapper of a Qt class or enum when it is first used, which is
+    not thread-safe: a worker doing it while the GUI thread makes its widgets' types crashed
+    the process (in ``QPageLayout``; importing ``pdf_layout``). Importing the layout module
+    resolves every class it imports; :func:`reader.export.pdf_layout.preload_types` reaches
+    the nested enums; the application and the bundled fonts are set up here too."""
+    from reader.export import pdf_layout
+
+    ensure_app()
+    font_family()
+    pdf_layout.preload_types()
+
+
+def ensure_app() -> None:
     """Make sure a QGuiApplication exists; headless (offscreen) when we create it."""
     global _app
     from PySide6.QtGui import QGuiApplication
@@ -125,7 +122,7 @@ def _ensure_app() -> None:
     _app = QGuiApplication(["oqyrman-export"])
 
 
-def _font_family() -> str:
+def font_family() -> str:
     """The bundled Noto Sans, registered once (by the GUI at start-up, or here)."""
     from reader.export.fonts import bundled_family
 

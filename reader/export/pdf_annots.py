@@ -6,8 +6,8 @@ and their boxes from the written PDF. Whitespace is where PDF text and document 
 position among the page's non-space characters is known from the document, checked against
 the PDF, and searched for (nearest occurrence) if the two disagree. Boxes are merged into
 one quad per printed line. pypdf then writes the /Highlight and /Popup objects into a
-rewritten copy (an incremental update would need a cross-reference stream without the
-/Info dictionary, and poppler then loses the title and author).
+rewritten copy of the PDF Qt just wrote (nothing of it needs keeping byte for byte; the
+annotated copy of a user's own PDF is an incremental update: :mod:`pdf_increment`).
 """
 
 import bisect
@@ -54,7 +54,7 @@ class PageMap(Protocol):
 
 
 @dataclass
-class _PageChars:
+class PageChars:
     """A PDF page's non-space characters with their pdfium indexes and boxes."""
 
     text: str
@@ -94,7 +94,7 @@ def add_highlights(
     now = time.time()
     for ann, quads_by_page in placed:
         for page_index, quads in quads_by_page.items():
-            _annotate(writer, page_index, ann, quads, author, now)
+            annotate(writer, page_index, ann, quads, author, now)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -111,7 +111,7 @@ def _locate(
 ) -> list[tuple[Annotation, dict[int, list[Quad]]]]:
     """On the pdfium thread: each annotation's quads, by page."""
     pdf = lib.PdfDocument(data)
-    pages: dict[int, _PageChars] = {}
+    pages: dict[int, PageChars] = {}
     counter = _DrawnCounter(text, layout.blocks)
     placed = []
     try:
@@ -126,13 +126,13 @@ def _locate(
                 want = counter.compact(lo, hi)
                 if not want:
                     continue
-                chars = pages.get(page) or pages.setdefault(page, _read_page(pdf, page - 1))
-                found = _match(chars, want, counter.count(page_start, lo))
+                chars = pages.get(page) or pages.setdefault(page, read_page(pdf, page - 1))
+                found = match(chars, want, counter.count(page_start, lo))
                 if found is None:
                     log.warning("annotation %s: quote not found on page %d", ann.id, page)
                     continue
                 boxes = [chars.box(i) for i in range(*found)]
-                quads[page - 1] = _line_quads(boxes)
+                quads[page - 1] = line_quads(boxes)
             if quads:
                 placed.append((ann, quads))
             else:
@@ -148,14 +148,14 @@ _INVISIBLE = re.compile("[\\s\ufffe\ufffd\x00]")  # spaces and what pdfium could
 _VISIBLE = re.compile("[^\\s\ufffe\ufffd\x00]")
 
 
-def _read_page(pdf: Any, index: int) -> _PageChars:
+def read_page(pdf: Any, index: int) -> PageChars:
     textpage = pdf[index].get_textpage()
     count = textpage.count_chars()
     whole = textpage.get_text_range()
     if len(whole) != count:  # pdfium left chars out or added some: ask char by char
         whole = "".join(_char(textpage, i) for i in range(count))
     indexes = [m.start() for m in _VISIBLE.finditer(whole)]
-    return _PageChars(_INVISIBLE.sub("", whole), indexes, textpage)
+    return PageChars(_INVISIBLE.sub("", whole), indexes, textpage)
 
 
 def _char(textpage: Any, index: int) -> str:
@@ -163,7 +163,7 @@ def _char(textpage: Any, index: int) -> str:
     return chr(code) if 0 < code < 0x110000 else "\x00"
 
 
-def _match(chars: _PageChars, want: str, expected: int) -> tuple[int, int] | None:
+def match(chars: PageChars, want: str, expected: int) -> tuple[int, int] | None:
     """The range of ``chars.text`` showing ``want``: exactly, else by letters and digits.
 
     The second try covers what a PDF does not carry as text: a soft hyphen Qt leaves out,
@@ -220,7 +220,7 @@ class _DrawnCounter:
         return len(self.compact(lo, hi))
 
 
-def _line_quads(boxes: Sequence[Box]) -> list[Quad]:
+def line_quads(boxes: Sequence[Box]) -> list[Quad]:
     """Merge glyph boxes into one rectangle per printed line."""
     quads: list[list[float]] = []
     for left, bottom, right, top in boxes:
@@ -236,7 +236,7 @@ def _line_quads(boxes: Sequence[Box]) -> list[Quad]:
 
 
 # -- writing the annotation objects ---------------------------------------------------------
-def _annotate(
+def annotate(
     writer: PdfWriter,
     page_index: int,
     ann: Annotation,
@@ -277,12 +277,12 @@ def _annotate(
 
 def _add_popup(writer: PdfWriter, page_index: int, parent: Any, rect: Box) -> None:
     """The note's pop-up window, closed, in the right margin beside the highlight."""
-    width = float(writer.pages[page_index].mediabox.width)
+    right = float(writer.pages[page_index].mediabox.right)
     popup = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Annot"),
             NameObject("/Subtype"): NameObject("/Popup"),
-            NameObject("/Rect"): _floats((width - 200, rect[1] - 120, width - 10, rect[1])),
+            NameObject("/Rect"): _floats((right - 200, rect[1] - 120, right - 10, rect[1])),
             NameObject("/Parent"): parent.indirect_reference,
             NameObject("/Open"): BooleanObject(False),
         }

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from reader.core.document import Block, Document, paragraph_blocks
+from reader.core.utf16 import Utf16Map
 from reader.export.common import Progress, check_cancel, printable, report
 
 PARAGRAPH_SEPARATOR = "\u2029"  # QTextCursor.insertText starts a new block here
@@ -47,6 +48,7 @@ class Layout:
         resolution: int,
         title: str,
         author: str,
+        first_page_number: int = 1,
     ) -> None:
         self._buffer = QBuffer()
         self._buffer.setData(QByteArray())
@@ -56,6 +58,7 @@ class Layout:
         self._family = family
         self._body_pt = body_pt
         self._heading_pt = heading_pt
+        self._first_number = first_page_number  # printed in the footer of the first page
         self.blocks: tuple[Block, ...] = tuple(document.blocks) or tuple(
             paragraph_blocks(document.text)
         )
@@ -137,7 +140,7 @@ class Layout:
         for block in self.blocks:
             top = doc_layout.blockBoundingRect(qblock).top()
             lines = qblock.layout()
-            to_str = _utf16_to_str(text[block.start : block.end])
+            to_str = Utf16Map.of(text[block.start : block.end]).from_utf16
             for j in range(lines.lineCount()):
                 line = lines.lineAt(j)
                 middle = top + line.y() + line.height() / 2
@@ -212,7 +215,18 @@ class Layout:
         # the page number sits in the bottom margin, painted after the text
         painter.setFont(self._font(9, bold=False))
         footer = QRectF(0, self.page_height, self.page_width, 24 * self._px_per_pt)
-        painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), str(page + 1))
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), str(page + self._first_number))
+
+
+def preload_types() -> None:
+    """Reach every nested Qt enum the layout uses, so that PySide makes them on the calling
+    thread (see :func:`reader.export.pdf.preload`); the classes were made by our imports."""
+    for enum in (
+        QIODevice.OpenModeFlag, QPageLayout.Orientation, QPageLayout.Unit, QPageSize.PageSizeId,
+        QTextCursor.MoveOperation, QTextCursor.MoveMode, QTextFormat.PageBreakFlag,
+        Qt.AlignmentFlag,
+    ):  # fmt: skip
+        list(enum)
 
 
 def _make_writer(
@@ -232,26 +246,3 @@ def _make_writer(
     writer.setAuthor(author)
     writer.setCreator("Oqyrman")
     return writer
-
-
-def _utf16_to_str(text: str) -> "_Converter":
-    """Qt counts UTF-16 units; map a unit index inside ``text`` to a str index."""
-    return _Converter(text)
-
-
-class _Converter:
-    __slots__ = ("_units",)
-
-    def __init__(self, text: str) -> None:
-        self._units: list[int] | None = None
-        if len(text.encode("utf-16-le")) != 2 * len(text):
-            units, total = [], 0
-            for c in text:
-                units.append(total)
-                total += 2 if ord(c) > 0xFFFF else 1
-            self._units = units
-
-    def __call__(self, unit: int) -> int:
-        if self._units is None:
-            return unit
-        return bisect.bisect_left(self._units, unit)

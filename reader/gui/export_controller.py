@@ -1,7 +1,7 @@
 """File > Export Annotated Copy…: the current document with its highlights and notes as a
 PDF or DOCX, written in the background with progress and cancel.
 
-The export itself is :func:`reader.export.common.export_copy` (the same code as
+The export itself is :func:`reader.export.export_copy` (the same code as
 ``oqyrman export``); this module only asks where, takes snapshots (document, attached
 annotations, corrected entities) and reports the outcome. The file appears only when it is
 complete, so a cancelled or failed export leaves nothing behind.
@@ -148,24 +148,21 @@ class ExportController(QObject):
         self._left_out = len(found.orphaned)
         entities = self._entities(session)
         wording = self.wording(entities or ())
-        from reader.export.common import check_suffix, export_copy
+        from reader.export import ExportRequest, export_copy, preload
 
         try:
-            if check_suffix(path) == "PDF":
-                from reader.export.pdf import prepare
-
-                prepare()  # Qt's first-time PDF set-up on this (the GUI) thread
+            preload(document.format, path)  # Qt's types made on this (the GUI) thread
         except ReaderError as exc:  # an unknown suffix: the job will say so
-            log.debug("not preparing the PDF writer: %s", exc)
+            log.debug("not preloading the writer: %s", exc)
 
-        author = self._author() or None
+        author = self._author()  # "" is the system name (ExportRequest)
 
         def work(job: JobContext) -> str:
-            written = export_copy(
-                document, annotations, path, entities=entities, wording=wording,
+            request = ExportRequest(
+                document, annotations, Path(path), entities=entities, wording=wording,
                 progress=job.progress, cancel=job.cancel, author=author,
             )  # fmt: skip
-            return str(written)
+            return str(export_copy(request))
 
         self._target = path
         self._remember(path)

@@ -13,47 +13,11 @@ over as a snapshot.
 
 import bisect
 import itertools
-import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def astral_offsets(text: str) -> list[int]:
-    """The ``str`` indices of the characters that take two UTF-16 units."""
-    if len(text) > 1000 and sys.getsizeof(text) < 3 * len(text):
-        # CPython keeps a str with no astral character in 1 or 2 bytes per character, so
-        # its size answers for a 20 MB text at once what the scan below takes 60 ms for.
-        return []
-    return [m.start() for m in _ASTRAL.finditer(text)]
-
-
-@dataclass(frozen=True, slots=True)
-class Utf16Map:
-    """``str`` index <-> UTF-16 position over one string."""
-
-    astral: tuple[int, ...] = ()  # str indices of astral characters, ascending
-    _qt: tuple[int, ...] = ()  # their UTF-16 positions
-
-    @classmethod
-    def of(cls, text: str) -> "Utf16Map":
-        astral = astral_offsets(text)
-        return cls(tuple(astral), tuple(a + k for k, a in enumerate(astral)))
-
-    def to_utf16(self, offset: int) -> int:
-        """The UTF-16 position of ``str`` index ``offset`` (0 <= offset <= len(text))."""
-        if not self.astral:
-            return offset
-        return offset + bisect.bisect_left(self.astral, offset)
-
-    def from_utf16(self, position: int) -> int:
-        """The ``str`` index at UTF-16 ``position``; inside a surrogate pair, the pair's start."""
-        if not self.astral:
-            return position
-        return position - bisect.bisect_right(self._qt, position - 1)
+from reader.core.utf16 import Utf16Map
 
 
 def latin_map(text: str) -> tuple[str, list[int]]:

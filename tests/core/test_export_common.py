@@ -1,7 +1,6 @@
 """Shared export pieces: cutting text at annotation boundaries, the entity index, names."""
 
 import itertools
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -9,12 +8,9 @@ from hypothesis import strategies as st
 
 from reader.core.annotations import Annotation
 from reader.core.document import Document
-from reader.core.errors import ExportError
 from reader.core.ner.entities import Entity, Mention
 from reader.export.common import (
-    check_suffix,
     color_rgb,
-    export_copy,
     index_entries,
     index_line,
     pieces,
@@ -77,24 +73,6 @@ def test_index_sorted_by_name_with_pages() -> None:
     assert lines == ["Абай (PERSON) — 1 mention, page 1", "Әлихан (PERSON) — 2 mentions, page 3"]
 
 
-@pytest.mark.parametrize("name", ["copy.odt", "copy", "copy.pdf.txt"])
-def test_unknown_output_suffix_names_the_formats(name: str) -> None:
-    with pytest.raises(ExportError, match=r"\.pdf or \.docx"):
-        check_suffix(name)
-    assert check_suffix("Copy.PDF") == "PDF" and check_suffix("c.docx") == "DOCX"
-
-
 def test_colours_become_pdf_rgb() -> None:
     assert color_rgb("yellow") == (1.0, round(0xE1 / 255, 4), round(0x4D / 255, 4))
     assert color_rgb("no such colour") == color_rgb("yellow")
-
-
-def test_export_copy_picks_the_writer_from_the_suffix(tmp_path: Path) -> None:
-    import docx
-
-    doc = Document.create("Қазақ тілі", title="t", format="text")
-    out = export_copy(doc, [Annotation("a", 0, 5, "Қазақ", note="тіл")], tmp_path / "c.DOCX")
-    assert [c.text for c in docx.Document(str(out)).comments] == ["тіл"]
-    with pytest.raises(ExportError):
-        export_copy(doc, [], tmp_path / "c.html")
-    assert [p.name for p in tmp_path.iterdir()] == ["c.DOCX"]

@@ -14,6 +14,7 @@ from reader.core.annotations import COLORS, Annotation
 from reader.core.document import Block, Document
 from reader.core.errors import CancelledError, ExportError
 from reader.core.ner.entities import Entity, Mention
+from reader.export import ExportRequest
 from reader.export import docx as docx_export
 from reader.export.docx import export_docx, word_highlight
 
@@ -64,7 +65,7 @@ def _commented_text(body: etree._Element, comment_id: str) -> str:
 
 
 def test_headings_and_paragraphs_are_kept(tmp_path: Path) -> None:
-    out = export_docx(_doc(), [], tmp_path / "out.docx")
+    out = export_docx(ExportRequest(_doc(), [], tmp_path / "out.docx"))
     paras = [p for p in docx.Document(str(out)).paragraphs]
     assert [(p.style.name, p.text) for p in paras] == [
         ("Heading 1", HEADING),
@@ -79,7 +80,7 @@ def test_notes_are_word_comments_anchored_to_their_quote(tmp_path: Path) -> None
         _ann("Астанада", "green", ""),  # a highlight without a note gets no comment
         _ann("Қасымбеков қатысты.\nЕкінші", "blue", "across a line break"),
     ]
-    out = export_docx(_doc(), anns, tmp_path / "out.docx", author="Айгерім Сәрсен")
+    out = export_docx(ExportRequest(_doc(), anns, tmp_path / "out.docx", author="Айгерім Сәрсен"))
     comments = list(docx.Document(str(out)).comments)
     assert [c.text for c in comments] == ["Тұлға: Елбасы", "across a line break"]
     assert {c.author for c in comments} == {"Айгерім Сәрсен"}
@@ -93,7 +94,7 @@ def test_comment_may_span_paragraphs(tmp_path: Path) -> None:
     start = TEXT.index("өткізді")
     end = TEXT.index("Жиынға") + len("Жиынға")
     ann = Annotation("x", start, end, TEXT[start:end], color="orange", note="екі абзац")
-    out = export_docx(_doc(), [ann], tmp_path / "out.docx")
+    out = export_docx(ExportRequest(_doc(), [ann], tmp_path / "out.docx"))
     comment = next(iter(docx.Document(str(out)).comments))
     assert _commented_text(_xml(out, "word/document.xml"), str(comment.comment_id)) == (
         "өткізді.\nЖиынға"
@@ -103,7 +104,7 @@ def test_comment_may_span_paragraphs(tmp_path: Path) -> None:
 def test_overlapping_highlights_split_runs_and_inner_colour_wins(tmp_path: Path) -> None:
     outer = _ann("Нұрсұлтан Назарбаев Астанада", "yellow", "outer", "outer")
     inner = _ann("Назарбаев", "pink", "inner", "inner")
-    out = export_docx(_doc(), [outer, inner], tmp_path / "out.docx")
+    out = export_docx(ExportRequest(_doc(), [outer, inner], tmp_path / "out.docx"))
     runs = docx.Document(str(out)).paragraphs[1].runs
     shown = [(r.text, r.font.highlight_color) for r in runs if r.text]
     assert shown == [
@@ -130,7 +131,7 @@ def test_each_app_colour_has_its_own_word_highlight() -> None:
 
 
 def test_kazakh_text_uses_a_font_with_kazakh_letters_in_every_slot(tmp_path: Path) -> None:
-    out = export_docx(_doc(), [], tmp_path / "out.docx")
+    out = export_docx(ExportRequest(_doc(), [], tmp_path / "out.docx"))
     styles = _xml(out, "word/styles.xml")
     default = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     assert default is not None
@@ -143,7 +144,7 @@ def test_kazakh_text_uses_a_font_with_kazakh_letters_in_every_slot(tmp_path: Pat
 
 
 def test_metadata_names_title_and_author(tmp_path: Path) -> None:
-    out = export_docx(_doc(), [], tmp_path / "out.docx", author="Айгерім")
+    out = export_docx(ExportRequest(_doc(), [], tmp_path / "out.docx", author="Айгерім"))
     props = docx.Document(str(out)).core_properties
     assert (props.title, props.author) == ("Жаңалықтар", "Айгерім")
 
@@ -157,7 +158,7 @@ def test_entity_index_at_the_end(tmp_path: Path) -> None:
         (Mention(start, start + 19, "Нұрсұлтан Назарбаев"),),
     )
     gpe = Entity("GPE:астана", "Астана", "GPE", (Mention(0, 1, "А"), Mention(2, 3, "А")))
-    out = export_docx(_doc(), [], tmp_path / "out.docx", entities=[ent, gpe])
+    out = export_docx(ExportRequest(_doc(), [], tmp_path / "out.docx", entities=[ent, gpe]))
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     at = texts.index("Index of entities")
     assert texts[at + 1 :] == [
@@ -176,7 +177,7 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(docx.document.Document, "save", broken_save)
     with pytest.raises(ExportError) as err:
-        export_docx(_doc(), [_ann("Астанада", note="x")], target)
+        export_docx(ExportRequest(_doc(), [_ann("Астанада", note="x")], target))
     assert "No space left on device" in str(err.value) and "\n" not in str(err.value)
     assert target.read_bytes() == b"the good copy"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
@@ -186,19 +187,21 @@ def test_cancel_writes_nothing(tmp_path: Path) -> None:
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(CancelledError):
-        export_docx(_doc(), [], tmp_path / "out.docx", cancel=cancel)
+        export_docx(ExportRequest(_doc(), [], tmp_path / "out.docx", cancel=cancel))
     assert list(tmp_path.iterdir()) == []
 
 
 def test_progress_reaches_the_end(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    export_docx(_doc(), [], tmp_path / "out.docx", progress=lambda d, t: seen.append((d, t)))
+    export_docx(
+        ExportRequest(_doc(), [], tmp_path / "out.docx", progress=lambda d, t: seen.append((d, t)))
+    )
     assert seen[-1] == (3, 3)
 
 
 def test_missing_folder_is_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as err:
-        export_docx(_doc(), [], tmp_path / "nowhere" / "out.docx")
+        export_docx(ExportRequest(_doc(), [], tmp_path / "nowhere" / "out.docx"))
     assert "does not exist" in str(err.value) and "\n" not in str(err.value)
 
 
@@ -210,7 +213,7 @@ def test_comment_carries_the_time_the_note_was_written(tmp_path: Path) -> None:
     ann = dataclasses.replace(
         _ann("Астанада", note="Наурыз"), created=when.timestamp(), modified=when.timestamp()
     )
-    out = export_docx(_doc(), [ann], tmp_path / "out.docx")
+    out = export_docx(ExportRequest(_doc(), [ann], tmp_path / "out.docx"))
     [comment] = docx.Document(str(out)).comments
     assert comment.timestamp is not None
     assert comment.timestamp.replace(tzinfo=UTC) == when
@@ -221,7 +224,7 @@ def test_control_characters_from_odd_files_do_not_break_the_export(tmp_path: Pat
     doc = Document.create(text, title="t", format="text")
     start = text.index("соңы")
     ann = Annotation("a", start, start + 4, "соңы", note="соңы")
-    out = export_docx(doc, [ann], tmp_path / "out.docx")
+    out = export_docx(ExportRequest(doc, [ann], tmp_path / "out.docx"))
     [para] = docx.Document(str(out)).paragraphs
     assert para.text == "Бірінші\nбет  белгі  нөл\tтаб соңы"  # form feed -> line break
     assert [c.text for c in docx.Document(str(out)).comments] == ["соңы"]
@@ -242,7 +245,7 @@ def test_random_overlapping_notes_each_anchor_their_own_text(
         if not TEXT[start:end].strip():
             continue
         anns.append(Annotation(f"r{i}", start, end, TEXT[start:end], note=f"n{i}"))
-    out = export_docx(_doc(), anns, tmp_path / "prop.docx")
+    out = export_docx(ExportRequest(_doc(), anns, tmp_path / "prop.docx"))
     body = _xml(out, "word/document.xml")
     comments = {c.text: str(c.comment_id) for c in docx.Document(str(out)).comments}
     for ann in anns:

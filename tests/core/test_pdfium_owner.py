@@ -103,6 +103,7 @@ RACE = textwrap.dedent(
     sys.path.insert(0, {root!r})
     from reader.core.annotations import new_annotation
     from reader.core.loaders import load
+    from reader.export import ExportRequest
     from reader.export import pdf as pdf_export
     from tests.core.fixtures_docs import write_pdf
 
@@ -110,7 +111,7 @@ RACE = textwrap.dedent(
     source = write_pdf(tmp / "in.pdf", ["Қазақстан Республикасы " * 40] * 30)
     document = load(source)
     annotation = new_annotation(document.text, 0, 9, note="ескерту", doc_sha256=document.sha256)
-    pdf_export._ensure_app()  # the Qt application lives on the main thread
+    pdf_export.preload()  # the Qt application lives on the main thread
     stop = time.monotonic() + {seconds}
     errors = []
 
@@ -125,7 +126,8 @@ RACE = textwrap.dedent(
         try:
             n = 0
             while time.monotonic() < stop:
-                pdf_export.export_pdf(document, [annotation], tmp / f"out{{n % 2}}.pdf")
+                out = tmp / f"out{{n % 2}}.pdf"
+                pdf_export.export_pdf(ExportRequest(document, [annotation], out))
                 n += 1
         except BaseException as exc:
             errors.append(exc)

@@ -165,8 +165,9 @@ def test_pdf_export_needs_no_qtwidgets_and_no_display(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from reader.core.loaders import load\n"
+        "from reader.export import ExportRequest\n"
         "from reader.export.pdf import export_pdf\n"
-        f"export_pdf(load({str(SEED)!r}), [], {str(tmp_path / 'x.pdf')!r})\n"
+        f"export_pdf(ExportRequest(load({str(SEED)!r}), [], {str(tmp_path / 'x.pdf')!r}))\n"
         "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets was loaded'\n"
     )
     done = subprocess.run(
@@ -248,3 +249,33 @@ def test_without_preferences_notes_are_signed_with_the_system_name(
     done = run(tmp_path / "data", str(SEED), "-o", str(out), "--annotations", str(anns_json))
     assert done.returncode == 0, done.stderr
     assert {c.author for c in docx.Document(str(out)).comments} == {default_author()}
+
+
+def test_a_pdf_exported_as_pdf_is_the_original_plus_its_highlights(tmp_path: Path) -> None:
+    from reader.core.loaders import load
+
+    source = ROOT / "tests" / "data" / "pdf_sources" / "crazyones.pdf"
+    text = load(source).text
+    start = text.index("The misfits.")
+    item = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "urn:uuid:00000000-0000-4000-8000-000000000001",
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "Сыншылар", "format": "text/plain"},
+        "target": {"source": source.as_uri(), "styleClass": "yellow", "selector": [
+            {"type": "TextQuoteSelector", "exact": "The misfits.",
+             "prefix": text[start - 20 : start], "suffix": text[start + 12 : start + 32]},
+            {"type": "TextPositionSelector", "start": start, "end": start + 12},
+        ]},
+    }  # fmt: skip
+    anns = tmp_path / "anns.json"
+    anns.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
+    out, word = tmp_path / "copy.pdf", tmp_path / "copy.docx"
+    done = run(tmp_path / "data", str(source), "-o", str(out), "--annotations", str(anns))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(source.read_bytes())
+    [high] = [a.get_object() for a in pypdf.PdfReader(out).pages[0]["/Annots"]][:1]
+    assert high["/Subtype"] == "/Highlight" and high["/Contents"] == "Сыншылар"
+    done = run(tmp_path / "data", str(source), "-o", str(word), "--annotations", str(anns))
+    assert done.returncode == 0, done.stderr  # to DOCX: typeset from the text, as before
+    assert [c.text for c in docx.Document(str(word)).comments] == ["Сыншылар"]

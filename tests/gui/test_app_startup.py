@@ -63,7 +63,7 @@ def test_bundled_noto_sans_is_the_font_from_the_first_start(qapp: object) -> Non
         assert document_font(Preferences()).family() == "Noto Sans"
         assert document_font(Preferences(font_family="DejaVu Serif")).family() == "DejaVu Serif"
         families = QFontDatabase.families()
-        assert pdf._font_family() == "Noto Sans"
+        assert pdf.font_family() == "Noto Sans"
         assert QFontDatabase.families() == families
     finally:
         qapp.setFont(before)

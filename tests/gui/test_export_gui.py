@@ -12,7 +12,7 @@ from docx import Document as WordDocument
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.export import common
+import reader.export
 from reader.export.common import check_cancel
 from reader.gui.annotate import AnnotationController
 from reader.gui.main_window import MainWindow
@@ -107,13 +107,14 @@ def test_cancel_writes_nothing_and_says_so(
     open_doc(kazakh_file)
     started = threading.Event()
 
-    def slow_export(*_a: Any, cancel: threading.Event, **_k: Any) -> Path:
+    def slow_export(request: reader.export.ExportRequest) -> Path:
+        assert request.cancel is not None
         started.set()
-        cancel.wait(10)
-        check_cancel(cancel)
+        request.cancel.wait(10)
+        check_cancel(request.cancel)
         raise AssertionError("not cancelled")
 
-    monkeypatch.setattr(common, "export_copy", slow_export)
+    monkeypatch.setattr(reader.export, "export_copy", slow_export)
     out = tmp_path / "never.pdf"
     monkeypatch.setattr(window.features.exporter, "ask_path", lambda session: str(out))
     window.features.exporter.action.trigger()

@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from reader.core.annotations import Annotation
 from reader.core.document import Block, Document
 from reader.core.errors import CancelledError, ExportError
+from reader.core.loaders import load
 from reader.core.ner.entities import Entity, Mention
+from reader.export import ExportRequest, export_copy
 from reader.export.common import color_rgb
 from reader.export.pdf import export_pdf
 
@@ -92,7 +94,7 @@ def _text_under(pdf: Path, page: int, annot: Any) -> str:
 
 def test_text_is_searchable_in_reading_order_with_page_numbers(tmp_path: Path) -> None:
     doc = _long(60)
-    out = export_pdf(doc, [], tmp_path / "out.pdf")
+    out = export_pdf(ExportRequest(doc, [], tmp_path / "out.pdf"))
     pages = len(pypdf.PdfReader(out).pages)
     assert pages >= 2
     words: list[str] = []
@@ -105,7 +107,7 @@ def test_text_is_searchable_in_reading_order_with_page_numbers(tmp_path: Path) -
 
 def test_seed_kazakh_words_come_out_in_order(tmp_path: Path) -> None:
     doc = _seed()
-    out = export_pdf(doc, [], tmp_path / "seed.pdf")
+    out = export_pdf(ExportRequest(doc, [], tmp_path / "seed.pdf"))
     text = _pdftotext(out)
     assert "Қазақстан Республикасының Тұңғыш Президенті" in " ".join(text.split())
     got = [w for w in _words(text) if not w.isdigit()]
@@ -126,7 +128,7 @@ def test_highlights_are_real_annotations_over_their_quotes(tmp_path: Path) -> No
         _ann(doc, "Нұрсұлтан Назарбаевқа", "pink", ""),
         _ann(doc, "Назарбаевқа Қазақстан", "blue", "overlaps the pink one"),
     ]
-    out = export_pdf(doc, anns, tmp_path / "out.pdf", author="Айгерім")
+    out = export_pdf(ExportRequest(doc, anns, tmp_path / "out.pdf", author="Айгерім"))
     found = _highlights(out)
     assert len(found) == len(anns)
     for ann, (page, annot) in zip(anns, found, strict=True):
@@ -149,7 +151,7 @@ def test_highlights_are_real_annotations_over_their_quotes(tmp_path: Path) -> No
 def test_repeated_quote_is_highlighted_where_it_was_made(tmp_path: Path) -> None:
     doc = _long(8)
     ann = _ann(doc, "Тұңғыш Президенті", "orange", "the 5th one", nth=4)  # in "2-абзац"
-    out = export_pdf(doc, [ann], tmp_path / "out.pdf")
+    out = export_pdf(ExportRequest(doc, [ann], tmp_path / "out.pdf"))
     [(page, annot)] = _highlights(out)
     height = float(pypdf.PdfReader(out).pages[0].mediabox.height)
     q = [float(v) for v in annot["/QuadPoints"]]
@@ -160,13 +162,15 @@ def test_repeated_quote_is_highlighted_where_it_was_made(tmp_path: Path) -> None
 
 def test_highlight_across_a_page_break_covers_both_pages(tmp_path: Path) -> None:
     doc = _long()
-    plain = export_pdf(doc, [], tmp_path / "plain.pdf")
+    plain = export_pdf(ExportRequest(doc, [], tmp_path / "plain.pdf"))
     on_first = len(_pdftotext(plain, 1).split()) - 1  # words on page 1, less its number
     words = list(re.finditer(r"\S+", doc.text))
     start, end = words[on_first - 3].start(), words[on_first + 2].end()
     quote = doc.text[start:end]
     out = export_pdf(
-        doc, [Annotation("x", start, end, quote, note="бет ауысады")], tmp_path / "o.pdf"
+        ExportRequest(
+            doc, [Annotation("x", start, end, quote, note="бет ауысады")], tmp_path / "o.pdf"
+        )
     )
     found = _highlights(out)
     assert [page for page, _ in found] == [1, 2]
@@ -175,7 +179,7 @@ def test_highlight_across_a_page_break_covers_both_pages(tmp_path: Path) -> None
 
 
 def test_metadata_and_embedded_unicode_font(tmp_path: Path) -> None:
-    out = export_pdf(_seed(), [], tmp_path / "out.pdf", author="Айгерім")
+    out = export_pdf(ExportRequest(_seed(), [], tmp_path / "out.pdf", author="Айгерім"))
     meta = pypdf.PdfReader(out).metadata
     assert meta is not None and (meta.title, meta.author) == ("Елбасы кеңесі", "Айгерім")
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
@@ -189,7 +193,7 @@ def test_headings_are_bigger_and_bold(tmp_path: Path) -> None:
     doc = Document.create(
         text, title="t", format="text", blocks=[Block(0, 15, "heading", 1), Block(16, len(text))]
     )
-    out = export_pdf(doc, [], tmp_path / "out.pdf")
+    out = export_pdf(ExportRequest(doc, [], tmp_path / "out.pdf"))
     bbox = subprocess.run(
         ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True
     ).stdout
@@ -204,14 +208,14 @@ def test_headings_are_bigger_and_bold(tmp_path: Path) -> None:
 
 def test_entity_index_lists_the_pages_of_mentions(tmp_path: Path) -> None:
     doc = _long()
-    plain = export_pdf(doc, [], tmp_path / "plain.pdf")
+    plain = export_pdf(ExportRequest(doc, [], tmp_path / "plain.pdf"))
     on_page3 = next(w for w in _pdftotext(plain, 3).split() if re.fullmatch(r"\d+-абзац\.", w))
     mentions = (
         Mention(0, 7, doc.text[0:7]),
         Mention(doc.text.index(on_page3), doc.text.index(on_page3) + 7, "x"),
     )
     ent = Entity("PERSON:x", "Әлихан Бөкейхан", "PERSON", mentions)
-    out = export_pdf(doc, [], tmp_path / "out.pdf", entities=[ent])
+    out = export_pdf(ExportRequest(doc, [], tmp_path / "out.pdf", entities=[ent]))
     last = len(pypdf.PdfReader(out).pages)
     index_page = " ".join(_pdftotext(out, last).split())
     assert index_page.startswith("Index of entities")  # on a page of its own
@@ -230,7 +234,7 @@ def test_failed_write_keeps_the_good_copy(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(Path, "write_bytes", half_then_fail)
     doc = _seed()
     with pytest.raises(ExportError) as err:
-        export_pdf(doc, [_ann(doc, "Елбасы", note="x")], target)
+        export_pdf(ExportRequest(doc, [_ann(doc, "Елбасы", note="x")], target))
     monkeypatch.undo()
     assert "No space left on device" in str(err.value) and "\n" not in str(err.value)
     assert target.read_bytes() == b"%PDF the good copy"
@@ -246,7 +250,9 @@ def test_cancel_midway_writes_nothing(tmp_path: Path) -> None:
         cancel.set()  # the user presses Cancel after the first page
 
     with pytest.raises(CancelledError):
-        export_pdf(_long(), [], tmp_path / "out.pdf", progress=progress, cancel=cancel)
+        export_pdf(
+            ExportRequest(_long(), [], tmp_path / "out.pdf", progress=progress, cancel=cancel)
+        )
     assert seen[0][0] == 1 and seen[0][1] > 1
     assert list(tmp_path.iterdir()) == []
 
@@ -264,7 +270,7 @@ def test_quotes_the_pdf_spells_differently_are_still_highlighted(tmp_path: Path)
     for q in quotes:
         start = text.rindex(q)  # the wrapped URL: the last occurrence, on its second line
         anns.append(Annotation(q, start, start + len(q), q, note=q))
-    out = export_pdf(doc, anns, tmp_path / "out.pdf")
+    out = export_pdf(ExportRequest(doc, anns, tmp_path / "out.pdf"))
     found = {annot["/Contents"]: (page, annot) for page, annot in _highlights(out)}
     assert sorted(found) == sorted(quotes)
     page, annot = found["affluent flight fiord"]
@@ -281,7 +287,7 @@ def test_export_runs_in_a_worker_thread_as_the_gui_will_call_it(tmp_path: Path) 
 
     def work() -> None:
         try:
-            export_pdf(doc, [ann], tmp_path / "out.pdf")
+            export_pdf(ExportRequest(doc, [ann], tmp_path / "out.pdf"))
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -302,7 +308,9 @@ def test_cancel_while_placing_highlights_writes_nothing(tmp_path: Path) -> None:
 
     ann = _ann(doc, "Тұңғыш Президенті", note="x")
     with pytest.raises(CancelledError):
-        export_pdf(doc, [ann], tmp_path / "out.pdf", progress=progress, cancel=cancel)
+        export_pdf(
+            ExportRequest(doc, [ann], tmp_path / "out.pdf", progress=progress, cancel=cancel)
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -310,7 +318,7 @@ def test_control_characters_keep_positions_and_highlights(tmp_path: Path) -> Non
     text = "Бірінші\x0cбет\x1b белгі\r қайта\u2029абзац\x00 нөл соңы\nКелесі абзац"
     doc = Document.create(text, title="t", format="text")
     anns = [_ann(doc, "соңы", note="соңы"), _ann(doc, "Келесі", note="келесі")]
-    out = export_pdf(doc, anns, tmp_path / "out.pdf")
+    out = export_pdf(ExportRequest(doc, anns, tmp_path / "out.pdf"))
     assert _pdftotext(out).split()[:3] == ["Бірінші", "бет", "белгі"]
     assert [(p, a["/Contents"]) for p, a in _highlights(out)] == [(1, "соңы"), (1, "келесі")]
     assert [_text_under(out, p, a) for p, a in _highlights(out)] == ["соңы", "Келесі"]
@@ -381,7 +389,7 @@ def test_every_highlight_covers_exactly_its_words(
     tmp_path: Path, case: tuple[Document, list[Annotation]]
 ) -> None:
     doc, anns = case
-    out = export_pdf(doc, anns, tmp_path / "prop.pdf")
+    out = export_pdf(ExportRequest(doc, anns, tmp_path / "prop.pdf"))
     bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True)
     words = _word_boxes(bbox.stdout)
     assert len(words) == len(doc.text.split())
@@ -394,3 +402,24 @@ def test_every_highlight_covers_exactly_its_words(
         first = len(doc.text[: a.start].split())  # the quote starts on a word boundary
         expected[a.note] = list(range(first, first + len(a.exact.split())))
     assert covered == expected
+
+
+LATEX = Path(__file__).resolve().parents[1] / "data" / "pdf_sources" / "pdflatex-outline.pdf"
+
+
+def test_a_pdf_copy_gets_the_entity_index_after_its_original_pages(tmp_path: Path) -> None:
+    doc = load(LATEX)
+    at = doc.text.index("Bar")
+    entity = Entity("ORG:bar", "Bar", "ORG", (Mention(at, at + 3, "Bar"),))
+    out = export_copy(ExportRequest(doc, [], tmp_path / "copy.pdf", entities=[entity]))
+    assert out.read_bytes().startswith(LATEX.read_bytes())
+    before, after = pypdf.PdfReader(LATEX), pypdf.PdfReader(out)
+    assert len(after.pages) == len(before.pages) + 1
+    for old, new in zip(before.pages, after.pages, strict=False):
+        assert new.get_contents().get_data() == old.get_contents().get_data()
+    last = subprocess.run(
+        ["pdftotext", "-f", "5", "-l", "5", str(out), "-"], capture_output=True, text=True
+    ).stdout
+    page = doc.page_starts.index(max(s for s in doc.page_starts if s <= at)) + 1
+    assert "Index of entities" in last and f"Bar (ORG) — 1 mention, page {page}" in last
+    assert last.split()[-1] == "5"  # numbered after the original's four pages
