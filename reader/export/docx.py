@@ -63,10 +63,25 @@ def export_docx(
 ) -> Path:
     """Write ``document`` as DOCX with highlights and a Word comment for every note.
 
+    A document loaded from a DOCX that is still on disk (and still holds its text) is
+    copied as that file with the highlights and comments added, unless ``entities`` asks
+    for an index; any other document is typeset anew.
+
     ``entities`` adds an index (entity, label, number of mentions) at the end. Same
     progress/cancel contract as :func:`reader.export.pdf.export_pdf`; the file appears
     only when complete.
     """
+    source = _original_source(document)
+    if source is not None and not entities:  # the index would change the original's body
+        from reader.export.docx_original import OriginalUnavailableError, export_docx_original
+
+        try:
+            return export_docx_original(
+                document, annotations, source, out_path,
+                author=author, progress=progress, cancel=cancel,
+            )  # fmt: skip
+        except OriginalUnavailableError as why:
+            log.warning("annotated copy typeset anew, not the original DOCX: %s", why)
     import docx
 
     author = author or default_author()
@@ -86,6 +101,15 @@ def export_docx(
         word.save(str(tmp))
     log.info("exported %s (%d annotations)", out, len(anns))
     return out
+
+
+def _original_source(document: Document) -> Path | None:
+    """The DOCX ``document`` was loaded from, if it is still there: the copy is then that
+    file plus comments (:mod:`reader.export.docx_original`)."""
+    if document.format != "docx" or not document.path:
+        return None
+    path = Path(document.path)
+    return path if path.is_file() else None
 
 
 def _write_body(
