@@ -54,8 +54,9 @@ install_venv() {
 }
 
 # The tests also validate the desktop entry and the AppStream metainfo with the tools the
-# distributions use.
-[ "$mode" = test ] && debs+=(desktop-file-utils appstream)
+# distributions use, and open annotated DOCX copies in LibreOffice (headless Writer without
+# recommends: about 250 MB installed; its tests skip where it is absent).
+[ "$mode" = test ] && debs+=(desktop-file-utils appstream libreoffice-writer-nogui)
 install_debs setup "${debs[@]}"
 case "$mode" in
   app)
