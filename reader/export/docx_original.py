@@ -118,14 +118,17 @@ def export_docx_original(
 
 
 def _check_coverage(text: str, mapping: Any, source: Path) -> None:
-    wordy = [i for i, ch in enumerate(text) if ch.isalnum()]
+    import numpy as np
+
+    wordy = sum(map(str.isalnum, text))
     if not wordy:
         return
-    found = sum(1 for i in wordy if mapping[i] >= 0)
-    if found < MIN_COVERAGE * len(wordy):
+    unmapped = np.flatnonzero(np.frombuffer(mapping, dtype=np.intc) < 0).tolist()
+    found = wordy - sum(1 for i in unmapped if text[i].isalnum())
+    if found < MIN_COVERAGE * wordy:
         raise OriginalUnavailableError(
             f"{source.name} has changed since it was opened "
-            f"({100 * found // len(wordy)}% of its text still matches)"
+            f"({100 * found // wordy}% of its text still matches)"
         )
 
 
