@@ -97,7 +97,7 @@ def export_docx_original(
     check_cancel(cancel)
     text = PackageText.of(package.stories)
     mapping = align(document.text, text.text)
-    _check_coverage(document.text, mapping, source)
+    check_coverage(document.text, mapping, source)
     placed: list[tuple[Annotation, list[Span]]] = []
     for ann in anns:
         spans = find_spans(document.text, mapping, text, ann)
@@ -117,7 +117,7 @@ def export_docx_original(
     return out
 
 
-def _check_coverage(text: str, mapping: Any, source: Path) -> None:
+def check_coverage(text: str, mapping: Any, source: Path) -> None:
     import numpy as np
 
     wordy = sum(map(str.isalnum, text))
