@@ -304,3 +304,35 @@ def test_export_docx_uses_the_original_when_loaded_from_docx(tmp_path: Path) -> 
         assert b.read("word/styles.xml") == a.read("word/styles.xml")
         assert b.read("docProps/thumbnail.jpeg") == a.read("docProps/thumbnail.jpeg")
     assert [c.text for c in docx.Document(str(out)).comments] == ["баскетболшы"]
+
+
+def test_text_box_highlighted_in_place_and_commented_on_its_anchor(tmp_path: Path) -> None:
+    source = SOURCES / "pandoc-image_with_textbox_caption.docx"
+    body = _xml(source, "word/document.xml")
+    box = next(
+        p for p in body.iter(f"{W}p") if any(a.tag == f"{W}txbxContent" for a in p.iterancestors())
+    )
+    caption = "".join(t.text or "" for t in box.iter(f"{W}t"))
+    # what a loader that reads text boxes gives (today's gives nothing)
+    document = Document.create(caption, title="box", format="docx", path=str(source))
+    ann = _ann(caption, "Diagonalverfahren", note="Кантор")
+    out = export_docx_original(document, [ann], source, tmp_path / "out.docx")
+    root = _xml(out, "word/document.xml")
+    assert "Diagonalverfahren" in _highlighted_text(root).split("|")
+    start = next(root.iter(f"{W}commentRangeStart"))
+    assert not any(a.tag == f"{W}txbxContent" for a in start.iterancestors())
+    holder = start.getnext()  # the body run that holds the drawing with the text box
+    assert holder.tag == f"{W}r" and any(e.tag == f"{W}txbxContent" for e in holder.iter())
+    assert _comment_ids(out)["Text box: “Diagonalverfahren”\nКантор"]
+
+
+def test_loader_marks_inside_a_paragraph_do_not_move_the_highlight(tmp_path: Path) -> None:
+    source = SOURCES / "pandoc-notes.docx"
+    loaded = load(source)
+    assert "Test footnote." in loaded.text
+    text = loaded.text.replace("Test footnote.", "Test footnote.[1]")  # a loader's note mark
+    document = Document.create(text, title="n", format="docx", path=str(source))
+    ann = _ann(text, "footnote.[1] Test", note="белгіден өтеді")
+    out = export_docx_original(document, [ann], source, tmp_path / "out.docx")
+    texts = _commented(_xml(out, "word/document.xml"), _comment_ids(out)["белгіден өтеді"])
+    assert "".join(t.text or "" for t in texts) == "footnote. Test"
