@@ -11,6 +11,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from reader.core.annotations import Annotation, new_annotation
@@ -336,3 +338,48 @@ def test_loader_marks_inside_a_paragraph_do_not_move_the_highlight(tmp_path: Pat
     out = export_docx_original(document, [ann], source, tmp_path / "out.docx")
     texts = _commented(_xml(out, "word/document.xml"), _comment_ids(out)["белгіден өтеді"])
     assert "".join(t.text or "" for t in texts) == "footnote. Test"
+
+
+_RUN_TEXT = st.text(alphabet="абвӘғқңөұүһі xyz\t", min_size=1, max_size=12)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    runs=st.lists(st.tuples(_RUN_TEXT, st.booleans(), st.booleans()), min_size=1, max_size=6),
+    picks=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=3),
+)
+def test_any_runs_and_ranges_keep_text_and_comment_exact_words(
+    tmp_path: Path, runs: list[tuple[str, bool, bool]], picks: list[tuple[float, float]]
+) -> None:
+    word = docx.Document()
+    para = word.add_paragraph("Басы ")
+    for text, bold, italic in runs:
+        run = para.add_run(text)
+        run.bold, run.italic = bold, italic
+    word.add_paragraph("Соңы")
+    source = tmp_path / f"fuzz{len(list(tmp_path.iterdir()))}.docx"
+    word.save(str(source))
+    document = load(source)
+    n = len(document.text)
+    anns = []
+    for k, (a, b) in enumerate(picks):
+        start, end = sorted((int(a * (n - 1)), int(b * (n - 1))))
+        if end > start and document.text[start:end].strip():
+            anns.append(new_annotation(document.text, start, end, note=f"n{k}"))
+    out = export_docx_original(document, anns, source, source.with_suffix(".out.docx"))
+    assert _all_paragraph_texts(out) == _all_paragraph_texts(source)
+    ids, root = _comment_ids(out), _xml(out, "word/document.xml")
+    for ann in anns:
+        commented = _commented(root, ids[ann.note])
+        # tabs are w:tab elements, not w:t text: compare what w:t holds
+        assert "".join(t.text or "" for t in commented) == ann.exact.replace("\t", "").replace(
+            "\n", ""
+        )
+    assert _char_formatting(out) == _char_formatting(source)  # every character keeps its runs'
+
+
+def _char_formatting(path: Path) -> list[tuple[str, bool | None, bool | None]]:
+    para = docx.Document(str(path)).paragraphs[0]
+    return [(ch, r.bold, r.italic) for r in para.runs for ch in r.text]
