@@ -141,3 +141,17 @@ def test_a_real_table_file_highlighted_in_its_cells(tmp_path: Path) -> None:
     assert _share_of(pixels, _box(words, "Baseball"), YELLOW) < 0.02
     rect = _notes(pdf)["спорт түрі"]
     assert _same_line(rect, _box(words, "Basketball"), pixels.shape[0])
+
+
+def test_odt_copy_highlight_and_note_in_libreoffice(tmp_path: Path) -> None:
+    from reader.export.odt_original import export_odt_original
+
+    source = SOURCES.parent / "odt_sources" / "pandoc-textMixedStyles.odt"
+    document = load(source)
+    anns = [_ann(document.text, "simple", "қарапайым", "orange")]
+    out = export_odt_original(document, anns, source, tmp_path / "mixed.odt")
+    pdf = _to_pdf(out, tmp_path)
+    words, pixels = _words(pdf), _page_pixels(pdf, tmp_path)
+    assert _share_of(pixels, _box(words, "simple"), (255, 179, 92)) > 0.3
+    assert _share_of(pixels, _box(words, "italic"), (255, 179, 92)) < 0.02
+    assert _same_line(_notes(pdf)["қарапайым"], _box(words, "simple"), pixels.shape[0])
