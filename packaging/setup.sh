@@ -58,9 +58,11 @@ install_venv() {
 }
 
 # The tests also validate the desktop entry and the AppStream metainfo with the tools the
-# distributions use, and build the bundle (packaging/build.sh: gcc and icu-devtools trim
-# ICU's data, binutils and file strip the libraries).
-[ "$mode" = test ] && debs+=(desktop-file-utils appstream gcc libc6-dev icu-devtools binutils file)
+# distributions use, build the bundle (packaging/build.sh: gcc and icu-devtools trim
+# ICU's data, binutils and file strip the libraries), and open annotated DOCX copies in
+# LibreOffice (headless Writer without recommends: about 250 MB installed).
+[ "$mode" = test ] && debs+=(desktop-file-utils appstream gcc libc6-dev icu-devtools binutils file
+                            libreoffice-writer-nogui)
 install_debs setup "${debs[@]}"
 case "$mode" in
   app)

@@ -52,10 +52,25 @@ _CHECK_EVERY = 64  # blocks between cancellation checks and progress reports
 def export_docx(request: ExportRequest) -> Path:
     """Write ``request.document`` as DOCX with highlights and a Word comment for every note.
 
+    A document loaded from a DOCX that is still on disk (and still holds its text) is
+    copied as that file with the highlights and comments added; the entity index is then
+    left out (it would change the original's body). Any other document is typeset anew.
+
     ``request.entities`` adds an index (entity, label, number of mentions) at the end. Same
     progress/cancel contract as :func:`reader.export.pdf.export_pdf`; the file appears
     only when complete.
     """
+    source = _original_source(request.document)
+    if source is not None:
+        from reader.export.docx_original import OriginalUnavailableError, export_docx_original
+
+        try:
+            return export_docx_original(
+                request.document, request.annotations, source, request.out_path,
+                author=request.author, progress=request.progress, cancel=request.cancel,
+            )  # fmt: skip
+        except OriginalUnavailableError as why:
+            log.warning("annotated copy typeset anew, not the original DOCX: %s", why)
     import docx
 
     document, author, cancel = request.document, request.author, request.cancel
@@ -76,6 +91,15 @@ def export_docx(request: ExportRequest) -> Path:
         word.save(str(tmp))
     log.info("exported %s (%d annotations)", out, len(anns))
     return out
+
+
+def _original_source(document: Document) -> Path | None:
+    """The DOCX ``document`` was loaded from, if it is still there: the copy is then that
+    file plus comments (:mod:`reader.export.docx_original`)."""
+    if document.format != "docx" or not document.path:
+        return None
+    path = Path(document.path)
+    return path if path.is_file() else None
 
 
 write = export_docx  # the registry's entry point (reader.export.WRITERS)
