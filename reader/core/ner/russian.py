@@ -64,10 +64,19 @@ def _load() -> _Natasha:
     )
     if not all(f.is_file() for f in files):
         raise RussianModelMissingError(f"natasha's model files are missing from {data}")
+    import pymorphy2_dicts_ru
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
+    class Vocab(MorphVocab):  # type: ignore[misc]
+        """natasha's vocabulary with pymorphy2's dictionary named directly: pymorphy2 finds
+        it through pkg_resources' entry points otherwise, which the bundle leaves out."""
+
+        @classmethod
+        def choose_dictionary_path(cls, path: str | None = None, lang: str | None = None) -> str:
+            return path or str(pymorphy2_dicts_ru.get_path())
+
     embedding = NewsEmbedding()
-    return _Natasha(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
+    return _Natasha(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), Vocab())
 
 
 def _nominative(vocab: Any, tokens: Sequence[Any], label: str) -> str:
