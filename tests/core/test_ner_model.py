@@ -165,3 +165,28 @@ def test_chunks_cover_the_text_in_order() -> None:
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(ranges))
     covered = "".join(text[a:b] for a, b in ranges)
     assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_the_seed_documents_first_screen_has_no_false_names(seed_entities: list[Entity]) -> None:
+    """Issue 12: the three classes of error a new user saw first."""
+    by_name = {e.name: e.label for e in seed_entities}
+    # a capitalised common word heading a title phrase (Елбасы Кеңсесінің) is no person
+    assert not [e.name for e in seed_entities if e.label == "PERSON" and "Кеңсе" in e.name]
+    # a site with its domain is a web address, not a place
+    assert by_name.get("Zakon.kz") == "CONTACT"
+    # a vague temporal adverb (nowadays) is no date
+    assert "Бүгінде" not in by_name
+
+
+def test_a_list_of_percentages_is_not_one_percentage() -> None:
+    text = "Қазақтар - 68,5 %, Орыстар - 19,3 %, Украиндар - 2,08 %, Ұйғырлар - 1,5 %."
+    found = [(text[s.start : s.end], s.label) for s in extract(text)]
+    percentages = [t for t, label in found if label == "PERCENTAGE"]
+    assert percentages == ["68,5 %", "19,3 %", "2,08 %", "1,5 %"]
+
+
+def test_a_temperature_range_is_two_quantities() -> None:
+    text = "Күндіз солтүстікте +19 °C-дан оңтүстігінде +28 °C-ға дейін жылы болады."
+    found = [(text[s.start : s.end], s.label) for s in extract(text)]
+    assert ("+19 °C-дан", "QUANTITY") in found
+    assert ("+28 °C-ға дейін", "QUANTITY") in found

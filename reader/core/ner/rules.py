@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 from reader.core.ner.entities import NUMBER_LABELS
 from reader.core.ner.scoring import chunks
-from reader.core.ner.stem import stem
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]\.$")
 _YEAR = re.compile(r"^\d{4}(?:-\w+)?$")
@@ -196,18 +195,25 @@ def _close_before(tags: list[str], i: int) -> None:
 _NAME_KINDS = frozenset(("ant", "cog", "pat", "top", "org", "al"))
 
 
-def common_words_as_names(words: list[str], tags: list[str], lexicon: Mapping[str, str]) -> None:
-    """Елбасы Кеңсесінің: a lone capitalised word taken for a person, which Apertium's lexicon
-    knows as a common word and never as a name, is a common word starting a title.
+# The 3rd-person possessive, then perhaps a case ending: Кеңсе-сі-нің, Басшы-сы, Қор-ы-на.
+_POSSESSED = re.compile(r"^(.{3,}?)(?:сы|сі|ы|і)(?:ның|нің|на|не|нда|нде|нан|нен|н|мен)?$")
 
+
+def common_words_as_names(words: list[str], tags: list[str], lexicon: Mapping[str, str]) -> None:
+    """Елбасы Кеңсесінің: a lone capitalised word taken for a person that is a common noun
+    with a possessive ending (the head of a title: the Office of the Elbasy), which
+    Apertium's lexicon knows as a common word and never as a name.
+
+    Without the possessive the word may well be a person in KazNERD (Алла, Трамп, Зейін
+    are all common words to Apertium), so only the possessed form is taken.
     ``lexicon``: the model's gazetteer with Apertium's ``@word`` -> kinds entries.
     """
     for first, stop, label in chunks(tags):
         if label != "PERSON" or stop - first != 1:
             continue
-        low = words[first].lower()
-        kinds = lexicon.get("@" + low) or lexicon.get("@" + stem(low)[0])
-        if kinds and _NAME_KINDS.isdisjoint(kinds.split("+")):
+        match = _POSSESSED.match(words[first].lower())
+        kinds = lexicon.get("@" + match.group(1), "") if match else ""
+        if "n" in kinds.split("+") and _NAME_KINDS.isdisjoint(kinds.split("+")):
             tags[first] = "O"
 
 
