@@ -58,7 +58,8 @@ def amount_stops(words: list[str]) -> list[int]:
             if not between_digits:
                 stops.append(i)
         elif (
-            _CASE_AFTER_HYPHEN.search(words[i - 1])
+            "-" in words[i - 1]  # a cheap test first: this runs on every word tagged
+            and _CASE_AFTER_HYPHEN.search(words[i - 1])
             and not words[i - 1][:1].isdigit()
             and not word.lower().startswith(_AMOUNT_TAIL)
         ):
