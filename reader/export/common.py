@@ -135,13 +135,27 @@ class IndexEntry:
     pages: tuple[int, ...] = ()  # 1-based, empty where pages are not known (DOCX)
 
 
+_TIME_LABELS = frozenset(("DATE", "TIME"))
+
+
 def index_entries(
-    entities: Sequence[Entity], page_of: Callable[[int], int] | None = None
+    entities: Sequence[Entity],
+    page_of: Callable[[int], int] | None = None,
+    *,
+    dates: bool = False,
 ) -> list[IndexEntry]:
-    """Entities in alphabetical order (Kazakh-aware), with the pages of their mentions."""
+    """Named entities in alphabetical order (Kazakh-aware), with the pages of their mentions.
+
+    Numbers (``is_number_label``: 2 000 000, 15 %) are not names and stay out of the index;
+    dates and times come in only with ``dates``.
+    """
+    from reader.core.ner.entities import is_number_label
+
     out = []
     for ent in entities:
-        if not ent.mentions:
+        if not ent.mentions or is_number_label(ent.label):
+            continue
+        if ent.label in _TIME_LABELS and not dates:
             continue
         pages: tuple[int, ...] = ()
         if page_of is not None:

@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from reader.core.ner.devsplit import default_data_dir, load_corpus, sentence_group, split_figures
 from reader.core.ner.model import (
     MODEL_PATH,
     WEIGHTS_PATH,
@@ -13,9 +14,10 @@ from reader.core.ner.model import (
     read_weights,
     weights_from_crfsuite,
 )
-from reader.core.ner.train import DATA_FILES, build_gazetteer, is_dev, main, read_iob2
+from reader.core.ner.scoring import bootstrap_difference, group_counts
+from reader.core.ner.train import DATA_FILES, build_gazetteer, main
 
-DATA = Path(__file__).parents[2].parent / "shared/data/kaznerd"
+DATA = default_data_dir()
 
 
 def test_training_on_a_few_sentences_gives_a_model_that_tags(tmp_path: Path) -> None:
@@ -42,12 +44,18 @@ def test_shipped_weight_arrays_are_those_of_the_shipped_model(tmp_path: Path) ->
     assert read_weights(other, WEIGHTS_PATH) is None
 
 
-def test_dev_mode_writes_a_report_and_no_model(tmp_path: Path) -> None:
-    assert main(["--dev", "--limit", "300", "--out", str(tmp_path)]) == 0
+def test_dev_mode_writes_both_figures_and_no_model(tmp_path: Path) -> None:
+    counts = tmp_path / "counts.json"
+    args = ["--dev", "--limit", "300", "--iterations", "20", "--out", str(tmp_path)]
+    assert main([*args, "--counts", str(counts)]) == 0
     report = json.loads((tmp_path / "kazakh_ner_eval.json").read_text(encoding="utf-8"))
-    assert 0.3 < report["micro"]["f1"] <= 1.0
-    assert report["sentences"] + report["train_sentences"] == 300
+    pooled, cross = report["pooled"], report["cross_file"]
+    assert pooled["sentences"] + pooled["train_sentences"] == 600  # 300 of each file
+    assert cross["train_sentences"] == 300 and cross["sentences"] == 300  # valid -> test
+    assert 0.1 < cross["micro"]["f1"] <= 1.0
     assert not list(tmp_path.glob("*.crfsuite*"))
+    # a second run compared with the first: the same model, so no difference
+    assert main([*args, "--against", str(counts), "--figure", "cross_file"]) == 0
 
 
 def test_missing_data_is_a_usage_error(tmp_path: Path) -> None:
@@ -56,11 +64,47 @@ def test_missing_data_is_a_usage_error(tmp_path: Path) -> None:
     assert exc.value.code == 2
 
 
-def test_dev_split_is_a_tenth_and_never_splits_identical_sentences() -> None:
-    sentences = read_iob2(DATA / DATA_FILES[0])
-    dev = [s for s in sentences if is_dev(s[0])]
-    assert 0.08 < len(dev) / len(sentences) < 0.12
-    assert is_dev(["Астана", "."]) == is_dev(["Астана", "."])
+def test_identifiers_name_the_sentence_whatever_its_typographic_form() -> None:
+    assert sentence_group("AID283875") == sentence_group("BID283875") == "283875"
+    with pytest.raises(ValueError, match="without a number"):
+        sentence_group("AID")
+
+
+def test_every_form_of_a_sentence_is_on_one_side_of_the_pooled_split() -> None:
+    valid, test = (load_corpus(DATA / name) for name in DATA_FILES)
+    training, scored = split_figures(valid, test)["pooled"]
+    assert 0.08 < len(scored) / (len(valid) + len(test)) < 0.12
+    assert {e.group for e in training}.isdisjoint({e.group for e in scored})
+    # forms of one sentence really are in the data: the split must keep them together
+    assert len({e.group for e in valid}) < len(valid)
+
+
+def test_the_cross_file_figure_trains_on_one_file_and_scores_the_other() -> None:
+    valid, test = (load_corpus(DATA / name) for name in DATA_FILES)
+    training, scored = split_figures(valid, test)["cross_file"]
+    assert training == valid and scored == test
+    assert {e.group for e in valid}.isdisjoint({e.group for e in test})
+
+
+def test_ids_that_do_not_match_the_sentences_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Астана B-GPE\n\nОл O\n", encoding="utf-8")
+    (tmp_path / "x.ids").write_text("AID1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="1 identifiers for 2 sentences"):
+        load_corpus(tmp_path / "x.txt")
+
+
+def test_bootstrap_interval_holds_a_real_difference_and_resamples_sentences() -> None:
+    gold = [["B-GPE", "O"]] * 200
+    good = [["B-GPE", "O"]] * 200
+    worse = [["B-GPE", "O"]] * 150 + [["O", "O"]] * 50
+    groups = [str(i // 2) for i in range(200)]  # two forms per sentence
+    new, old = group_counts(groups, gold, good), group_counts(groups, gold, worse)
+    assert len(new) == 100
+    delta, low, high = bootstrap_difference(new, old)
+    assert delta == pytest.approx(1.0 - 2 * 150 / 350)
+    assert 0 < low < delta < high
+    same = bootstrap_difference(old, old)
+    assert same == (0.0, 0.0, 0.0)
 
 
 def test_gazetteer_keeps_words_mostly_inside_entities() -> None:

@@ -9,7 +9,8 @@ longer exists is skipped, not an error.
 Operations and their payloads:
 
 - ``rename``: ``key``, ``name``
-- ``merge``: ``key`` (the entry that stays), ``other`` (the entry folded into it)
+- ``merge``: ``key`` (the entry that stays), ``other`` (the entry folded into it), and
+  optionally ``name`` (the title the user chose for the merged entry)
 - ``split``: ``start``, ``end`` (a mention that becomes an entry of its own)
 - ``relabel``: ``key``, ``label``
 - ``remove``: ``key`` (the whole entry), or ``start``, ``end`` (one mention)
@@ -170,7 +171,10 @@ def _merge(_text: str, entries: Entries, p: Mapping[str, Any]) -> None:
     keep, other = entries.get(p["key"]), entries.get(p["other"])
     if keep is None or other is None or keep is other:
         return
-    entries[keep.key] = _with_mentions(keep, keep.mentions + other.mentions)
+    merged = _with_mentions(keep, keep.mentions + other.mentions)
+    spellings = dict.fromkeys((*keep.spellings, *other.spellings))  # ordered, no repeats
+    name = str(p.get("name") or keep.name).strip()  # the title the user chose, if any
+    entries[keep.key] = replace(merged, name=name, spellings=tuple(spellings))
     del entries[other.key]
 
 

@@ -11,6 +11,18 @@ LABELS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+#: Classes that are amounts rather than names: useful, but listed apart from people,
+#: organisations and places (the panel's collapsed group, left out of an export's index).
+NUMBER_LABELS: frozenset[str] = frozenset(
+    ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENTAGE", "MONEY")
+)
+
+
+def is_number_label(label: str) -> bool:
+    """Whether ``label`` is a number class (CARDINAL, ORDINAL, QUANTITY, PERCENTAGE, MONEY)."""
+    return label in NUMBER_LABELS
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Mention:
     """One occurrence ``text[start:end]`` of an entity in the document."""
@@ -32,6 +44,9 @@ class Entity:
     name: str  # the most complete nominative form, as shown in the panel
     label: str  # one of LABELS
     mentions: tuple[Mention, ...]
+    #: every spelling of the full name met in the document, ``name`` first (Қасым-Жомарт
+    #: Тоқаев, Касым-Жомарт Токаев: one person written in Kazakh and in Russian)
+    spellings: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:

@@ -12,8 +12,8 @@ from reader.core.ner.stem import stem
 
 _QUOTES_OPEN = frozenset("«“„")
 _QUOTES_CLOSE = frozenset("»”")
-_CONTEXT = ((-2, ("w", "st", "sh")), (-1, ("w", "st", "sx", "sh", "t", "g", "lc")))
-_CONTEXT_AFTER = ((1, ("w", "st", "sx", "sh", "t", "g", "lc")), (2, ("w", "st", "sh")))
+_CONTEXT = ((-2, ("w", "st", "sh")), (-1, ("w", "st", "sx", "sh", "t", "g", "lc", "a")))
+_CONTEXT_AFTER = ((1, ("w", "st", "sx", "sh", "t", "g", "lc", "a")), (2, ("w", "st", "sh")))
 _CACHE_LIMIT = 500_000
 
 WordFeatures = tuple[list[str], list[str], list[str], list[str], list[str]]
@@ -55,6 +55,9 @@ def _own(word: str, gazetteer: Mapping[str, str]) -> dict[str, str]:
     hit = gazetteer.get(low) or gazetteer.get("~" + base)
     if hit:
         feats["g"] = hit
+    kinds = gazetteer.get("@" + low) or gazetteer.get("@" + base)
+    if kinds and word[:1].isupper():
+        feats["a"] = kinds  # Apertium's lexicon files it as a first name, surname, place...
     return feats
 
 

@@ -15,9 +15,9 @@ joins the fuller name it begins (Қазақстан -> Қазақстан Рес
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
-from reader.core.kazakh import is_known_stem, lemma, stem_forms
+from reader.core.kazakh import fold, is_known_stem, lemma, stem_forms
 from reader.core.ner.entities import Entity, Mention
 from reader.core.ner.tokens import tokenize
 from reader.core.spans import EntitySpan
@@ -236,44 +236,99 @@ def _canonicals(
     return found
 
 
-def group(text: str, spans: Iterable[EntitySpan]) -> list[Entity]:
-    """Entities of ``text`` from its spans, most mentioned first, then by name."""
-    words_of: dict[str, list[str]] = {}  # mention text -> its words, lowercased
-    found: list[tuple[EntitySpan, list[str]]] = []
+def cross_script(word: str) -> str:
+    """A word folded so that its Kazakh and Russian spellings meet: the Kazakh letters to
+    their Russian neighbours (Тоқаев, Токаев) and х to к (Қазақстан, Казахстан)."""
+    return fold(word).replace("х", "к")
+
+
+Keyed = tuple[EntitySpan, str, Key, Key, bool]  # span, label, key, folded key, is Russian
+
+
+def _key_words(
+    text: str, spans: Iterable[EntitySpan], nominatives: Mapping[EntitySpan, str]
+) -> list[tuple[EntitySpan, list[str], bool]]:
+    """Each span with its words, lowercased (a Russian mention's nominative's words)."""
+    words_of: dict[str, list[str]] = {}
+    found: list[tuple[EntitySpan, list[str], bool]] = []
     for s in spans:
-        mention = text[s.start : s.end]
+        nominative = nominatives.get(s)
+        mention = nominative or text[s.start : s.end]
         ws = words_of.get(mention)
         if ws is None:
             ws = words_of[mention] = [w.lower() for w in _words(mention)]
         if ws:
-            found.append((s, ws))
-    observed = {w for ws in words_of.values() for w in ws}
-    wanted = {(ws[-1], len(ws) > 1, s.label == "PERSON") for s, ws in found if s.label in _NAMES}
+            found.append((s, ws, nominative is not None))
+    return found
+
+
+def group(
+    text: str,
+    spans: Iterable[EntitySpan],
+    nominatives: Mapping[EntitySpan, str] | None = None,
+    main_language: str = "kk",
+) -> list[Entity]:
+    """Entities of ``text`` from its spans, most mentioned first, then by name.
+
+    ``nominatives``: the nominative form of Russian mentions (natasha's; see
+    ``reader.core.ner.russian``), used as they are. Mentions whose keys meet across the two
+    scripts (:func:`cross_script`) are one entry, titled by a mention in ``main_language``
+    (``kk`` or ``ru``) when there is one, with every spelling in ``Entity.spellings``.
+    """
+    nominatives = nominatives or {}
+    found = _key_words(text, spans, nominatives)
+    observed = {w for _, ws, russian in found if not russian for w in ws}
+    wanted = {
+        (ws[-1], len(ws) > 1, s.label == "PERSON")
+        for s, ws, russian in found
+        if s.label in _NAMES and not russian
+    }
     canonical_of = _canonicals(wanted, observed)
-    keyed: list[tuple[EntitySpan, tuple[str, Key]]] = []
-    for s, ws in found:
+    keyed: list[Keyed] = []
+    for s, ws, russian in found:
         last = ws[-1]
-        if s.label in _NAMES:
+        if s.label in _NAMES and not russian:
             last = canonical_of[(last, len(ws) > 1, s.label == "PERSON")]
-        keyed.append((s, (s.label, (*ws[:-1], last))))
-    parent = _parents(Counter(k for _, k in keyed))
-    members: dict[tuple[str, Key], list[tuple[EntitySpan, int]]] = defaultdict(list)
-    for s, k in keyed:
-        members[parent.get(k, k)].append((s, len(k[1])))
-    entities = [_entity(text, label, key, spans_) for (label, key), spans_ in members.items()]
+        key = (*ws[:-1], last)
+        folded = tuple(cross_script(w) for w in key) if s.label in _NAMES else key
+        keyed.append((s, s.label, key, folded, russian))
+    parent = _parents(Counter((label, folded) for _, label, _, folded, _ in keyed))
+    members: dict[tuple[str, Key], list[Keyed]] = defaultdict(list)
+    for item in keyed:
+        k = (item[1], item[3])
+        members[parent.get(k, k)].append(item)
+    entities = [
+        _entity(text, label, len(folded), items, nominatives, main_language == "ru")
+        for (label, folded), items in members.items()
+    ]
     entities.sort(key=lambda e: (-e.count, e.name.casefold(), e.key))
     return entities
 
 
-def _entity(text: str, label: str, key: Key, spans: list[tuple[EntitySpan, int]]) -> Entity:
-    """One entity titled by its fullest mention, last word in the nominative."""
-    spans.sort(key=lambda sn: (sn[0].start, sn[0].end))
-    full = [s for s, n in spans if n == len(key)]
-    title_span = min(full, key=lambda s: (s.end - s.start, s.start))
-    mentions = tuple(Mention(s.start, s.end, text[s.start : s.end]) for s, _ in spans)
+def _entity(
+    text: str,
+    label: str,
+    length: int,
+    items: list[Keyed],
+    nominatives: Mapping[EntitySpan, str],
+    russian_first: bool,
+) -> Entity:
+    """One entity titled by its fullest mention (in the main language if it has one), last
+    word in the nominative."""
+    items.sort(key=lambda it: (it[0].start, it[0].end))
+    full = [it for it in items if len(it[3]) == length]
+
+    def spelling(it: Keyed) -> str:
+        return nominatives.get(it[0]) or _title(text, it[0], it[2][-1])
+
+    title = min(full, key=lambda it: (it[4] != russian_first, it[0].end - it[0].start, it[0].start))
+    name = spelling(title)
+    spellings = dict.fromkeys([name, *(spelling(it) for it in full)])
+    mentions = tuple(Mention(it[0].start, it[0].end, text[it[0].start : it[0].end]) for it in items)
     return Entity(
-        key=f"{label}:{' '.join(key)}",
-        name=_title(text, title_span, key[-1]),
+        key=f"{label}:{' '.join(title[2])}",
+        name=name,
         label=label,
         mentions=mentions,
+        spellings=tuple(spellings),
     )

@@ -25,14 +25,17 @@ import pycrfsuite
 
 from reader.core.errors import ReaderError
 from reader.core.ner.features import quoted, word_features
+from reader.core.ner.rules import NUMBER_INSIDE, amount_stops
 from reader.core.paths import resources_dir
 
 MODEL_PATH = resources_dir() / "models" / "kazakh_ner.crfsuite"
 GAZETTEER_PATH = resources_dir() / "models" / "kazakh_ner_gazetteer.json"
 EVAL_PATH = resources_dir() / "models" / "kazakh_ner_eval.json"
 WEIGHTS_PATH = resources_dir() / "models" / "kazakh_ner_weights.npz"
+NAMES_PATH = resources_dir() / "models" / "apertium_kaz_words.json"
 _BATCH = 32  # sentences decoded together
 _CACHE_LIMIT = 100_000  # distinct words whose score vectors are kept (about 1 kB each)
+_FORBIDDEN = -1e4  # a state score no path takes while another exists (finite: no NaN)
 
 Vectors = npt.NDArray[np.float32]
 
@@ -104,8 +107,26 @@ def read_weights(model_path: Path, weights_path: Path) -> Weights | None:
         return labels, attributes, data["transitions"].astype(np.float32), weights
 
 
+def with_names(gazetteer: dict[str, str], names_path: Path = NAMES_PATH) -> dict[str, str]:
+    """The gazetteer with Apertium's proper names added as ``@word`` -> kinds (``ant+cog``),
+    the form the features read (see ``reader.core.ner.build_gazetteer``)."""
+    if not names_path.is_file():
+        raise ModelMissingError(f"the name list {names_path.name} is missing; reinstall Oqyrman")
+    names: dict[str, str] = json.loads(names_path.read_text(encoding="utf-8"))["names"]
+    merged = dict(gazetteer)
+    merged.update(("@" + word, kinds) for word, kinds in names.items())
+    return merged
+
+
 class CrfModel:
-    """Tags sentences of words with KazNERD IOB2 tags; safe to share between threads."""
+    """Tags sentences of words with KazNERD IOB2 tags; safe to share between threads.
+
+    Thread safety (the GUI recognises on a pool of two threads): no crfsuite ``Tagger`` is
+    kept; one is opened only to read the weights, inside ``shared_model``'s lock. Tagging
+    reads arrays that never change after loading; the one shared mutable thing, the cache
+    of word vectors, is written under ``_lock`` (a read without it sees either no entry or
+    a complete one: dict operations are atomic in CPython).
+    """
 
     def __init__(
         self, model_path: Path = MODEL_PATH, gazetteer_path: Path = GAZETTEER_PATH
@@ -114,7 +135,7 @@ class CrfModel:
             raise ModelMissingError(
                 f"the entity model is missing from {model_path.parent}; reinstall Oqyrman"
             )
-        self.gazetteer: dict[str, str] = json.loads(gazetteer_path.read_text(encoding="utf-8"))
+        self.gazetteer = with_names(json.loads(gazetteer_path.read_text(encoding="utf-8")))
         weights = read_weights(model_path, model_path.with_name(WEIGHTS_PATH.name))
         if weights is None:  # no arrays for this model (a fresh --dev model, say): slow path
             weights = weights_from_crfsuite(model_path)
@@ -125,6 +146,7 @@ class CrfModel:
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
         self._bos, self._eos, self._quoted = (self._vector([f]) for f in ("BOS", "EOS", "q"))
+        self._number_inside = [i for i, label in enumerate(self.labels) if label in NUMBER_INSIDE]
 
     def _vector(self, features: list[str]) -> Vectors:
         rows = [self._attributes[f] for f in features if f in self._attributes]
@@ -148,8 +170,13 @@ class CrfModel:
                     self._cache.popitem(last=False)
         return vectors
 
-    def scores(self, words: list[str]) -> Vectors:
-        """State scores, one row per word, one column per label."""
+    def scores(self, words: list[str], constrained: bool = True) -> Vectors:
+        """State scores, one row per word, one column per label.
+
+        ``constrained``: an amount cannot go on where ``rules.amount_stops`` says (the CRF
+        alone lets one percentage swallow a list of them); without it the scores are
+        crfsuite's own.
+        """
         parts = np.stack([self._word(w) for w in words])
         s = parts[:, 0].copy()
         s[2:] += parts[:-2, 1]
@@ -161,19 +188,22 @@ class CrfModel:
         inside = quoted(words)
         if any(inside):
             s[np.array(inside)] += self._quoted
+        stops = amount_stops(words) if constrained else []
+        if stops:
+            s[np.ix_(stops, self._number_inside)] = _FORBIDDEN
         return s
 
     def tag(self, words: list[str]) -> list[str]:
         """The most likely IOB2 tags of a sentence."""
         return self.tag_many([words])[0]
 
-    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+    def tag_many(self, sentences: list[list[str]], *, constrained: bool = True) -> list[list[str]]:
         """Tags of many sentences, decoded together in batches of similar length."""
         result: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for b in range(0, len(order), _BATCH):
             batch = order[b : b + _BATCH]
-            paths = self._viterbi([self.scores(sentences[i]) for i in batch])
+            paths = self._viterbi([self.scores(sentences[i], constrained) for i in batch])
             for i, path in zip(batch, paths, strict=True):
                 result[i] = [self.labels[k] for k in path]
         return result

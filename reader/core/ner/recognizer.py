@@ -7,6 +7,7 @@ through natasha; English ones are left without entities (issue 4).
 import itertools
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from reader.core.errors import CancelledError
@@ -52,10 +53,11 @@ def _kazakh(text: str, ranges: list[tuple[int, int]]) -> list[EntitySpan]:
         words = [text[a:b] for a, b in offsets]
         for first, stop in sentence_bounds(words):
             found.append((offsets[first:stop], words[first:stop]))
-    tagged = shared_model().tag_many([words for _, words in found])
+    model = shared_model()
+    tagged = model.tag_many([words for _, words in found])
     spans: list[EntitySpan] = []
     for (offsets, words), tags in zip(found, tagged, strict=True):
-        for a, b, label in chunks(apply_rules(words, tags)):
+        for a, b, label in chunks(apply_rules(words, tags, model.gazetteer, reader=True)):
             spans.append(EntitySpan(offsets[a][0], offsets[b - 1][1], label))
     return spans
 
@@ -80,13 +82,18 @@ def _batches(text: str) -> Iterator[tuple[Language, list[tuple[int, int]]]]:
         yield "kk", kazakh
 
 
-def _recognise(text: str, language: Language, ranges: list[tuple[int, int]]) -> list[EntitySpan]:
+def _recognise(
+    text: str, language: Language, ranges: list[tuple[int, int]], nominatives: dict[EntitySpan, str]
+) -> list[EntitySpan]:
+    """Spans of the paragraphs; a Russian mention's nominative goes into ``nominatives``."""
     if language == "kk":
         return _kazakh(text, ranges)
     if language == "ru":
-        from reader.core.ner.russian import russian_entities
+        from reader.core.ner.russian import russian_mentions
 
-        return [s for start, end in ranges for s in russian_entities(text, start, end)]
+        found = [m for start, end in ranges for m in russian_mentions(text, start, end)]
+        nominatives.update((m.span, m.nominative) for m in found if m.nominative)
+        return [m.span for m in found]
     return []  # English: no entities yet (issue 4 leaves it out)
 
 
@@ -101,7 +108,7 @@ def extract(text: str) -> list[EntitySpan]:
     """Entity spans of ``text``: sorted, non-overlapping, Python str offsets."""
     spans: list[EntitySpan] = []
     for language, ranges in _batches(text):
-        spans += _recognise(text, language, ranges)
+        spans += _recognise(text, language, ranges, {})
     return _sorted_disjoint(spans)
 
 
@@ -114,15 +121,19 @@ def analyse(
     """Entities of ``text`` (extract, then group); raises CancelledError when ``cancel`` is set."""
     total = len(text)
     spans: list[EntitySpan] = []
+    nominatives: dict[EntitySpan, str] = {}
+    size: Counter[str] = Counter()  # characters per language: the document's main one
     for language, ranges in _batches(text):
         if cancel is not None and cancel.is_set():
             raise CancelledError("entity recognition was cancelled")
-        spans += _recognise(text, language, ranges)
+        spans += _recognise(text, language, ranges, nominatives)
+        size[language] += sum(end - start for start, end in ranges)
         if progress is not None:
             progress(ranges[-1][1], total)
     if cancel is not None and cancel.is_set():
         raise CancelledError("entity recognition was cancelled")
-    entities = group(text, _sorted_disjoint(spans))
+    main = "ru" if size["ru"] > size["kk"] else "kk"
+    entities = group(text, _sorted_disjoint(spans), nominatives, main)
     if progress is not None:
         progress(total, total)
     return entities
