@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from reader.core.document import Document, TextBuilder
+from reader.core.document import Document
 from reader.core.loaders.base import LoadContext, corrupt, default_title
 from reader.core.loaders.html import extract_blocks, parse_markup
+from reader.core.loaders.html_walk import ImageResolver
+from reader.core.loaders.rich import RichBuilder
 from reader.core.loaders.xmlsafe import local_name, parse_xml
 from reader.core.loaders.zipsafe import SafeZip
 
@@ -24,7 +26,7 @@ _MARKUP_TYPES = ("application/xhtml+xml", "text/html", "application/x-dtbook+xml
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     """Load an .epub file."""
-    builder = TextBuilder()
+    builder = RichBuilder()
     with SafeZip(path, head, "EPUB", ctx) as archive:
         if not archive.has(_CONTAINER):
             raise corrupt(path, f"is a zip archive but not an EPUB (no {_CONTAINER})")
@@ -39,15 +41,24 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
                 log.info("%s: spine item %s is missing", path, name)
                 continue
             root, _encoding = parse_markup(archive.read(name), path, ctx, xhtml=True)
-            extract_blocks(root, builder, path)
+            extract_blocks(root, builder, path, _archive_images(archive, name), name)
             ctx.progress(done, len(items))
-    return Document.create(
-        builder.text(),
-        title=_title(package) or default_title(path),
-        format="epub",
-        blocks=builder.blocks,
-        path=str(path),
+    return builder.document(
+        title=_title(package) or default_title(path), format="epub", path=str(path)
     )
+
+
+def _archive_images(archive: SafeZip, page: str) -> ImageResolver:
+    """Pictures of a spine page: members of the archive, read when shown."""
+    folder = posixpath.dirname(page)
+
+    def resolve(src: str) -> tuple[str, bytes | None] | None:
+        if "://" in src or src.startswith(("data:", "//")):
+            return None
+        member = posixpath.normpath(posixpath.join(folder, unquote(src.split("#", 1)[0])))
+        return (member.lstrip("/"), None) if archive.has(member.lstrip("/")) else None
+
+    return resolve
 
 
 def _package_name(container: Any) -> str | None:

@@ -1,0 +1,125 @@
+"""Opening a 300-page DOCX in the rich view, against python-docx's own parse of the file.
+
+The file is made with python-docx: 300 pages of Kazakh paragraphs (about 3,300 of them,
+one bold and one italic run each), a heading every ten paragraphs, bulleted and numbered
+lists, and a 4 x 5 table every page. Timed, best of three:
+
+- ``python-docx``: ``docx.Document(path)`` plus reading every paragraph's text (the
+  baseline: what a DOCX reader built on python-docx does before it shows anything);
+- ``load``: our loader (``reader.core.loaders.load``: text, blocks, spans, tables, notes);
+- ``build``: ``build_rich_document`` (the QTextDocument; in the app this runs in a worker,
+  so the GUI is not blocked);
+- ``show``: handing the built document to a ``RichDocumentView`` and its first paint, on
+  the GUI thread (all the GUI thread waits for).
+
+Target (issue 11): load + build + show <= 2 x python-docx. Run:
+``QT_QPA_PLATFORM=offscreen python benchmarks/bench_rich.py [--pages N]``.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SENTENCE = "Жиын қорытындысы бойынша Елбасы бірқатар нақты тапсырма берді"
+
+
+def make_docx(path: Path, pages: int) -> None:
+    import docx
+
+    document = docx.Document()
+    for page in range(pages):
+        document.add_heading(f"{page + 1}-бөлім", 1 + page % 3)
+        for k in range(25):
+            p = document.add_paragraph(f"{SENTENCE} {page}.{k}. ")
+            p.add_run("Қалың сөз ").bold = True
+            p.add_run("көлбеу сөз.").italic = True
+        for k in range(2):
+            document.add_paragraph(f"тізім {k}", style="List Bullet")
+            document.add_paragraph(f"нөмір {k}", style="List Number")
+        table = document.add_table(rows=4, cols=5)
+        for r in range(4):
+            for c in range(5):
+                table.cell(r, c).text = f"ұя {r}{c}"
+    document.save(str(path))
+
+
+def best(work: Callable[[], object], runs: int = 3) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def python_docx(path: Path) -> int:
+    import docx
+
+    document = docx.Document(str(path))
+    n = sum(len(p.text) for p in document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            n += sum(len(c.text) for c in row.cells)
+    return n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=300)
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.loaders import load
+    from reader.core.loaders.images import read_image
+    from reader.gui.rich_build import build_rich_document
+    from reader.gui.rich_view import RichDocumentView
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.docx"
+        make_docx(path, args.pages)
+        size = path.stat().st_size
+        t_docx, _ = best(lambda: python_docx(path))
+        t_load, document = best(lambda: load(path))
+        t_build, build = best(lambda: build_rich_document(document, load_image=read_image))  # type: ignore[arg-type]
+
+        def show() -> None:
+            fresh = build_rich_document(document, load_image=read_image)  # type: ignore[arg-type]
+            view = RichDocumentView()
+            view.resize(900, 700)
+            start = time.perf_counter()
+            view.show_build(fresh)
+            view.show()
+            while not view.has_painted:
+                app.processEvents()
+            show.elapsed = time.perf_counter() - start  # type: ignore[attr-defined]
+            view.close()
+            view.deleteLater()
+
+        shows = []
+        for _ in range(3):
+            show()
+            shows.append(show.elapsed)  # type: ignore[attr-defined]
+        t_show = min(shows)
+    doc = document  # type: ignore[assignment]
+    print(f"file: {args.pages} pages, {size / 1e6:.1f} MB, {len(doc.text):,} chars, "  # type: ignore[attr-defined]
+          f"{len(doc.blocks):,} blocks, {len(doc.spans):,} spans, {len(doc.tables)} tables")  # type: ignore[attr-defined]  # fmt: skip
+    print(f"python-docx parse + text: {t_docx * 1000:8.0f} ms  (baseline)")
+    print(f"load (ours):              {t_load * 1000:8.0f} ms  {t_load / t_docx:.2f}x")
+    print(f"build QTextDocument:      {t_build * 1000:8.0f} ms  {t_build / t_docx:.2f}x (worker)")
+    print(f"show + first paint (GUI): {t_show * 1000:8.0f} ms  {t_show / t_docx:.2f}x")
+    total = t_load + t_build + t_show
+    print(f"open in the rich view:    {total * 1000:8.0f} ms  {total / t_docx:.2f}x  (target <= 2x)")
+    del build
+
+
+if __name__ == "__main__":
+    main()
