@@ -208,6 +208,7 @@ def test_rtf_style_sheet_headings_lists_and_unicode_title(write_file: Write) -> 
         ("heading", 1),
         ("heading", 2),
         ("paragraph", 0),
-        ("list_item", 0),
+        ("list_item", 1),  # a top-level list item
     ]
+    assert doc.blocks[3].label == "•"  # the Symbol-font bullet of its \listtext
     assert doc.title == "Қазақ"
