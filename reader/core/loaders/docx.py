@@ -121,13 +121,13 @@ def _header_footer_parts(
     footers: list[str] = []
     for sect in document.iter(f"{W}sectPr"):
         for ref in sect:
-            name = local_name(ref)
-            if name not in ("headerReference", "footerReference"):
+            name = ref.tag
+            if name not in (f"{W}headerReference", f"{W}footerReference"):
                 continue
             target = rels.get(str(ref.get(f"{R}id")))
             if target is None or target[1]:
                 continue
-            wanted = headers if name == "headerReference" else footers
+            wanted = headers if name == f"{W}headerReference" else footers
             if target[0] not in wanted and target[0] not in headers + footers:
                 wanted.append(target[0])
     return headers, footers
