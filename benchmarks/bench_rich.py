@@ -150,12 +150,16 @@ def coverage(before: Path | None) -> None:
         shown = f"{old:6.0%}" if old is not None else "     -"
         print(f"{path.name:48} {sum(reference.values()):6} {after:6.0%} {shown}")
     print()
-    print(f"{'format':8} {'files':>5} {'median after':>13} {'median before':>14}")
+    print(
+        f"{'format':8} {'files':>5} {'mean after':>11} {'mean before':>12} {'>=90% after':>12} {'before':>7}"
+    )
     for suffix, values in sorted(rows.items()):
-        after_m = statistics.median(a for a, _ in values)
+        after_m = statistics.mean(a for a, _ in values)
+        good = sum(a >= 0.9 for a, _ in values)
         olds = [o for _, o in values if o is not None]
-        old_m = f"{statistics.median(olds):14.0%}" if olds else "             -"
-        print(f"{suffix:8} {len(values):5} {after_m:13.0%} {old_m}")
+        old_m = f"{statistics.mean(olds):12.0%}" if olds else "           -"
+        old_good = f"{sum(o >= 0.9 for o in olds):7}" if olds else "      -"
+        print(f"{suffix:8} {len(values):5} {after_m:11.0%} {old_m} {good:12} {old_good}")
 
 
 def main() -> None:
