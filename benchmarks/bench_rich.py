@@ -151,7 +151,8 @@ def coverage(before: Path | None) -> None:
         print(f"{path.name:48} {sum(reference.values()):6} {after:6.0%} {shown}")
     print()
     print(
-        f"{'format':8} {'files':>5} {'mean after':>11} {'mean before':>12} {'>=90% after':>12} {'before':>7}"
+        f"{'format':8} {'files':>5} {'mean after':>11} {'mean before':>12} "
+        f"{'>=90% after':>12} {'before':>7}"
     )
     for suffix, values in sorted(rows.items()):
         after_m = statistics.mean(a for a, _ in values)

@@ -4,6 +4,7 @@ labels, spans, images; and what Word shows (text boxes, insertions, headers) is 
 Files are made here, or are real files from pandoc's and python-docx's test suites
 (tests/data/rich/README.md names them and their licences)."""
 
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -154,7 +155,8 @@ def test_docx_merged_cells_are_spans_of_one_cell(tmp_path: Path) -> None:
         return f"<w:tc><w:tcPr>{props}</w:tcPr>{_p(text) if text else '<w:p/>'}</w:tc>"
 
     body = (
-        "<w:tbl><w:tr>" + tc("кең", "<w:gridSpan w:val='2'/>") + tc("биік", "<w:vMerge w:val='restart'/>")
+        "<w:tbl><w:tr>" + tc("кең", "<w:gridSpan w:val='2'/>")
+        + tc("биік", "<w:vMerge w:val='restart'/>")
         + "</w:tr><w:tr>" + tc("а") + tc("б") + tc("", "<w:vMerge/>") + "</w:tr></w:tbl>"
     )  # fmt: skip
     doc = load(_write_docx(tmp_path / "t.docx", body))
@@ -317,7 +319,7 @@ def test_whatever_a_loader_feeds_the_builder_the_structure_holds(
     for span in doc.spans:
         by_kind.setdefault(span.kind, []).append(span)
     for spans in by_kind.values():
-        assert all(a.end <= z.start for a, z in zip(spans, spans[1:], strict=False))
+        assert all(a.end <= z.start for a, z in itertools.pairwise(spans))
     for note in doc.notes:
         assert 0 <= note.start <= note.end <= len(doc.text)
 
@@ -329,3 +331,24 @@ def test_structure_checks_refuse_what_no_document_can_be() -> None:
         Document.create("abc", title="t", format="x", spans=[Span(1, 9, "bold")])
     with pytest.raises(ValueError):
         check_structure(9, [Span(0, 4, "bold"), Span(2, 6, "bold")], [], [], [])
+
+
+def test_markdown_keeps_its_marks_and_styles_what_they_hold(tmp_path: Path) -> None:
+    path = tmp_path / "m.md"
+    path.write_text(
+        "Бұл **қалың**, *көлбеу*, `код` және [сілтеме](https://example.kz).\n"
+        "- бір\n  - ішкі\n> дәйексөз\n```\n*код ішінде*\n```\n",
+        encoding="utf-8",
+    )
+    doc = load(path)
+    assert doc.text.startswith("Бұл **қалың**")  # the source as written
+    styled = {(s.kind, doc.text[s.start : s.end], s.href) for s in doc.spans}
+    assert styled == {
+        ("bold", "қалың", ""), ("italic", "көлбеу", ""), ("code", "код", ""),
+        ("link", "сілтеме", "https://example.kz"),
+    }  # fmt: skip
+    kinds = [(doc.text[b.start : b.end], b.kind, b.level, b.quote) for b in doc.blocks][1:4]
+    assert kinds == [
+        ("- бір", "list_item", 1, 0), ("  - ішкі", "list_item", 2, 0),
+        ("> дәйексөз", "paragraph", 0, 1),
+    ]  # fmt: skip
