@@ -330,7 +330,7 @@ class _Formatter:
     def apply(self) -> None:
         self.cursor.beginEditBlock()
         for k, block in enumerate(self.b.doc.blocks):
-            if block.kind != "paragraph" or block.quote:
+            if block.quote or block.kind not in ("paragraph", "table_cell"):
                 self._block(block)
             if k % 2000 == 0:
                 self.b._check()

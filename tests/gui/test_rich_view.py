@@ -220,3 +220,31 @@ def test_pdf_export_typesets_tables_and_list_labels(qapp: object, tmp_path: Path
     out = export_pdf(lists, [], tmp_path / "lists.pdf")
     text = " ".join("".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).split())
     assert "1. one" in text and "• three" in text  # the labels Word shows
+
+
+def test_built_in_a_worker_thread_and_handed_over(qtbot: QtBot) -> None:
+    import threading
+
+    from reader.core.loaders.images import read_image
+
+    document = load(DATA / "pandoc_docx_tables.docx")
+    view = RichDocumentView()
+    qtbot.addWidget(view)
+    target = view.thread()
+    built: list[object] = []
+    worker = threading.Thread(
+        target=lambda: built.append(
+            build_rich_document(document, load_image=read_image, thread=target)
+        )
+    )
+    worker.start()
+    worker.join(30)
+    (build,) = built
+    assert build.qdoc.thread() is target  # type: ignore[attr-defined]
+    view.show_build(build)  # type: ignore[arg-type]
+    view.show()
+    qtbot.waitUntil(lambda: view.has_painted)
+    assert len(_tables(view)) == len(document.tables) == 3
+    start = document.text.index("Basketball")
+    view.select_range(start, start + 10)
+    assert view.selected_text() == "Basketball"

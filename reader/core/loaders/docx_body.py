@@ -134,29 +134,36 @@ def _href(link: Any, story: Story) -> str:
     return f"#{anchor}" if anchor else ""
 
 
+_TOGGLES: dict[str, SpanKind] = {
+    f"{W}b": "bold", f"{W}i": "italic", f"{W}strike": "strike", f"{W}dstrike": "strike",
+}  # fmt: skip
+_U, _VERT_ALIGN, _VAL = f"{W}u", f"{W}vertAlign", f"{W}val"
+_OFF = frozenset({"0", "false", "off"})
+
+
 def _run_styles(rpr: Any, inherited: set[SpanKind]) -> set[SpanKind]:
+    """The styles of a run: its w:rPr toggles over those it inherits (one pass)."""
     if rpr is None:
         return inherited
-    styles = set(inherited)
-    for tag, kind in ((f"{W}b", "bold"), (f"{W}i", "italic"), (f"{W}strike", "strike"),
-                      (f"{W}dstrike", "strike")):  # fmt: skip
-        el = rpr.find(tag)
-        if el is not None:
-            if el.get(f"{W}val", "true") in ("0", "false", "off"):
+    styles: set[SpanKind] | None = None
+    for child in rpr:
+        tag = child.tag
+        kind = _TOGGLES.get(tag)
+        if kind is not None:
+            styles = set(inherited) if styles is None else styles
+            if child.get(_VAL, "true") in _OFF:
                 styles.discard(kind)
             else:
-                styles.add(kind)  # type: ignore[arg-type]
-    u = rpr.find(f"{W}u")
-    if u is not None and u.get(f"{W}val", "single") != "none":
-        styles.add("underline")
-    va = rpr.find(f"{W}vertAlign")
-    if va is not None:
-        value = va.get(f"{W}val")
-        if value == "superscript":
-            styles.add("superscript")
-        elif value == "subscript":
-            styles.add("subscript")
-    return styles
+                styles.add(kind)
+        elif tag == _U and child.get(_VAL, "single") != "none":
+            styles = set(inherited) if styles is None else styles
+            styles.add("underline")
+        elif tag == _VERT_ALIGN:
+            value = child.get(_VAL)
+            if value in ("superscript", "subscript"):
+                styles = set(inherited) if styles is None else styles
+                styles.add(value)
+    return inherited if styles is None else styles
 
 
 def _run(run: Any, story: Story, inherited: set[SpanKind], href: str) -> None:
