@@ -352,3 +352,38 @@ def test_markdown_keeps_its_marks_and_styles_what_they_hold(tmp_path: Path) -> N
         ("- бір", "list_item", 1, 0), ("  - ішкі", "list_item", 2, 0),
         ("> дәйексөз", "paragraph", 0, 1),
     ]  # fmt: skip
+
+
+def test_epub_note_in_another_page_of_the_book(tmp_path: Path) -> None:
+    xhtml = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+        'xmlns:epub="http://www.idpf.org/2007/ops"><body>{}</body></html>'
+    )
+    opf = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf"><manifest>'
+        '<item id="a" href="text/a.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="n" href="notes.xhtml" media-type="application/xhtml+xml"/></manifest>'
+        '<spine><itemref idref="a"/><itemref idref="n"/></spine></package>'
+    )
+    container = (
+        '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:'
+        'container"><rootfiles><rootfile full-path="OEBPS/book.opf"/></rootfiles></container>'
+    )
+    path = tmp_path / "book.epub"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/epub+zip")
+        z.writestr("META-INF/container.xml", container)
+        z.writestr("OEBPS/book.opf", opf)
+        z.writestr(
+            "OEBPS/text/a.xhtml",
+            xhtml.format('<p>Абай<a epub:type="noteref" href="../notes.xhtml#n1">1</a> ақын.</p>'),
+        )
+        z.writestr(
+            "OEBPS/notes.xhtml",
+            xhtml.format('<aside epub:type="footnote" id="n1"><p>Ұлы ақын.</p></aside>'),
+        )
+    doc = load(path)
+    assert doc.text == "Абай ақын.\nҰлы ақын."  # the reference's number is not text
+    (note,) = doc.notes
+    assert note.label == "1" and note.ref == len("Абай")
+    assert doc.text[note.start : note.end] == "Ұлы ақын."

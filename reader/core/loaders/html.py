@@ -7,6 +7,7 @@ table cells, preformatted text); script, style and head are dropped.
 import base64
 import codecs
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -128,11 +129,13 @@ def html_title(root: Any) -> str:
 
 def extract_blocks(
     root: Any, builder: RichBuilder, path: Path, images: ImageResolver | None = None,
-    prefix: str = "",
+    prefix: str = "", resolve: Callable[[str], str | None] | None = None,
+    referenced: set[str] | None = None,
 ) -> None:  # fmt: skip
-    """Append the visible text under ``root`` to ``builder``, in its form."""
+    """Append the visible text under ``root`` to ``builder``, in its form (see
+    :meth:`HtmlWalker.prepare` for ``prefix``, ``resolve`` and ``referenced``)."""
     walker = HtmlWalker(builder, images)
-    walker.prepare(root, prefix)
+    walker.prepare(root, prefix, resolve, referenced)
     try:
         walker.walk(root)
     except RecursionError:

@@ -59,6 +59,17 @@ def _is_backlink(element: Any) -> bool:
     return bool(words & {"doc-backlink", "footnote-back"})
 
 
+def note_targets(root: Any, resolve: Callable[[str], str | None]) -> set[str]:
+    """The names of the notes the noterefs of ``root`` point at."""
+    found: set[str] = set()
+    for element in root.iter():
+        if isinstance(element.tag, str) and local_name(element) == "a" and _is_noteref(element):
+            key = resolve(str(element.get("href") or ""))
+            if key is not None:
+                found.add(key)
+    return found
+
+
 class HtmlWalker:
     """Walks one page; call :meth:`walk` on its root, then :meth:`flush`."""
 
@@ -72,18 +83,29 @@ class HtmlWalker:
         self._quote = 0
         self._pre = 0
         self._lists: list[list[Any]] = []  # [ordered, counter, type]
-        self._notes: dict[str, str] = {}  # target id -> note id
-        self._prefix = ""
+        self._notes: dict[str, str] = {}  # id of a note's element in this page -> note id
+        self._resolve: Callable[[str], str | None] = lambda _href: None
+        self._referenced: set[str] = set()
 
-    def prepare(self, root: Any, prefix: str = "") -> None:
-        """Find the footnote references of the page (before walking it)."""
-        self._prefix = prefix
-        ids = {str(e.get("id")) for e in root.iter() if isinstance(e.tag, str) and e.get("id")}
+    def prepare(
+        self,
+        root: Any,
+        prefix: str = "",
+        resolve: Callable[[str], str | None] | None = None,
+        referenced: set[str] | None = None,
+    ) -> None:
+        """Know the page's footnotes before walking it. A note is named by ``resolve(href)``
+        ("page#id"; by default only "#id" links, within this page, named ``prefix#id``);
+        ``referenced`` are the names some noteref points at (by default: this page's)."""
+        self._resolve = resolve or (lambda href: f"{prefix}{href}" if href[:1] == "#" else None)
+        if referenced is None:
+            referenced = note_targets(root, self._resolve)
         for element in root.iter():
-            if isinstance(element.tag, str) and local_name(element) == "a" and _is_noteref(element):
-                href = str(element.get("href") or "")
-                if href.startswith("#") and href[1:] in ids:
-                    self._notes[href[1:]] = f"{prefix}#{href[1:]}"
+            if isinstance(element.tag, str) and element.get("id"):
+                key = f"{prefix}#{element.get('id')}"
+                if key in referenced:
+                    self._notes[str(element.get("id"))] = key
+        self._referenced = referenced
 
     # -- walking ------------------------------------------------------------------------------
     def walk(self, element: Any, styles: frozenset[SpanKind] = frozenset(), href: str = "") -> None:
@@ -136,9 +158,10 @@ class HtmlWalker:
             if _is_backlink(element):
                 return
             target = str(element.get("href") or "")
-            if _is_noteref(element) and target.startswith("#") and target[1:] in self._notes:
+            key = self._resolve(target) if _is_noteref(element) and target else None
+            if key is not None and key in self._referenced:
                 label = " ".join("".join(element.itertext()).split()).strip("[]()")
-                self._items.append(("note", (self._notes[target[1:]], label), styles, ""))
+                self._items.append(("note", (key, label), styles, ""))
                 return
             href = target or href
         kind = _INLINE_STYLE.get(name)
