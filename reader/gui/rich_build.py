@@ -336,8 +336,8 @@ class _Formatter:
                 self.b._check()
         for span in self.b.doc.spans:
             self._span(span)
-        for note in self.b.doc.notes:
-            self._note(note)
+        for k, note in enumerate(self.b.doc.notes):
+            self._note(note, first=k == 0)
         self.cursor.endEditBlock()
 
     def _select(self, start: int, end: int, *, whole_block: bool = False) -> QTextCursor:
@@ -402,9 +402,15 @@ class _Formatter:
                 cf.setToolTip(span.href)
         self._select(span.start, span.end).mergeCharFormat(cf)
 
-    def _note(self, note: Note) -> None:
+    def _note(self, note: Note, *, first: bool) -> None:
         if note.end <= note.start:
             return
         cf = QTextCharFormat()
         cf.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
-        self._select(note.start, note.end, whole_block=True).mergeCharFormat(cf)
+        cursor = self._select(note.start, note.end, whole_block=True)
+        cursor.mergeCharFormat(cf)
+        if first:  # the notes stand apart from the text they follow
+            bf = QTextBlockFormat()
+            bf.setTopMargin(14)
+            cursor.setPosition(self.map.to_qt(note.start))
+            cursor.mergeBlockFormat(bf)

@@ -387,3 +387,18 @@ def test_epub_note_in_another_page_of_the_book(tmp_path: Path) -> None:
     (note,) = doc.notes
     assert note.label == "1" and note.ref == len("Абай")
     assert doc.text[note.start : note.end] == "Ұлы ақын."
+
+
+def test_rtf_table_is_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "t.rtf"
+    path.write_bytes(
+        rb"{\rtf1\ansi Before\par\trowd\cellx1000\cellx2000\pard\intbl A1\cell"
+        rb"\pard\intbl\cell\row\trowd\cellx1000\cellx2000\pard\intbl B1\par more\cell"
+        rb"\pard\intbl B2\cell\row\pard After\par}"
+    )
+    doc = load(path)
+    assert doc.text == "Before\nA1\n\nB1\nmore\nB2\nAfter"
+    (table,) = doc.tables
+    cells = [(c.row, c.col, doc.text[c.start : c.end]) for c in table.cells]
+    assert cells == [(0, 0, "A1"), (0, 1, ""), (1, 0, "B1\nmore"), (1, 1, "B2")]
+    assert (table.rows, table.cols) == (2, 2)

@@ -67,7 +67,7 @@ _CHAR_WORDS: dict[str, SpanKind] = {
 }  # fmt: skip
 _HANDLED = _SKIP | set(_SYMBOLS) | {
     "title", "u", "uc", "ansicpg", "pc", "pca", "mac", "f", "fcharset", "cpg", "par", "sect",
-    "page", "row", "cell", "pard", "outlinelevel", "s", "ls", "upr", "ud", "footnote",
+    "page", "row", "cell", "pard", "outlinelevel", "s", "ls", "upr", "ud", "footnote", "intbl",
 } | set(_CHAR_WORDS) | {"plain", "ulnone", "nosupersub"}  # fmt: skip
 _HEADING_STYLE = re.compile(r"^heading\s*([1-6])$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -100,6 +100,7 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
         raise corrupt(path, f"is not an RTF file{looks_like(data) or _NO_RTF_HEADER}")
     reader = _RtfReader(ctx)
     reader.feed(data.decode("latin-1"))
+    reader.close_table()
     reader.flush_notes()
     return reader.builder.document(
         title=reader.title() or default_title(path),
@@ -121,6 +122,9 @@ class _RtfReader:
         self._notes: list[list[list[tuple[str, frozenset[SpanKind]]]]] = []
         self._note_para: list[tuple[str, frozenset[SpanKind]]] = []
         self._note_depth = -1
+        self._intbl = False  # the paragraph is in a table (\intbl)
+        self._table: tuple[int, int] | None = None  # row and column of the next cell
+        self._cell_open = False
         self._title: list[str] = []
         self._pending = bytearray()
         self._pending_page = "cp1252"
@@ -287,12 +291,17 @@ class _RtfReader:
             return
         elif word in _CHAR_WORDS or word in ("plain", "ulnone", "nosupersub"):
             self._char_word(word, number)
+        elif word == "row" and self._table is not None:
+            self._table = (self._table[0] + 1, 0)
         elif word in ("par", "sect", "page", "row"):
             self._end_paragraph()
         elif word == "cell":
             self._end_paragraph("table_cell")
+        elif word == "intbl":
+            self._intbl = True
         elif word == "pard":
             self._outline, self._style, self._in_list = -1, 0, False
+            self._intbl = False
         elif word == "s" and number is not None:
             self._style = number
         elif word == "ls":
@@ -351,7 +360,14 @@ class _RtfReader:
         runs, self._para = self._para, []
         label = _list_label("".join(self._label))
         self._label = []
+        in_table = self._intbl or kind == "table_cell"
+        if in_table:
+            self._enter_cell()
+        elif self._table is not None:
+            self.close_table()
         if not any(text != "\x00" and _clean(text).strip() for text, _ in runs):
+            if kind == "table_cell":
+                self._leave_cell()
             return
         level = self._outline + 1 if 0 <= self._outline <= 5 else self._styles.level(self._style)
         if level and kind == "paragraph":
@@ -366,6 +382,32 @@ class _RtfReader:
             else:
                 self.builder.run(_clean(text), chars)
         self.builder.end(kind, level, label if kind == "list_item" else "")
+        if kind == "table_cell":
+            self._leave_cell()
+
+    def _enter_cell(self) -> None:
+        if self._table is None:
+            self.builder.begin_table()
+            self._table = (0, 0)
+        if not self._cell_open:
+            self.builder.begin_cell(*self._table)
+            self._cell_open = True
+
+    def _leave_cell(self) -> None:
+        if self._cell_open and self._table is not None:
+            self.builder.end_cell()
+            self._cell_open = False
+            self._table = (self._table[0], self._table[1] + 1)
+
+    def close_table(self) -> None:
+        """End the table being read (a paragraph outside it, or the end of the file)."""
+        if self._table is None:
+            return
+        if self._cell_open:
+            self.builder.end_cell()
+            self._cell_open = False
+        self.builder.end_table()
+        self._table = None
 
     def _end_note_paragraph(self) -> None:
         runs, self._note_para = self._note_para, []
