@@ -402,3 +402,22 @@ def test_rtf_table_is_a_table(tmp_path: Path) -> None:
     cells = [(c.row, c.col, doc.text[c.start : c.end]) for c in table.cells]
     assert cells == [(0, 0, "A1"), (0, 1, ""), (1, 0, "B1\nmore"), (1, 1, "B2")]
     assert (table.rows, table.cols) == (2, 2)
+
+
+def test_docx_footnotes_close_their_section_endnotes_the_document(tmp_path: Path) -> None:
+    def ref(text: str, tag: str, note: int) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r><w:r><w:{tag} w:id='{note}'/></w:r></w:p>"
+
+    body = (
+        ref("Бірінші", "footnoteReference", 2) + "<w:p><w:pPr><w:sectPr/></w:pPr></w:p>"
+        + ref("Екінші", "footnoteReference", 3) + ref("Үшінші", "endnoteReference", 4)
+    )  # fmt: skip
+    notes = "".join(f"<w:footnote w:id='{n}'>{_p(f'ескерту {n}')}</w:footnote>" for n in (2, 3))
+    path = _write_docx(
+        tmp_path / "s.docx",
+        body,
+        footnotes=notes,
+        endnotes="<w:endnote w:id='4'>" + _p("соңғы") + "</w:endnote>",
+    )
+    lines = [line for line in load(path).text.split("\n") if line]
+    assert lines == ["Бірінші", "ескерту 2", "Екінші", "Үшінші", "ескерту 3", "соңғы"]

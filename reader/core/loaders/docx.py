@@ -2,9 +2,10 @@
 
 The headers (each once), then the body (paragraphs, lists with their numbers, tables with
 merged cells, text boxes, tracked insertions, content controls, equations' text, images),
-then the footers, then the footnotes and endnotes in the order they are referred to (see
-:mod:`.docx_body`). The archive is checked by :class:`SafeZip` (sizes, ratios, entity
-declarations) and every part parsed with the safe XML parser.
+each section followed by its footnotes, then the footers, then the endnotes, notes in the
+order they are referred to (see :mod:`.docx_body`). The archive is checked by
+:class:`SafeZip` (sizes, ratios, entity declarations) and every part parsed with the safe
+XML parser.
 """
 
 import logging
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 _OFFICE_DOCUMENT = "officeDocument/2006/relationships/officeDocument"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_P, _SECTION_END = f"{W}p", f"{W}pPr/{W}sectPr"
 
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
@@ -77,16 +79,19 @@ def _read(archive: SafeZip, path: Path, ctx: LoadContext) -> tuple[RichBuilder, 
     headers, footers = _header_footer_parts(document, rels)
     for part in headers:
         _walk_part(part, story, read)
+    written: set[str] = set()
     if body is not None:
         children = list(body)
         for done, child in enumerate(children, 1):
             walk_blocks([child], story)
+            if child.tag == _P and child.find(_SECTION_END) is not None:
+                _notes(story, read, by_type, ("footnote",), written)  # the section's
             if done % 200 == 0:
                 ctx.check()
                 ctx.progress(done, len(children))
     for part in footers:
         _walk_part(part, story, read)
-    _notes(story, read, by_type)
+    _notes(story, read, by_type, ("footnote", "endnote"), written)
     return builder, _title(read("docProps/core.xml"))
 
 
@@ -145,13 +150,16 @@ def _walk_part(part: str, story: Story, read: Any) -> None:
     story.rels = saved
 
 
-def _notes(story: Story, read: Any, by_type: dict[str, str]) -> None:
-    """Each referred note's text, in the order of the references (footnotes first)."""
+def _notes(
+    story: Story, read: Any, by_type: dict[str, str], kinds: tuple[str, ...], written: set[str]
+) -> None:
+    """The text of each note referred to and not ``written`` yet, in the order of the
+    references: footnotes at the end of their section, endnotes (and the rest) at the end."""
     parts = {
         "footnote": by_type.get("footnotes", "word/footnotes.xml"),
         "endnote": by_type.get("endnotes", "word/endnotes.xml"),
     }
-    for kind in ("footnote", "endnote"):
+    for kind in kinds:
         root = read(parts[kind])
         if root is None:
             continue
@@ -164,12 +172,14 @@ def _notes(story: Story, read: Any, by_type: dict[str, str]) -> None:
             done += 1
             note = notes.get(note_id)
             if (
-                ref_kind != kind
+                f"{ref_kind}:{note_id}" in written
+                or ref_kind != kind
                 or note is None
                 or note.get(f"{W}type")
                 in ("separator", "continuationSeparator", "continuationNotice")
             ):
                 continue
+            written.add(f"{kind}:{note_id}")
             story.builder.begin_note(f"{kind}:{note_id}")
             walk_blocks(note, story)
             story.builder.end_note()
