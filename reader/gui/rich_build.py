@@ -300,7 +300,7 @@ class _Builder:
         fmt.setCellPadding(4)
         fmt.setCellSpacing(0)
         fmt.setBorderCollapse(True)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 99))
         qtable = cursor.insertTable(table.rows, table.cols, fmt)
         for cell in table.cells:
             if cell.row_span > 1 or cell.col_span > 1:
