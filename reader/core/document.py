@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Literal, overload
 if TYPE_CHECKING:
     from reader.core.pdf_map import PageMap
 
+from reader.core.structure import Image, Note, Span, Table, check_structure
+
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "preformatted"]
 
 
@@ -24,7 +26,9 @@ class Block:
     start: int
     end: int
     kind: BlockKind = "paragraph"
-    level: int = 0  # heading level 1..6 for headings, 0 otherwise
+    level: int = 0  # heading level 1..6 for headings, nesting depth (1..) of list items
+    label: str = ""  # a list item's bullet or number as the source shows it ("•", "2.", "b)")
+    quote: int = 0  # how many block quotes hold this block
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
@@ -95,12 +99,19 @@ class Document:
     sha256: str = field(default="")
     warnings: tuple[str, ...] = ()  # what the loader repaired or guessed (for the status bar)
     page_map: "PageMap | None" = None  # PDF: each character's page and box
+    # The form of a flow document (see reader.core.structure); empty for plain text.
+    spans: tuple[Span, ...] = ()
+    tables: tuple[Table, ...] = ()
+    notes: tuple[Note, ...] = ()
+    images: tuple[Image, ...] = ()
 
     def __post_init__(self) -> None:
         digest = sha256_text(self.text)
         if self.sha256 and self.sha256 != digest:
             raise ValueError("sha256 does not match the text")
         object.__setattr__(self, "sha256", digest)
+        if self.spans or self.tables or self.notes or self.images:
+            check_structure(len(self.text), self.spans, self.tables, self.notes, self.images)
         if isinstance(self.blocks, LineBlocks):
             return  # the lines of this very text: inside it by construction
         n = len(self.text)
@@ -121,6 +132,10 @@ class Document:
         path: str | None = None,
         warnings: tuple[str, ...] = (),
         page_map: "PageMap | None" = None,
+        spans: Sequence[Span] = (),
+        tables: Sequence[Table] = (),
+        notes: Sequence[Note] = (),
+        images: Sequence[Image] = (),
     ) -> "Document":
         """Make a document; without ``blocks``, every non-empty line is a paragraph (found
         when first needed: :class:`LineBlocks`)."""
@@ -134,7 +149,21 @@ class Document:
             path=path,
             warnings=tuple(warnings),
             page_map=page_map,
+            spans=tuple(spans),
+            tables=tuple(tables),
+            notes=tuple(notes),
+            images=tuple(images),
         )
+
+    @property
+    def has_structure(self) -> bool:
+        """True when there is more to show than paragraphs: spans, tables, notes, images,
+        list labels or quotes (the rich view is for these)."""
+        if self.spans or self.tables or self.notes or self.images:
+            return True
+        if isinstance(self.blocks, LineBlocks):
+            return False
+        return any(b.label or b.quote for b in self.blocks)
 
     @property
     def headings(self) -> tuple[Block, ...]:

@@ -27,8 +27,11 @@ from PySide6.QtGui import (
 )
 
 from reader.core.document import Block, Document, paragraph_blocks
+from reader.core.loaders.images import read_image
 from reader.core.utf16 import Utf16Map
 from reader.export.common import Progress, check_cancel, printable, report
+from reader.export.pdf_structure import collect_extras, paint_extras
+from reader.export.rich_build import RichMap, build_rich_document
 
 PARAGRAPH_SEPARATOR = "\u2029"  # QTextCursor.insertText starts a new block here
 LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph: one char, keeps Qt's positions
@@ -64,15 +67,29 @@ class Layout:
         )
         self.page_width = float(self._writer.width())
         self.page_height = float(self._writer.height())
-        self._qdoc = QTextDocument()
+        # A document with tables, lists, notes or pictures is typeset from its structure, as
+        # the rich view shows it; plain paragraphs keep the one-insertion fast path.
+        self._rich_map: RichMap | None = None
+        if document.has_structure:
+            build = build_rich_document(
+                document, font=self._font(body_pt, bold=False), load_image=read_image
+            )
+            self._qdoc, self._rich_map = build.qdoc, build.map
+        else:
+            self._qdoc = QTextDocument()
         self._qdoc.documentLayout().setPaintDevice(self._writer)
         self._qdoc.setDocumentMargin(0)
         self._qdoc.setDefaultFont(self._font(body_pt, bold=False))
         self._qdoc.setPageSize(QSizeF(self.page_width, self.page_height))
-        self._fill(document.text)
+        if self._rich_map is None:
+            self._fill(document.text)
         self._line_starts: list[int] = []
         self._line_pages: list[int] = []
-        self._measure(document.text)
+        if self._rich_map is None:
+            self._measure(document.text)
+        else:
+            self._measure_rich(self._rich_map)
+        self._extras = collect_extras(self._qdoc) if self._rich_map is not None else []
 
     # -- building -----------------------------------------------------------------------
     def _font(self, pt: float, *, bold: bool) -> QFont:
@@ -148,6 +165,24 @@ class Layout:
                 self._line_pages.append(int(middle // self.page_height))
             qblock = qblock.next()
 
+    def _measure_rich(self, rich_map: RichMap) -> None:
+        """Every laid-out line of every block (table cells included), by its Qt position."""
+        doc_layout = self._qdoc.documentLayout()
+        qblock = self._qdoc.begin()
+        while qblock.isValid():
+            top = doc_layout.blockBoundingRect(qblock).top()
+            lines = qblock.layout()
+            for j in range(lines.lineCount()):
+                line = lines.lineAt(j)
+                middle = top + line.y() + line.height() / 2
+                self._line_starts.append(rich_map.from_qt(qblock.position() + line.textStart()))
+                self._line_pages.append(int(middle // self.page_height))
+            qblock = qblock.next()
+        if any(a > b for a, b in zip(self._line_starts, self._line_starts[1:], strict=False)):
+            order = sorted(range(len(self._line_starts)), key=self._line_starts.__getitem__)
+            self._line_starts = [self._line_starts[i] for i in order]
+            self._line_pages = [self._line_pages[i] for i in order]
+
     def page_of(self, offset: int) -> int:
         """1-based page on which ``text[offset]`` is printed."""
         i = bisect.bisect_right(self._line_starts, offset) - 1
@@ -188,30 +223,35 @@ class Layout:
         self._buffer.close()
         return bytes(self._buffer.data().data())
 
-    def _lines_by_page(self) -> dict[int, list[tuple[QTextLayout, int]]]:
-        """Every laid-out line of every block (index included), grouped by page."""
-        pages: dict[int, list[tuple[QTextLayout, int]]] = {}
+    def _lines_by_page(self) -> dict[int, list[tuple[QTextLayout, int, QPointF]]]:
+        """Every laid-out line of every block (index included), grouped by page, with the
+        point its layout is drawn at (a table cell's blocks sit inside their cell)."""
+        pages: dict[int, list[tuple[QTextLayout, int, QPointF]]] = {}
+        doc_layout = self._qdoc.documentLayout()
         qblock = self._qdoc.begin()
         while qblock.isValid():
             lines = qblock.layout()
-            top = lines.position().y()
+            rect = doc_layout.blockBoundingRect(qblock)
+            origin = rect.topLeft() - lines.boundingRect().topLeft()
             for j in range(lines.lineCount()):
                 line = lines.lineAt(j)
-                page = int((top + line.y() + line.height() / 2) // self.page_height)
-                pages.setdefault(page, []).append((lines, j))
+                page = int((origin.y() + line.y() + line.height() / 2) // self.page_height)
+                pages.setdefault(page, []).append((lines, j, origin))
             qblock = qblock.next()
         return pages
 
     def _paint_page(
-        self, painter: QPainter, page: int, lines: list[tuple[QTextLayout, int]]
+        self, painter: QPainter, page: int, lines: list[tuple[QTextLayout, int, QPointF]]
     ) -> None:
         # Line by line rather than QTextDocument.drawContents: that also paints the lines of
         # a paragraph that continue on the next page, clipped away but still in the PDF's
         # text, so pdftotext would read them twice.
         painter.setPen(QColor(0, 0, 0))
         shift = QPointF(0, -page * self.page_height)
-        for layout, j in lines:
-            layout.lineAt(j).draw(painter, layout.position() + shift)
+        for layout, j, origin in lines:
+            layout.lineAt(j).draw(painter, origin + shift)
+        if self._extras:
+            paint_extras(painter, self._extras, page, self.page_height, self.page_width)
         # the page number sits in the bottom margin, painted after the text
         painter.setFont(self._font(9, bold=False))
         footer = QRectF(0, self.page_height, self.page_width, 24 * self._px_per_pt)

@@ -183,7 +183,11 @@ def test_odt_footnotes_and_comments_do_not_break_into_the_sentence(tmp_path: Pat
 <dc:creator>A</dc:creator><text:p>пікір</text:p></office:annotation> <text:span>бай</text:span>
 </text:p></office:text></office:body></office:document-content>"""
     doc = load(write_odt(tmp_path / "notes.odt", content=content))
-    assert doc.text == "Қазақ тілі бай"  # XML line breaks are white space, as ODF says
+    # XML line breaks are white space, as ODF says; the note's text comes at the end
+    assert doc.text == "Қазақ тілі бай\nескерту"
+    (note,) = doc.notes
+    assert doc.text[note.start : note.end] == "ескерту" and note.label == "1"
+    assert doc.text[: note.ref] == "Қазақ"  # its reference follows the word it is about
 
 
 def test_rtf_style_sheet_headings_lists_and_unicode_title(write_file: Write) -> None:
@@ -204,6 +208,7 @@ def test_rtf_style_sheet_headings_lists_and_unicode_title(write_file: Write) -> 
         ("heading", 1),
         ("heading", 2),
         ("paragraph", 0),
-        ("list_item", 0),
+        ("list_item", 1),  # a top-level list item
     ]
+    assert doc.blocks[3].label == "•"  # the Symbol-font bullet of its \listtext
     assert doc.title == "Қазақ"

@@ -4,14 +4,19 @@ table cells, preformatted text); script, style and head are dropped.
 :func:`extract_blocks` is shared with the EPUB loader, which feeds it each spine document.
 """
 
+import base64
 import codecs
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from reader.core.document import BlockKind, Document, TextBuilder
+from reader.core.document import Document
 from reader.core.errors import QT_TRANSLATE_NOOP, CorruptDocumentError
 from reader.core.loaders.base import LoadContext, corrupt, default_title, read_markup
+from reader.core.loaders.html_walk import HtmlWalker, ImageResolver
+from reader.core.loaders.rich import RichBuilder
 from reader.core.loaders.text import decode, reject_binary
 from reader.core.loaders.xml import xml_encoding
 from reader.core.loaders.xmlsafe import (
@@ -21,19 +26,6 @@ from reader.core.loaders.xmlsafe import (
     parse_xml,
 )
 
-_DROPPED = frozenset(
-    {"script", "style", "head", "noscript", "template", "svg", "math", "iframe", "object"}
-)
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCKS = frozenset(
-    {
-        "p", "div", "li", "pre", "blockquote", "tr", "td", "th", "dt", "dd", "dl", "ul",
-        "ol", "table", "thead", "tbody", "tfoot", "caption", "section", "article", "aside",
-        "header", "footer", "nav", "main", "figure", "figcaption", "address", "hr", "body",
-        "html", "form", "fieldset", "legend", "details", "summary", "center",
-    }
-    | set(_HEADINGS)
-)  # fmt: skip
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML white space; a no-break space stays
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -45,17 +37,47 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
     if not data:
         return Document.create("", title=default_title(path), format="html", path=str(path))
     root, encoding = parse_markup(data, path, ctx, xhtml=path.suffix.lower() == ".xhtml")
-    builder = TextBuilder()
-    extract_blocks(root, builder, path)
+    builder = RichBuilder()
+    extract_blocks(root, builder, path, _local_images(path))
     title = html_title(root) or default_title(path)
-    return Document.create(
-        builder.text(),
-        title=title,
-        format="html",
-        encoding=encoding,
-        blocks=builder.blocks,
-        path=str(path),
-    )
+    return builder.document(title=title, format="html", encoding=encoding, path=str(path))
+
+
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg")
+MAX_LOCAL_IMAGE = 16 * 1024 * 1024
+
+
+def _local_images(path: Path) -> ImageResolver:
+    """Pictures of a page on disk: ``data:`` URIs and image files beside it or below it
+    (never elsewhere on the machine: a page must not make us read what it names)."""
+    folder = path.resolve().parent
+
+    def resolve(src: str) -> tuple[str, bytes | None] | None:
+        if src.startswith("data:"):
+            return _data_uri(src)
+        if "://" in src or src.startswith("//"):
+            return None
+        target = (folder / unquote(src.split("#", 1)[0].split("?", 1)[0])).resolve()
+        if not target.is_relative_to(folder) or target.suffix.lower() not in _IMAGE_SUFFIXES:
+            return None
+        try:
+            if target.stat().st_size > MAX_LOCAL_IMAGE:
+                return None
+            return str(target.relative_to(folder)), target.read_bytes()
+        except OSError:
+            return None
+
+    return resolve
+
+
+def _data_uri(src: str) -> tuple[str, bytes | None] | None:
+    head, _, payload = src.partition(",")
+    if ";base64" not in head or len(payload) > 4 * MAX_LOCAL_IMAGE // 3:
+        return None
+    try:
+        return "", base64.b64decode(payload, validate=False)
+    except ValueError:
+        return None
 
 
 def parse_markup(data: bytes, path: Path, ctx: LoadContext, *, xhtml: bool) -> tuple[Any, str]:
@@ -105,9 +127,15 @@ def html_title(root: Any) -> str:
     return ""
 
 
-def extract_blocks(root: Any, builder: TextBuilder, path: Path) -> None:
-    """Append the visible text under ``root`` to ``builder``, one block per paragraph."""
-    walker = _BlockWalker(builder)
+def extract_blocks(
+    root: Any, builder: RichBuilder, path: Path, images: ImageResolver | None = None,
+    prefix: str = "", resolve: Callable[[str], str | None] | None = None,
+    referenced: set[str] | None = None,
+) -> None:  # fmt: skip
+    """Append the visible text under ``root`` to ``builder``, in its form (see
+    :meth:`HtmlWalker.prepare` for ``prefix``, ``resolve`` and ``referenced``)."""
+    walker = HtmlWalker(builder, images)
+    walker.prepare(root, prefix, resolve, referenced)
     try:
         walker.walk(root)
     except RecursionError:
@@ -115,64 +143,3 @@ def extract_blocks(root: Any, builder: TextBuilder, path: Path) -> None:
             path, QT_TRANSLATE_NOOP("ReaderError", "is nested too deeply to display")
         ) from None
     walker.flush()
-
-
-class _BlockWalker:
-    """Collects inline text into the current paragraph and flushes it at block boundaries."""
-
-    def __init__(self, builder: TextBuilder) -> None:
-        self._builder = builder
-        self._parts: list[str] = []
-        self._kind: BlockKind = "paragraph"
-        self._level = 0
-        self._pre = 0
-
-    def walk(self, element: Any) -> None:
-        name = local_name(element)
-        if name in _DROPPED or not isinstance(element.tag, str):
-            return
-        if name not in _BLOCKS:
-            if name == "br":
-                self._parts.append("\n")
-            self._text(element.text)
-            for child in element:
-                self.walk(child)
-                self._text(child.tail)
-            return
-        self.flush()
-        saved = (self._kind, self._level)
-        self._enter(name)
-        self._text(element.text)
-        for child in element:
-            self.walk(child)
-            self._text(child.tail)
-        self.flush()
-        if name == "pre":
-            self._pre -= 1
-        self._kind, self._level = saved
-
-    def _enter(self, name: str) -> None:
-        if name in _HEADINGS:
-            self._kind, self._level = "heading", _HEADINGS[name]
-        elif name == "li":
-            self._kind, self._level = "list_item", 0
-        elif name in ("td", "th"):
-            self._kind, self._level = "table_cell", 0
-        elif name == "pre":
-            self._kind, self._level = "preformatted", 0
-            self._pre += 1
-
-    def _text(self, text: str | None) -> None:
-        if text:
-            self._parts.append(text)
-
-    def flush(self) -> None:
-        raw = "".join(self._parts)
-        self._parts = []
-        if self._pre:
-            text = raw.strip("\n")
-        else:
-            lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
-            text = "\n".join(line for line in lines if line)
-        if text.strip():
-            self._builder.add(text, self._kind, self._level)

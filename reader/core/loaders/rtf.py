@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.core.document import BlockKind, Document, TextBuilder
+from reader.core.document import BlockKind, Document
 from reader.core.errors import QT_TRANSLATE_NOOP
 from reader.core.loaders.base import (
     LoadContext,
@@ -21,6 +21,8 @@ from reader.core.loaders.base import (
     looks_like,
     read_bytes,
 )
+from reader.core.loaders.rich import RichBuilder
+from reader.core.structure import SpanKind
 
 _TOKEN = re.compile(
     r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # 1, 2: control word and its parameter
@@ -35,7 +37,7 @@ _TOKEN = re.compile(
 _SKIP = frozenset(
     {
         "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "header", "headerl",
-        "headerr", "headerf", "footer", "footerl", "footerr", "footerf", "footnote", "fldinst",
+        "headerr", "headerf", "footer", "footerl", "footerr", "footerf", "fldinst",
         "xe", "tc", "bkmkstart", "bkmkend", "themedata", "colorschememapping", "latentstyles",
         "datastore", "xmlnstbl", "listtable", "listoverridetable", "rsidtbl", "generator",
         "filetbl", "revtbl", "pgdsctbl", "mmathPr", "nonshppict", "shppict", "shpinst", "atnid",
@@ -60,10 +62,15 @@ _CHARSETS = {
 # \uc1 (the default) is in effect, which covers nearly all Kazakh and Russian RTF files.
 _UNICODE_ITEM = re.compile(r"\\u(-?\d{1,6}) ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n])")
 _UNICODE_RUN = re.compile(r"(?:\\u-?\d{1,6} ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n])|[^\\{}\r\n])+")
+_CHAR_WORDS: dict[str, SpanKind] = {
+    "b": "bold", "i": "italic", "ul": "underline", "uld": "underline", "uldb": "underline",
+    "ulw": "underline", "strike": "strike", "striked": "strike", "super": "superscript",
+    "sub": "subscript", "up": "superscript", "dn": "subscript",
+}  # fmt: skip
 _HANDLED = _SKIP | set(_SYMBOLS) | {
     "title", "u", "uc", "ansicpg", "pc", "pca", "mac", "f", "fcharset", "cpg", "par", "sect",
-    "page", "row", "cell", "pard", "outlinelevel", "s", "ls", "upr", "ud",
-}  # fmt: skip
+    "page", "row", "cell", "pard", "outlinelevel", "s", "ls", "upr", "ud", "footnote", "intbl",
+} | set(_CHAR_WORDS) | {"plain", "ulnone", "nosupersub"}  # fmt: skip
 _HEADING_STYLE = re.compile(r"^heading\s*([1-6])$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -80,6 +87,8 @@ class _State:
     # inside \upr (ANSI text, then a \ud group with the same in Unicode): where \ud returns
     upr_skip: bool = False
     upr_dest: str = ""
+    chars: frozenset[SpanKind] = frozenset()  # bold, italic, ... in effect
+    note: bool = False  # inside a \footnote group
 
 
 def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
@@ -93,24 +102,31 @@ def load(path: Path, head: bytes, ctx: LoadContext) -> Document:
         raise corrupt(path, _NOT_RTF, detail=looks_like(data, _NO_RTF_HEADER))
     reader = _RtfReader(ctx)
     reader.feed(data.decode("latin-1"))
-    return Document.create(
-        reader.builder.text(),
+    reader.close_table()
+    reader.flush_notes()
+    return reader.builder.document(
         title=reader.title() or default_title(path),
         format="rtf",
         encoding=reader.codepage,
-        blocks=reader.builder.blocks,
         path=str(path),
     )
 
 
 class _RtfReader:
     def __init__(self, ctx: LoadContext) -> None:
-        self.builder = TextBuilder()
+        self.builder = RichBuilder()
         self.codepage = "cp1252"
         self._ctx = ctx
         self._state = _State()
         self._stack: list[_State] = []
-        self._para: list[str] = []
+        self._para: list[tuple[str, frozenset[SpanKind]]] = []  # ("\x00", id): a note ref
+        self._label: list[str] = []
+        self._notes: list[list[list[tuple[str, frozenset[SpanKind]]]]] = []
+        self._note_para: list[tuple[str, frozenset[SpanKind]]] = []
+        self._note_depth = -1
+        self._intbl = False  # the paragraph is in a table (\intbl)
+        self._table: tuple[int, int] | None = None  # row and column of the next cell
+        self._cell_open = False
         self._title: list[str] = []
         self._pending = bytearray()
         self._pending_page = "cp1252"
@@ -174,6 +190,9 @@ class _RtfReader:
             self._styles.finish()
         if self._stack:
             self._state = self._stack.pop()
+        if self._note_depth >= 0 and len(self._stack) < self._note_depth:
+            self._end_note_paragraph()
+            self._note_depth = -1
         self._group_starts = False
 
     def _text(self, text: str) -> None:
@@ -235,6 +254,13 @@ class _RtfReader:
         elif word == "ud":
             state = self._state
             self._state = replace(state, skip=state.upr_skip, dest=state.upr_dest)
+        elif word == "footnote" and not self._state.skip and not self._state.note:
+            self._state = replace(self._state, note=True, chars=frozenset())
+            self._notes.append([])
+            self._note_depth = len(self._stack)
+            self._para.append(("\x00", frozenset({str(len(self._notes))})))  # type: ignore[arg-type]
+        elif word in ("listtext", "pntext"):
+            self._state = replace(self._state, skip=True, dest="listtext")
         elif word == "title" and self._state.dest == "info":
             self._state = replace(self._state, skip=False, dest="title")
         elif word == "u" and number is not None:
@@ -265,12 +291,19 @@ class _RtfReader:
                 self._fonts[self._font] = _codepage(page, "")
         elif state.skip:
             return
+        elif word in _CHAR_WORDS or word in ("plain", "ulnone", "nosupersub"):
+            self._char_word(word, number)
+        elif word == "row" and self._table is not None:
+            self._table = (self._table[0] + 1, 0)
         elif word in ("par", "sect", "page", "row"):
             self._end_paragraph()
         elif word == "cell":
             self._end_paragraph("table_cell")
+        elif word == "intbl":
+            self._intbl = True
         elif word == "pard":
             self._outline, self._style, self._in_list = -1, 0, False
+            self._intbl = False
         elif word == "s" and number is not None:
             self._style = number
         elif word == "ls":
@@ -279,6 +312,20 @@ class _RtfReader:
             self._outline = number
         elif word in _SYMBOLS:
             self._emit(_SYMBOLS[word])
+
+    def _char_word(self, word: str, number: int | None) -> None:
+        chars = set(self._state.chars)
+        if word == "plain":
+            chars.clear()
+        elif word == "ulnone":
+            chars.discard("underline")
+        elif word == "nosupersub":
+            chars -= {"superscript", "subscript"}
+        elif number == 0:
+            chars.discard(_CHAR_WORDS[word])
+        else:
+            chars.add(_CHAR_WORDS[word])
+        self._state = replace(self._state, chars=frozenset(chars))
 
     def _font_word(self, number: int) -> None:
         if self._state.dest == "fonttbl":
@@ -298,22 +345,100 @@ class _RtfReader:
             self._title.append(text)
         elif self._state.dest == "stylesheet":
             self._styles.text(text)
-        elif not self._state.skip:
-            self._para.append(text)
+        elif self._state.dest == "listtext":
+            self._label.append(text)
+        elif self._state.skip:
+            return
+        elif self._state.note:
+            self._note_para.append((text, self._state.chars))
+        else:
+            self._para.append((text, self._state.chars))
 
     def _end_paragraph(self, kind: BlockKind = "paragraph") -> None:
         self._flush_bytes()
-        text = _clean("".join(self._para))
-        self._para = []
-        if not text.strip():
+        if self._state.note:
+            self._end_note_paragraph()
+            return
+        runs, self._para = self._para, []
+        label = _list_label("".join(self._label))
+        self._label = []
+        in_table = self._intbl or kind == "table_cell"
+        if in_table:
+            self._enter_cell()
+        elif self._table is not None:
+            self.close_table()
+        if not any(text != "\x00" and _clean(text).strip() for text, _ in runs):
+            if kind == "table_cell":
+                self._leave_cell()
             return
         level = self._outline + 1 if 0 <= self._outline <= 5 else self._styles.level(self._style)
         if level and kind == "paragraph":
-            self.builder.add(text, "heading", level)
+            kind = "heading"
         elif self._in_list and kind == "paragraph":
-            self.builder.add(text, "list_item")
+            kind, level = "list_item", 1
         else:
-            self.builder.add(text, kind)
+            level = 0
+        for text, chars in runs:
+            if text == "\x00":
+                self.builder.note_ref(f"rtf{next(iter(chars))}")
+            else:
+                self.builder.run(_clean(text), chars)
+        self.builder.end(kind, level, label if kind == "list_item" else "")
+        if kind == "table_cell":
+            self._leave_cell()
+
+    def _enter_cell(self) -> None:
+        if self._table is None:
+            self.builder.begin_table()
+            self._table = (0, 0)
+        if not self._cell_open:
+            self.builder.begin_cell(*self._table)
+            self._cell_open = True
+
+    def _leave_cell(self) -> None:
+        if self._cell_open and self._table is not None:
+            self.builder.end_cell()
+            self._cell_open = False
+            self._table = (self._table[0], self._table[1] + 1)
+
+    def close_table(self) -> None:
+        """End the table being read (a paragraph outside it, or the end of the file)."""
+        if self._table is None:
+            return
+        if self._cell_open:
+            self.builder.end_cell()
+            self._cell_open = False
+        self.builder.end_table()
+        self._table = None
+
+    def _end_note_paragraph(self) -> None:
+        runs, self._note_para = self._note_para, []
+        if self._notes and any(_clean(text).strip() for text, _ in runs):
+            self._notes[-1].append(runs)
+
+    def flush_notes(self) -> None:
+        """Each note's paragraphs at the end of the document, in the order of reference."""
+        for number, paragraphs in enumerate(self._notes, 1):
+            note_id = f"rtf{number}"
+            if not self.builder.has_ref(note_id):
+                continue
+            self.builder.begin_note(note_id)
+            for k, runs in enumerate(paragraphs):
+                for j, (text, chars) in enumerate(runs):
+                    cleaned = _clean(text)
+                    self.builder.run(cleaned.lstrip() if k == 0 and j == 0 else cleaned, chars)
+                self.builder.end()
+            self.builder.end_note()
+
+
+def _list_label(text: str) -> str:
+    r"""A \listtext's bullet or number as shown ("1.", "•"); symbol-font bullets are "•"."""
+    label = _CONTROL_CHARS.sub("", text).strip()
+    if not label:
+        return ""
+    if any(0xE000 <= ord(ch) <= 0xF8FF for ch in label) or label in ("\u00b7", "?"):
+        return "•"
+    return label
 
 
 def _code_point(number: int) -> str:
