@@ -350,8 +350,13 @@ class AnnotationController(QObject):
             if exact or not loose:
                 return exact[0] if exact else None
         viewer = session.viewer
-        cursor = viewer.textCursor()
-        offset = viewer.text_map.from_qt(cursor.selectionStart())
+        if session.plain:
+            offset = viewer.text_map.from_qt(viewer.textCursor().selectionStart())
+        else:  # pages, rich view: the selection's start (a click selects nothing there)
+            selected = viewer.selected_range()
+            if selected is None:
+                return None
+            offset = selected[0]
         under = [a for a in attached if a.start <= offset < a.end]
         return min(under, key=lambda a: a.end - a.start, default=None)
 
@@ -424,7 +429,14 @@ class AnnotationController(QObject):
         return super().eventFilter(watched, event)
 
     def _context_menu(self, session: DocumentSession, event: QContextMenuEvent) -> None:
-        menu = session.viewer.createStandardContextMenu(event.pos())
+        viewer = session.viewer
+        if hasattr(viewer, "createStandardContextMenu"):
+            menu = viewer.createStandardContextMenu(event.pos())
+        else:  # the page view: Copy is the standard part
+            menu = QMenu(viewer)
+            copy = menu.addAction(self.tr("Copy"))
+            copy.setEnabled(viewer.selected_range() is not None)
+            copy.triggered.connect(viewer.copy)
         menu.addSeparator()
         highlight = menu.addMenu(self.tr("Highlight"))
         highlight.addActions(list(self.color_actions.values()))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
 from reader.core.preferences_schema import Preferences, author_of
 from reader.gui.annotate import AnnotationController
@@ -23,6 +23,7 @@ from reader.gui.entity_panel import EntityPanel
 from reader.gui.export_controller import ExportController
 from reader.gui.global_search import GlobalSearchPanel
 from reader.gui.main_window import MainWindow
+from reader.gui.page_tools import PageTools
 from reader.gui.search_bar import SearchBarWidget
 
 
@@ -39,6 +40,7 @@ class Features:
     entities_dock: QDockWidget
     exporter: ExportController
     dialog_actions: DialogActions
+    page_tools: "PageTools | None" = None
 
 
 def build_window(ctx: AppContext, *, defer_panels: bool = False) -> MainWindow:
@@ -85,6 +87,13 @@ def install_features(window: MainWindow) -> Features:
     help_menu = window.menus["help"]
     help_menu.insertAction(help_menu.actions()[0], dialogs.shortcuts_action)
     window.add_tool_bar(annotations.toolbar)
+    pages_bar = QToolBar(QCoreApplication.translate("PageTools", "Pages"), window)
+    pages_bar.setObjectName("pages_toolbar")
+    window.add_tool_bar(pages_bar)
+    pages_title = QCoreApplication.translate("PageTools", "Outline")
+    pages_dock = window.add_dock_panel(QWidget(), pages_title, "page_outline")
+    pages_dock.hide()
+    page_tools = PageTools(sessions, pages_bar, pages_dock)
 
     def on_preferences(new: Preferences) -> None:
         window.apply_preferences(new)
@@ -94,7 +103,7 @@ def install_features(window: MainWindow) -> Features:
     dialogs.preferences_changed.connect(on_preferences)
     return Features(
         search_bar, global_search, global_dock, annotations, annotations_dock, entities,
-        entities_dock, exporter, dialogs,
+        entities_dock, exporter, dialogs, page_tools,
     )  # fmt: skip
 
 

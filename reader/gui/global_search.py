@@ -187,7 +187,7 @@ class GlobalSearchPanel(QWidget):
             self.status_label.clear()
             return
         snapshots: list[Snapshot] = [
-            (s.document.text, s.shown_text, s.viewer.text_map, s.word_index)
+            (s.document.text, s.shown_text, s.text_map, s.word_index)
             if s.is_latin
             else (s.document.text, None, None, s.word_index)
             for s in self._sessions

@@ -83,12 +83,25 @@ ENCODINGS = (
 )
 
 
-def _load_job(path: str, job: JobContext, encoding: str | None = None) -> tuple[Document, TextMap]:
+class NeedsPassword(str):
+    """What a load returns for an encrypted PDF opened without (the right) password: the
+    reason, for the password prompt."""
+
+
+def _load_job(
+    path: str, job: JobContext, encoding: str | None = None, password: str | None = None
+) -> "tuple[Document, TextMap] | NeedsPassword":
     """Runs in the background: the document and its offset map (the map scans the whole
     text, which must not happen on the GUI thread for 20 MB)."""
+    from reader.core.errors import CONTEXT, PasswordRequiredError, describe
     from reader.core.loaders import load
 
-    document = load(path, progress=job.progress, cancel=job.cancel, encoding=encoding)
+    try:
+        document = load(
+            path, progress=job.progress, cancel=job.cancel, encoding=encoding, password=password
+        )
+    except PasswordRequiredError as exc:
+        return NeedsPassword(describe(exc, lambda s: QCoreApplication.translate(CONTEXT, s)))
     job.check()
     return document, TextMap.identity(document.text)
 
@@ -323,15 +336,23 @@ class MainWindow(QMainWindow):
                 return i
         return -1
 
-    def _open_one(self, path: str, offset: int, encoding: str | None = None, at: int = -1) -> None:
+    def _open_one(
+        self,
+        path: str,
+        offset: int,
+        encoding: str | None = None,
+        at: int = -1,
+        password: str | None = None,
+    ) -> None:
         index = self._find_tab(path)
         if index >= 0:
             self.tabs.setCurrentIndex(index)
             return
         placeholder = LoadingWidget(path)
         placeholder.restore_offset = offset
+        placeholder.password = password
         job = self.ctx.tasks.submit(
-            lambda ctx: _load_job(path, ctx, encoding),
+            lambda ctx: _load_job(path, ctx, encoding, password),
             on_done=lambda result: self._on_loaded(placeholder, result),
             on_failed=lambda message: self._on_load_failed(placeholder, message),
             on_cancelled=lambda: self._on_load_cancelled(placeholder),
@@ -346,41 +367,106 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def _on_loaded(self, placeholder: LoadingWidget, result: Any) -> None:
+        if isinstance(result, NeedsPassword):
+            self._ask_password(placeholder, str(result))
+            return
         if self._loading.pop(placeholder, None) is None:
             return  # its tab was closed meanwhile
         document, text_map = result
+        session = self._show_session(
+            placeholder, placeholder.path, document, text_map, placeholder.password
+        )
+        if placeholder.restore_offset:
+            session.viewer.scroll_to_offset(placeholder.restore_offset)
+        placeholder.deleteLater()
+        self._recognise_scans(session)
+
+    def _show_session(
+        self,
+        replaced: QWidget,
+        path: str,
+        document: Document,
+        text_map: TextMap | None,
+        password: str | None,
+    ) -> DocumentSession:
+        """A session for ``document`` in the tab of ``replaced`` (a loading placeholder, or
+        the document's older session)."""
 
         def prepare(viewer: DocumentViewer) -> None:  # before the text: one layout only
-            viewer.resize(placeholder.size())
+            viewer.resize(replaced.size())
             viewer.set_base_font(self.document_font())
             viewer.set_zoom(self._zoom)
             viewer.set_line_length(self.preferences.line_length)
 
         session = DocumentSession(
-            document, placeholder.path, self.ctx.tasks, text_map, self, prepare_viewer=prepare
-        )
+            document, path, self.ctx.tasks, text_map, self, prepare_viewer=prepare,
+            password=password,
+        )  # fmt: skip
         session.word_count_ready.connect(lambda: self._update_status(self.current_session()))
         session.viewer.zoom_changed.connect(self._set_zoom)  # Ctrl+wheel zooms every tab
-        session.viewer.cursorPositionChanged.connect(self._update_status_line)
+        if session.plain:
+            session.viewer.cursorPositionChanged.connect(self._update_status_line)
         session.latin_failed.connect(self._on_latin_failed)
         if self.latin_action.isChecked():
             session.set_latin(True)
-        index = self.tabs.indexOf(placeholder)
+        index = self.tabs.indexOf(replaced)
         was_current = self.tabs.currentIndex() == index
         self.tabs.blockSignals(True)
         self.tabs.insertTab(index, session.viewer, session.title)
         self.tabs.removeTab(index + 1)
         self.tabs.blockSignals(False)
         self.tabs.setTabToolTip(index, session.path)
-        placeholder.deleteLater()
-        if placeholder.restore_offset:
-            session.viewer.scroll_to_offset(placeholder.restore_offset)
         self._remember(session)
         self.session_list.add(session)
         self._label_tabs()
         if was_current:
             self.tabs.setCurrentIndex(index)
             self._on_current_changed(index)
+        return session
+
+    # -- scanned pages -----------------------------------------------------------------------
+    def _recognise_scans(self, session: DocumentSession) -> None:
+        """Scanned PDF pages are read by Tesseract in the background, the pages on screen
+        first; the document then comes back with their text (search, entities, notes)."""
+        from reader.core import pdf_ocr
+
+        document = session.document
+        if document.page_map is None or not pdf_ocr.scanned_pages(document):
+            return
+        cache, password = self.ctx.paths.cache, session.password
+        first = list(session.viewer.visible_pages()) if not session.plain else []
+        count = len(pdf_ocr.scanned_pages(document))
+        self.show_status(self.tr("Recognising %1 scanned pages…").replace("%1", str(count)), 0)
+
+        def work(job: JobContext) -> Document:
+            return pdf_ocr.recognise(
+                document, cache_dir=cache, first=first, progress=job.progress,
+                cancel=job.cancel, password=password,
+            )  # fmt: skip
+
+        def progress(done: int, total: int) -> None:
+            message = self.tr("Recognising scanned pages: %1 of %2")
+            self.show_status(message.replace("%1", str(done)).replace("%2", str(total)), 0)
+
+        session.submit(
+            work,
+            lambda new: self._on_recognised(session, new),
+            on_failed=lambda message: self.show_status(message, 15000),
+            on_progress=progress,
+            priority=Priority.BACKGROUND,
+        )
+
+    def _on_recognised(self, session: DocumentSession, document: object) -> None:
+        """Show the recognised document in place of the scanned one, at the same place."""
+        assert isinstance(document, Document)
+        offset = session.viewer.first_visible_offset()
+        old = session.viewer
+        self.session_list.remove(old)
+        new = self._show_session(old, session.path, document, None, session.password)
+        new.viewer.scroll_to_offset(min(offset, len(document.text)))
+        session.deleteLater()
+        old.deleteLater()
+        self.show_status(self.tr("Scanned pages recognised"), 8000)
 
     def _remember(self, session: DocumentSession) -> None:
         self._state = self._state.with_recent(session.path)
@@ -400,6 +486,29 @@ class MainWindow(QMainWindow):
                 self.tr("Oqyrman could not open “%1”:\n%2")
                 .replace("%1", placeholder.path)
                 .replace("%2", message),
+            )
+
+    def ask_password(self, path: str, reason: str) -> str | None:
+        """The password of an encrypted PDF, or None (tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(
+            self, self.tr("Password"),
+            self.tr("%1\nPassword for “%2”:").replace("%1", reason)
+            .replace("%2", Path(path).name),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        return text if ok and text else None
+
+    def _ask_password(self, placeholder: LoadingWidget, reason: str) -> None:
+        """An encrypted PDF: ask, and load it again with the password (or close the tab)."""
+        index = self.tabs.indexOf(placeholder)
+        if not self._drop_placeholder(placeholder):
+            return
+        password = self.ask_password(placeholder.path, reason)
+        if password is not None:
+            self._open_one(
+                placeholder.path, placeholder.restore_offset, at=index, password=password
             )
 
     def _on_load_cancelled(self, placeholder: LoadingWidget) -> None:
@@ -504,9 +613,11 @@ class MainWindow(QMainWindow):
 
     def _update_status_line(self) -> None:
         session = self.current_session()
-        if session is not None:
+        if session is not None and session.plain:
             line = self.tr("Line %1").replace("%1", str(session.viewer.cursor_line()))
             self._status_line.setText(line)
+        elif session is not None:
+            self._status_line.clear()
 
     # -- actions --------------------------------------------------------------------------
     def _on_open(self) -> None:
@@ -532,8 +643,10 @@ class MainWindow(QMainWindow):
 
     def _on_select_all(self) -> None:
         session = self.current_session()
-        if session is not None:
+        if session is not None and hasattr(session.viewer, "selectAll"):
             session.viewer.selectAll()
+        elif session is not None:
+            session.viewer.select_range(0, len(session.document.text))
 
     def _set_zoom(self, steps: int) -> None:
         if clamp_zoom(steps) == self._zoom:

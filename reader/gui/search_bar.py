@@ -206,7 +206,7 @@ class SearchBarWidget(QWidget):
         """Show the bar and focus the query, with the selection as the query if short."""
         session = self._session
         if session is not None:
-            picked = session.viewer.textCursor().selectedText()
+            picked = session.viewer.selected_text()
             if picked and len(picked) < 100 and "\u2029" not in picked:
                 self.query_edit.setText(picked)
         self.show()
@@ -270,7 +270,7 @@ class SearchBarWidget(QWidget):
             return
         text, shown_map = session.document.text, None
         if session.is_latin and self.mode != "words":
-            text, shown_map = session.shown_text, session.viewer.text_map
+            text, shown_map = session.shown_text, session.text_map
         args = (
             text,
             query,
@@ -280,14 +280,15 @@ class SearchBarWidget(QWidget):
             shown_map,
             session.word_index,
         )
-        view_map = session.viewer.text_map  # immutable: a snapshot the job may use
+        view_map = session.text_map if session.plain else None  # immutable: a snapshot
         if not _needs_background(text, self.mode, session.word_index is not None):
             try:
                 matches = search_text(*args)
             except QueryError as exc:
                 self._show_error(str(exc))
                 return
-            self._show_results((matches, to_qt_ranges(view_map, matches)))
+            prepared = to_qt_ranges(view_map, matches) if view_map is not None else None
+            self._show_results((matches, prepared))
             return
         self.status_label.setText(self.tr("Searching…"))
         self._job = self._tasks.submit(
@@ -312,7 +313,7 @@ class SearchBarWidget(QWidget):
         self.status_label.setText(message)
         self.status_label.setToolTip(message)
 
-    def _show_results(self, result: tuple[list[tuple[int, int]], QtRanges]) -> None:
+    def _show_results(self, result: tuple[list[tuple[int, int]], QtRanges | None]) -> None:
         session = self._session
         if session is None:
             return
@@ -375,10 +376,10 @@ def _needs_background(text: str, mode: str, indexed: bool) -> bool:
 def _search_job(
     job: JobContext,
     args: tuple[str, str, str, bool, bool, TextMap | None, WordIndex | None],
-    view_map: TextMap,
+    view_map: TextMap | None,
 ) -> Any:
     matches = search_text(*args)
     job.check()
-    result = (matches, to_qt_ranges(view_map, matches))
+    result = (matches, to_qt_ranges(view_map, matches) if view_map is not None else None)
     job.check()
     return result

@@ -20,7 +20,7 @@ Offsets anywhere in this API are ``str`` indices into ``document.text``.
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from reader.core.ner.entities import Entity
 
 log = logging.getLogger(__name__)
+
+RICH_AT_ONCE = 200_000  # characters of a structured document laid out on the GUI thread
 
 
 @dataclass
@@ -87,21 +89,29 @@ class DocumentSession(QObject):
         identity_map: TextMap | None = None,
         parent: QObject | None = None,
         prepare_viewer: Callable[[DocumentViewer], None] | None = None,
+        password: str | None = None,
     ) -> None:
         """``prepare_viewer`` sets the viewer up (size, font, zoom) before it gets the text:
         a 20 MB text is laid out once, not again when the viewer is resized or restyled."""
         super().__init__(parent)
         self.document = document
         self.path = path
-        self.viewer = DocumentViewer()
+        self._tasks = tasks
+        self._jobs: list[Job] = []
+        self.password = password  # of an encrypted PDF, for its page view and its export
+        # A DocumentView (reader.gui.view): pages for a PDF, the rich view for a flow
+        # document with structure, the plain viewer (fast for 20 MB, and the Latin view)
+        # for the rest.
+        self.viewer: Any = self._make_view(document, path)
+        self.plain = isinstance(self.viewer, DocumentViewer)
         self.viewer.setAccessibleName(display_title(document, path))
         self.viewer.setAccessibleDescription(
             QCoreApplication.translate("DocumentSession", "Document text")
         )
-        if prepare_viewer is not None:
+        if prepare_viewer is not None and self.plain:
             prepare_viewer(self.viewer)
-        self._tasks = tasks
-        self._jobs: list[Job] = []
+        elif prepare_viewer is not None:  # the same set-up, for what the other views take
+            self.viewer.set_zoom(0)
         self.word_count: int | None = None  # None until counted in the background
         self.word_index: WordIndex | None = None  # None until built in the background
         self.entities = EntityState()
@@ -111,11 +121,56 @@ class DocumentSession(QObject):
         self._latin_job: Job | None = None
         self._want_latin = False
         self._closed = False
-        self.viewer.show_text(document.text, self._original_map, document.headings)
+        if self.plain:
+            self.viewer.show_text(document.text, self._original_map, document.headings)
         # Counting 20 MB takes half a second: start once the text is painted, so that the
         # count does not compete with the first paint for the interpreter. Queued: the
         # window builds its panels on the first paint first, undisturbed.
         self.viewer.first_painted.connect(lambda: QTimer.singleShot(0, self, self._start_count))
+
+    def _make_view(self, document: Document, path: str) -> Any:
+        if document.format == "pdf" and document.page_map is not None:
+            from reader.gui.pdf_view import PdfPageView
+
+            try:
+                return PdfPageView(path, document=document, password=self.password)
+            except Exception as exc:  # pdfium cannot draw it: its text is still there
+                log.warning("%s: pages cannot be drawn (%s); showing its text", path, exc)
+        elif document.has_structure:
+            from reader.gui.rich_view import RichDocumentView
+
+            view = RichDocumentView()
+            if len(document.text) <= RICH_AT_ONCE:
+                view.show_document(document)
+            else:  # a long document is laid out in the background
+                QTimer.singleShot(0, self, lambda: self._build_rich(view))
+            return view
+        return DocumentViewer()
+
+    def _build_rich(self, view: Any) -> None:
+        from PySide6.QtGui import QFont
+
+        from reader.core.loaders.images import read_image
+        from reader.export.rich_build import build_rich_document
+
+        document, font, thread = self.document, QFont(view.font()), view.thread()
+        self.submit(
+            lambda job: build_rich_document(
+                document,
+                font=font,
+                load_image=read_image,
+                thread=thread,
+                progress=job.progress,
+                cancel=job.cancel,
+            ),
+            view.show_build,
+            priority=Priority.NORMAL,
+        )
+
+    @property
+    def text_map(self) -> TextMap:
+        """Original offsets <-> what the plain viewer shows (identity for other views)."""
+        return self.viewer.text_map if self.plain else self._original_map
 
     @property
     def title(self) -> str:
@@ -168,7 +223,7 @@ class DocumentSession(QObject):
     @property
     def is_latin(self) -> bool:
         """True when the viewer shows the 2021 Latin script."""
-        return self._latin is not None and self.viewer.text_map is self._latin[1]
+        return self.plain and self._latin is not None and self.viewer.text_map is self._latin[1]
 
     @property
     def shown_text(self) -> str:
@@ -178,7 +233,10 @@ class DocumentSession(QObject):
         return self.document.text
 
     def set_latin(self, enabled: bool) -> None:
-        """Show the document in Latin script (computed in the background once) or not."""
+        """Show the document in Latin script (computed in the background once) or not.
+        Only the plain view has a Latin script; pages and rich views show the original."""
+        if not self.plain:
+            return
         self._want_latin = enabled
         if not enabled:
             if self.viewer.text_map is not self._original_map:
@@ -216,6 +274,8 @@ class DocumentSession(QObject):
     def close(self) -> None:
         """Stop this document's background work (its tab is closing)."""
         self._closed = True
+        if hasattr(self.viewer, "close_document"):  # the page view's PDF on the pdfium thread
+            self.viewer.close_document()
         for job in self._jobs:
             job.cancel()
         self._jobs.clear()

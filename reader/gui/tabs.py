@@ -23,6 +23,7 @@ class LoadingWidget(QWidget):
         self.path = path
         self.job_id = 0
         self.restore_offset = 0
+        self.password: str | None = None  # an encrypted PDF's, once the user gave it
         self.label = QLabel(self.tr("Opening %1…").replace("%1", path))
         self.label.setWordWrap(True)
         self.progress = QProgressBar()

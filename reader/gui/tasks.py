@@ -143,9 +143,12 @@ class TaskRunner(QObject):
         """Run ``work(ctx)`` in the background; its outcome goes to these callbacks, on the
         GUI thread, unless ``owner`` has been destroyed by then. Without ``on_failed`` a
         failure is logged as a warning."""
-        if self._closed:
-            raise ValueError("the task runner has been shut down")
         job_id = next(self._ids)
+        if self._closed:  # the application is closing: the work is dropped, unstarted
+            dropped = Job(job_id, threading.Event())
+            dropped.cancel()
+            dropped._finished = True
+            return dropped
         event = threading.Event()
         job = Job(job_id, event)
         self._jobs[job_id] = _Callbacks(

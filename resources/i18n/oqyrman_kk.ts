@@ -175,6 +175,10 @@
         <translation>Белгілеу</translation>
     </message>
     <message>
+        <source>Copy</source>
+        <translation>Көшіру</translation>
+    </message>
+    <message>
         <source>&amp;Annotate</source>
         <translation>&amp;Белгілеу</translation>
     </message>
@@ -887,6 +891,18 @@
         <translation>Осы құжат туралы ескертулер</translation>
     </message>
     <message>
+        <source>Recognising %1 scanned pages…</source>
+        <translation>Сканерленген %1 бет танылуда…</translation>
+    </message>
+    <message>
+        <source>Recognising scanned pages: %1 of %2</source>
+        <translation>Сканерленген беттер танылуда: %2 беттің %1</translation>
+    </message>
+    <message>
+        <source>Scanned pages recognised</source>
+        <translation>Сканерленген беттер танылды</translation>
+    </message>
+    <message>
         <source>Cannot open %1</source>
         <translation>%1 ашылмады</translation>
     </message>
@@ -895,6 +911,16 @@
 %2</source>
         <translation>Oqyrman «%1» файлын аша алмады:
 %2</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Құпиясөз</translation>
+    </message>
+    <message>
+        <source>%1
+Password for “%2”:</source>
+        <translation>%1
+«%2» құпиясөзі:</translation>
     </message>
     <message>
         <source>%1 – Oqyrman</source>
@@ -961,6 +987,21 @@
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Ескертпе:</translation>
+    </message>
+</context>
+<context>
+    <name>PageTools</name>
+    <message>
+        <source>Pages</source>
+        <translation>Беттер</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Мазмұны</translation>
+    </message>
+    <message>
+        <source>No pages to show</source>
+        <translation>Көрсететін бет жоқ</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,10 @@
         <translation>Аннотации</translation>
     </message>
     <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
         <source>&amp;Annotate</source>
         <translation>&amp;Аннотации</translation>
     </message>
@@ -890,6 +894,18 @@
         <translation>Предупреждения об этом документе</translation>
     </message>
     <message>
+        <source>Recognising %1 scanned pages…</source>
+        <translation>Распознаются отсканированные страницы: %1…</translation>
+    </message>
+    <message>
+        <source>Recognising scanned pages: %1 of %2</source>
+        <translation>Распознаются отсканированные страницы: %1 из %2</translation>
+    </message>
+    <message>
+        <source>Scanned pages recognised</source>
+        <translation>Отсканированные страницы распознаны</translation>
+    </message>
+    <message>
         <source>Cannot open %1</source>
         <translation>Не удалось открыть %1</translation>
     </message>
@@ -898,6 +914,16 @@
 %2</source>
         <translation>Oqyrman не удалось открыть «%1»:
 %2</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>%1
+Password for “%2”:</source>
+        <translation>%1
+Пароль для «%2»:</translation>
     </message>
     <message>
         <source>%1 – Oqyrman</source>
@@ -965,6 +991,21 @@
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Заметка:</translation>
+    </message>
+</context>
+<context>
+    <name>PageTools</name>
+    <message>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Оглавление</translation>
+    </message>
+    <message>
+        <source>No pages to show</source>
+        <translation>Нет страниц для показа</translation>
     </message>
 </context>
 <context>

@@ -140,3 +140,12 @@ def test_nothing_is_reported_after_shutdown(qtbot: QtBot, runner: TaskRunner) ->
     qtbot.waitUntil(lambda: runner.active_count() == 0, timeout=5000)
     qtbot.wait(50)
     assert heard == []
+
+
+def test_work_submitted_while_closing_is_dropped_unstarted(runner: TaskRunner) -> None:
+    """A document that finishes painting as the window closes may still ask for its word
+    count: the request is dropped, not an error."""
+    runner.shutdown(1000)
+    ran: list[int] = []
+    job = runner.submit(lambda ctx: ran.append(1), on_done=lambda _: ran.append(2))
+    assert job.cancelled and not job.running and ran == []
