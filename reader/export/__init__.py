@@ -50,7 +50,10 @@ class ExportFormat:
 WRITERS: tuple[ExportFormat, ...] = (
     ExportFormat("PDF", ".pdf", "reader.export.pdf_copy", frozenset({"pdf"}), keeps_layout=True),
     ExportFormat("PDF", ".pdf", "reader.export.pdf", None, keeps_layout=False),
+    # a DOCX source: the original package plus comments (typeset only when it changed)
+    ExportFormat("DOCX", ".docx", "reader.export.docx", frozenset({"docx"}), keeps_layout=True),
     ExportFormat("DOCX", ".docx", "reader.export.docx", None, keeps_layout=False),
+    ExportFormat("ODT", ".odt", "reader.export.odt_original", frozenset({"odt"}), True),
 )
 
 

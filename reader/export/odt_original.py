@@ -25,6 +25,7 @@ from typing import Any
 
 from reader.core.annotations import Annotation
 from reader.core.document import Document
+from reader.core.errors import ExportError
 from reader.export.common import (
     Progress,
     atomic_output,
@@ -39,6 +40,7 @@ from reader.export.common import (
 from reader.export.docx_align import PackageText, Span, align, find_spans
 from reader.export.docx_original import OriginalUnavailableError, check_coverage
 from reader.export.docx_stories import Paragraph, Story, parse, serialize
+from reader.export.request import ExportRequest
 from reader.export.zipcopy import rewrite_zip
 
 log = logging.getLogger(__name__)
@@ -276,3 +278,18 @@ def _comment(ann: Annotation, spans: list[Any], author: str) -> None:
     end = last.makeelement(f"{{{OFFICE}}}annotation-end", {f"{{{OFFICE}}}name": name})
     end.tail, last.tail = last.tail, None  # the words after stay outside the range
     last.addnext(end)
+
+
+def write(request: ExportRequest) -> Path:
+    """The registry's entry point (reader.export.WRITERS): the original ODT plus comments;
+    a source that cannot be annotated in place says why (export it as DOCX or PDF)."""
+    source = request.source_path or request.document.path
+    if not source:
+        raise ExportError("An ODT copy needs the ODT file the document was opened from")
+    try:
+        return export_odt_original(
+            request.document, request.annotations, source, request.out_path,
+            author=request.author, progress=request.progress, cancel=request.cancel,
+        )  # fmt: skip
+    except OriginalUnavailableError as why:
+        raise ExportError(f"{why}; export it as a DOCX or PDF copy instead") from None

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the exporters load when the user exports, not at start-up
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".pdf", ".docx")
+SUFFIXES = (".pdf", ".docx", ".odt")
 SHOW_PROGRESS_AFTER_MS = 400  # a seed-sized export is done before a dialog would flash
 
 
@@ -73,6 +73,7 @@ class ExportController(QObject):
         self._memory = memory
         self._job: Job | None = None
         self._target = ""
+        self._note = ""  # said with the result: a copy that does not keep the layout
         self._left_out = 0  # orphaned annotations, which a copy cannot show
         self._progress: QProgressDialog | None = None
         self.action = QAction(self.tr("E&xport Annotated Copy…"), parent)
@@ -107,14 +108,31 @@ class ExportController(QObject):
         """Where to write (tests patch this); '' when the user cancels."""
         suggested, suffix = self.suggested_path(session)
         pdf, docx = self.tr("PDF document (*.pdf)"), self.tr("Word document (*.docx)")
-        first, second = (docx, pdf) if suffix == ".docx" else (pdf, docx)
+        filters = {".pdf": pdf, ".docx": docx}
+        if session.document.format == "odt":  # the original ODT plus comments
+            filters[".odt"] = self.tr("OpenDocument text (*.odt)")
+        first = filters.get(suffix, pdf)
+        ordered = [first, *(f for f in filters.values() if f != first)]
         path, chosen = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Export Annotated Copy"), suggested, f"{first};;{second}",
-            first,
-        )  # fmt: skip
+            self._parent, self.tr("Export Annotated Copy"), suggested, ";;".join(ordered), first
+        )
         if path and not Path(path).suffix:
-            path += ".docx" if chosen == docx else ".pdf"
+            path += next((s for s, f in filters.items() if f == chosen), ".pdf")
         return path
+
+    def layout_note(self, session: DocumentSession, path: str) -> str:
+        """What the user should know of a copy that does not keep the original's layout
+        (a PDF, Word or OpenDocument file typeset anew from its text), or ""."""
+        from reader.export import keeps_layout
+
+        fmt = session.document.format
+        try:
+            kept = keeps_layout(fmt, path)
+        except ReaderError:
+            return ""
+        if kept or fmt not in ("pdf", "docx", "odt"):
+            return ""
+        return self.tr("the copy is typeset anew from the text: the original's layout is not kept")
 
     def _remember(self, path: str) -> None:
         """The folder and format of this export, for the next one (kept across runs)."""
@@ -165,6 +183,7 @@ class ExportController(QObject):
             return str(export_copy(request))
 
         self._target = path
+        self._note = self.layout_note(session, path)
         self._remember(path)
         self._job = self._tasks.submit(
             work, on_done=self._on_finished, on_failed=self._on_failed,
@@ -236,6 +255,8 @@ class ExportController(QObject):
     def _on_finished(self, result: Any) -> None:
         self._end()
         message = self.tr("Exported to %1").replace("%1", result)
+        if self._note:
+            message += f" ({self._note})"
         if self._left_out:  # they have no place in this text; the panel lists them
             message += " " + self.tr(
                 "(%n orphaned annotation(s) left out: they no longer match the text)",

@@ -21,7 +21,7 @@ from reader.export import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("name", ["copy.odt", "copy", "copy.pdf.txt"])
+@pytest.mark.parametrize("name", ["copy.xlsx", "copy", "copy.pdf.txt"])
 def test_unknown_output_suffix_names_the_formats(name: str) -> None:
     with pytest.raises(ExportError, match=r"\.pdf or \.docx"):
         check_suffix(name)

@@ -131,10 +131,10 @@ def test_entity_index_is_appended(tmp_path: Path) -> None:
 
 
 def test_unknown_suffix_is_a_one_line_usage_error(tmp_path: Path) -> None:
-    done = run(tmp_path / "data", str(SEED), "-o", str(tmp_path / "copy.odt"))
+    done = run(tmp_path / "data", str(SEED), "-o", str(tmp_path / "copy.xlsx"))
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and ".pdf or .docx" in done.stderr
-    assert not (tmp_path / "copy.odt").exists()
+    assert not (tmp_path / "copy.xlsx").exists()
 
 
 def test_json_that_is_not_web_annotation_keeps_the_old_copy(tmp_path: Path) -> None:

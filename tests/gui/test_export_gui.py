@@ -223,3 +223,14 @@ def test_orphaned_annotations_left_out_of_the_copy_are_counted(
     _export(qtbot, window, monkeypatch, tmp_path / "copy.docx")
     assert [c.text for c in WordDocument(str(tmp_path / "copy.docx")).comments] == ["ескерту"]
     assert "(1 orphaned annotation left out: it no longer" in window.statusBar().currentMessage()
+
+
+def test_a_pdf_exported_to_word_says_the_layout_is_not_kept(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path
+) -> None:
+    from tests.core.fixtures_docs import write_pdf
+
+    session = open_doc(write_pdf(tmp_path / "src.pdf", ["Қазақстан туралы мәтін"]))
+    exporter = window.features.exporter
+    assert "not kept" in exporter.layout_note(session, str(tmp_path / "copy.docx"))
+    assert exporter.layout_note(session, str(tmp_path / "copy.pdf")) == ""  # the original
