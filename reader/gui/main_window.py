@@ -599,6 +599,12 @@ class MainWindow(QMainWindow):
             return
         doc = session.document
         warnings = list(doc.warnings)
+        if session.mixed_words:
+            mixed = self.tr(
+                "%n word(s) mix letters of two alphabets; search and entities read them as"
+                " the words they stand for", "", session.mixed_words,
+            )  # fmt: skip
+            warnings.append(mixed)
         first = warnings[0] if warnings else ""
         short = first if len(first) <= 90 else first[:89] + "…"
         self._status_warning.setText(f"⚠ {short}" if warnings else "")

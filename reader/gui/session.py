@@ -113,6 +113,7 @@ class DocumentSession(QObject):
         elif prepare_viewer is not None:  # the same set-up, for what the other views take
             self.viewer.set_zoom(0)
         self.word_count: int | None = None  # None until counted in the background
+        self.mixed_words = 0  # words typed with letters of two scripts (counted with them)
         self.word_index: WordIndex | None = None  # None until built in the background
         self.entities = EntityState()
         self.annotations = AnnotationState(QUndoStack(self))
@@ -211,8 +212,9 @@ class DocumentSession(QObject):
         if self.word_index is None:
             self.submit(lambda job: _index_words(text, job), self._on_indexed)
 
-    def _on_counted(self, count: object) -> None:
-        self.word_count = int(count)  # type: ignore[call-overload]
+    def _on_counted(self, counts: object) -> None:
+        assert isinstance(counts, tuple)
+        self.word_count, self.mixed_words = int(counts[0]), int(counts[1])
         self.word_count_ready.emit(self.word_count)
 
     def _on_indexed(self, index: object) -> None:
@@ -284,17 +286,21 @@ class DocumentSession(QObject):
 COUNT_CHUNK = 1 << 20
 
 
-def _count_words(text: str, job: JobContext) -> int:
-    """``count_words`` in pieces cut at line ends (no word spans one), so that closing the
-    tab or the window does not wait for a 20 MB count."""
-    total, start = 0, 0
+def _count_words(text: str, job: JobContext) -> tuple[int, int]:
+    """``count_words`` and the words mixing scripts (look-alike letters), in pieces cut at
+    line ends (no word spans one), so that closing the tab does not wait for 20 MB."""
+    from reader.core.kazakh import count_mixed_words
+
+    total, mixed, start = 0, 0, 0
     while start < len(text):
         end = text.find("\n", start + COUNT_CHUNK)
         end = len(text) if end == -1 else end
-        total += count_words(text[start:end])
+        piece = text[start:end]
+        total += count_words(piece)
+        mixed += count_mixed_words(piece)
         job.check()
         start = end
-    return total
+    return total, mixed
 
 
 def _index_words(text: str, job: JobContext) -> "WordIndex":

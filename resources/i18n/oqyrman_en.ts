@@ -31,6 +31,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>%n word(s) mix letters of two alphabets; search and entities read them as the words they stand for</source>
+        <translation>
+            <numerusform>%n word mixes letters of two alphabets; search and entities read it as the word it stands for</numerusform>
+            <numerusform>%n words mix letters of two alphabets; search and entities read them as the words they stand for</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>

@@ -690,8 +690,16 @@
         <translation>Word құжаты (*.docx)</translation>
     </message>
     <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation>OpenDocument мәтіні (*.odt)</translation>
+    </message>
+    <message>
         <source>Export Annotated Copy</source>
         <translation>Белгілері бар көшірмені экспорттау</translation>
+    </message>
+    <message>
+        <source>the copy is typeset anew from the text: the original&apos;s layout is not kept</source>
+        <translation>көшірме мәтіннен жаңадан беттелді: түпнұсқаның пішімі сақталмайды</translation>
     </message>
     <message>
         <source>Choose another name: this would replace the document itself</source>
@@ -925,6 +933,13 @@ Password for “%2”:</source>
     <message>
         <source>%1 – Oqyrman</source>
         <translation>%1 – Oqyrman</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) mix letters of two alphabets; search and entities read them as the words they stand for</source>
+        <translation>
+            <numerusform>%n сөзде екі әліпбидің әріптері аралас; іздеу мен атаулар оларды тиісті сөз ретінде оқиды</numerusform>
+            <numerusform>%n сөзде екі әліпбидің әріптері аралас; іздеу мен атаулар оларды тиісті сөз ретінде оқиды</numerusform>
+        </translation>
     </message>
     <message>
         <source>Counting words…</source>

@@ -692,8 +692,16 @@
         <translation>Документ Word (*.docx)</translation>
     </message>
     <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation>Текст OpenDocument (*.odt)</translation>
+    </message>
+    <message>
         <source>Export Annotated Copy</source>
         <translation>Экспорт копии с аннотациями</translation>
+    </message>
+    <message>
+        <source>the copy is typeset anew from the text: the original&apos;s layout is not kept</source>
+        <translation>копия свёрстана заново по тексту: макет оригинала не сохраняется</translation>
     </message>
     <message>
         <source>Choose another name: this would replace the document itself</source>
@@ -928,6 +936,14 @@ Password for “%2”:</source>
     <message>
         <source>%1 – Oqyrman</source>
         <translation>%1 – Oqyrman</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) mix letters of two alphabets; search and entities read them as the words they stand for</source>
+        <translation>
+            <numerusform>%n слово смешивает буквы двух алфавитов; поиск и сущности читают их как слова, которые они обозначают</numerusform>
+            <numerusform>%n слова смешивают буквы двух алфавитов; поиск и сущности читают их как слова, которые они обозначают</numerusform>
+            <numerusform>%n слов смешивают буквы двух алфавитов; поиск и сущности читают их как слова, которые они обозначают</numerusform>
+        </translation>
     </message>
     <message>
         <source>Counting words…</source>

@@ -190,3 +190,17 @@ def test_a_temperature_range_is_two_quantities() -> None:
     found = [(text[s.start : s.end], s.label) for s in extract(text)]
     assert ("+19 °C-дан", "QUANTITY") in found
     assert ("+28 °C-ға дейін", "QUANTITY") in found
+
+
+def test_a_name_typed_with_look_alike_letters_is_still_recognised() -> None:
+    """Old fonts type Kazakh ә as Latin ə and Cyrillic а as Latin a: the recogniser reads
+    the word as the word it stands for, and the span stays on the original letters."""
+    from reader.core.ner import analyse
+
+    clean = "Елбасы Нұрсұлтан Назарбаев Астанада кеңес өткізді."
+    spoilt = clean.replace("Назарбаев", "Haзapбaeв")  # Latin H, a, p
+    found = {(e.label, e.name) for e in analyse(clean)}
+    spoilt_found = analyse(spoilt)
+    assert ("PERSON", "Нұрсұлтан Назарбаев") in found
+    people = [e for e in spoilt_found if e.label == "PERSON"]
+    assert people and any("Haзapбaeв" in m.text for e in people for m in e.mentions)

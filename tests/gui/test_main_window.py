@@ -275,3 +275,15 @@ def test_the_status_bar_says_what_the_loader_warned_about(
     assert session.document.warnings
     assert window._status_warning.text().startswith("⚠ ")
     assert session.document.warnings[0] in window._status_warning.toolTip()
+
+
+def test_the_status_bar_says_when_words_mix_alphabets(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text("Бұл жəне ол. Кітап жəне дəптер. Nur Otan партиясы.\n", encoding="utf-8")
+    session = open_doc(path)
+    qtbot.waitUntil(lambda: session.word_count is not None, timeout=10000)
+    assert session.mixed_words == 3  # жəне twice, дəптер; "Nur Otan" is really Latin
+    window._update_status(session)
+    assert "3" in window._status_warning.toolTip()

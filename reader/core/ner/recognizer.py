@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from reader.core.errors import CancelledError
+from reader.core.kazakh.lookalike import clean_text
 from reader.core.ner.entities import Entity
 from reader.core.ner.grouping import group
 from reader.core.ner.language import Language, detect
@@ -50,7 +51,11 @@ def _kazakh(text: str, ranges: list[tuple[int, int]]) -> list[EntitySpan]:
     found: list[tuple[list[tuple[int, int]], list[str]]] = []
     for start, end in ranges:
         offsets = token_spans(text, start, end)
-        words = [text[a:b] for a, b in offsets]
+        # Look-alike letters (Latin ə for ә, Latin a/e/o inside Cyrillic words) read as the
+        # letters they stand for; the cleaned paragraph has the same length, so the spans
+        # stay offsets into the original text.
+        clean = clean_text(text[start:end])
+        words = [clean[a - start : b - start] for a, b in offsets]
         for first, stop in sentence_bounds(words):
             found.append((offsets[first:stop], words[first:stop]))
     model = shared_model()
