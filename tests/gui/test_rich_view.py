@@ -209,15 +209,16 @@ def test_every_shown_character_maps_both_ways(
 def test_pdf_export_typesets_tables_and_list_labels(qapp: object, tmp_path: Path) -> None:
     import pypdf
 
+    from reader.export import ExportRequest
     from reader.export.pdf import export_pdf
 
     document = load(_merged_docx(tmp_path))
-    out = export_pdf(document, [], tmp_path / "out.pdf")
+    out = export_pdf(ExportRequest(document, [], tmp_path / "out.pdf"))
     text = " ".join("".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).split())
     for word in ("Кесте алдында", "біріккен", "тік", "ұя21", "Кестеден кейін"):
         assert text.count(word) == 1  # every cell once, none lost or painted twice
     lists = load(DATA / "pandoc_docx_lists.docx")
-    out = export_pdf(lists, [], tmp_path / "lists.pdf")
+    out = export_pdf(ExportRequest(lists, [], tmp_path / "lists.pdf"))
     text = " ".join("".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).split())
     assert "1. one" in text and "• three" in text  # the labels Word shows
 
