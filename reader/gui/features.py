@@ -9,22 +9,27 @@ happens to be built first.
 ``build_window(ctx)`` is how the application and the tests get a window with everything.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
 from reader.core.preferences_schema import Preferences, author_of
-from reader.gui.annotate import AnnotationController
 from reader.gui.context import AppContext
-from reader.gui.dialogs.menu_actions import DialogActions
-from reader.gui.entity_panel import EntityPanel
-from reader.gui.export_controller import ExportController
-from reader.gui.global_search import GlobalSearchPanel
 from reader.gui.main_window import MainWindow
-from reader.gui.page_tools import PageTools
-from reader.gui.search_bar import SearchBarWidget
+
+if TYPE_CHECKING:  # the feature modules load with the (deferred) panels, not at start-up
+    from reader.gui.annotate import AnnotationController
+    from reader.gui.dialogs.menu_actions import DialogActions
+    from reader.gui.entity_panel import EntityPanel
+    from reader.gui.export_controller import ExportController
+    from reader.gui.global_search import GlobalSearchPanel
+    from reader.gui.page_tools import PageTools
+    from reader.gui.search_bar import SearchBarWidget
 
 
 @dataclass
@@ -40,7 +45,7 @@ class Features:
     entities_dock: QDockWidget
     exporter: ExportController
     dialog_actions: DialogActions
-    page_tools: "PageTools | None" = None
+    page_tools: PageTools | None = None
 
 
 def build_window(ctx: AppContext, *, defer_panels: bool = False) -> MainWindow:
@@ -52,6 +57,14 @@ def build_window(ctx: AppContext, *, defer_panels: bool = False) -> MainWindow:
 
 def install_features(window: MainWindow) -> Features:
     """Make the features and put them in ``window``."""
+    from reader.gui.annotate import AnnotationController
+    from reader.gui.dialogs.menu_actions import DialogActions
+    from reader.gui.entity_panel import EntityPanel
+    from reader.gui.export_controller import ExportController
+    from reader.gui.global_search import GlobalSearchPanel
+    from reader.gui.page_tools import PageTools
+    from reader.gui.search_bar import SearchBarWidget
+
     ctx, sessions = window.ctx, window.session_list
     prefs = window.preferences
     search_bar = SearchBarWidget(ctx.tasks, sessions, prefs.search_mode)
