@@ -190,3 +190,13 @@ def test_pdf_survives_fuzzing(pdf_three_pages: Path) -> None:
         load_bytes(".pdf", data)
 
     run()
+
+
+def test_a_nul_byte_in_rtf_is_dropped_not_taken_for_a_note_mark(tmp_path: Path) -> None:
+    """The RTF loader marks footnote references with NUL internally; a NUL in the file
+    itself crashed it (found by the fuzzer above)."""
+    from reader.core.loaders import load
+
+    path = tmp_path / "nul.rtf"
+    path.write_bytes(b"{\\rtf1 Hello\x00 world}")
+    assert load(path).text == "Hello world"

@@ -351,8 +351,8 @@ class _RtfReader:
             return
         elif self._state.note:
             self._note_para.append((text, self._state.chars))
-        else:
-            self._para.append((text, self._state.chars))
+        elif text.strip("\x00"):  # a NUL in the file is not text (and "\x00" marks notes)
+            self._para.append((text.replace("\x00", ""), self._state.chars))
 
     def _end_paragraph(self, kind: BlockKind = "paragraph") -> None:
         self._flush_bytes()
