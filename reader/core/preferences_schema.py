@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.fsutil import atomic_write_json, read_json
-from reader.core.search import MODES
+from reader.core.modes import MODES
 
 log = logging.getLogger(__name__)
 

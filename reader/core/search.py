@@ -17,11 +17,12 @@ offsets into the text as it is.
 import re
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 from reader.core.kazakh.lookalike import clean_pattern, clean_text
 from reader.core.match import Match
+from reader.core.modes import MODES, Mode
 
 if TYPE_CHECKING:
     from reader.core.kazakh.wordsearch import WordIndex
@@ -37,9 +38,6 @@ __all__ = [
     "line_context",
     "line_contexts",
 ]
-
-Mode = Literal["exact", "regex", "words"]
-MODES: tuple[Mode, ...] = ("words", "exact", "regex")
 
 
 class QueryError(ReaderError):

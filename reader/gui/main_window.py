@@ -428,10 +428,12 @@ class MainWindow(QMainWindow):
     def _recognise_scans(self, session: DocumentSession) -> None:
         """Scanned PDF pages are read by Tesseract in the background, the pages on screen
         first; the document then comes back with their text (search, entities, notes)."""
+        document = session.document
+        if document.page_map is None:
+            return
         from reader.core import pdf_ocr
 
-        document = session.document
-        if document.page_map is None or not pdf_ocr.scanned_pages(document):
+        if not pdf_ocr.scanned_pages(document):
             return
         cache, password = self.ctx.paths.cache, session.password
         first = list(session.viewer.visible_pages()) if not session.plain else []
