@@ -38,7 +38,7 @@ from reader.core.document import Document
 from reader.core.pdf_extract import outline, page_sizes
 from reader.core.pdf_map import PageMap
 from reader.gui.page_cache import PageRenderer, render_key
-from reader.gui.view import LAYER_ORDER, HighlightItem, Tooltip, clamp_zoom
+from reader.gui.view import HighlightItem, Tooltip, clamp_zoom, painting_order, wheel_zoom
 
 GAP = 12  # pixels between pages and around them
 PREFETCH = 2  # pages before and after the visible ones rendered ahead
@@ -299,8 +299,7 @@ class PdfPageView(QAbstractScrollArea):
         if info.end <= info.start:
             return
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-        names = [n for n in self._layers if n not in LAYER_ORDER]
-        names += [n for n in LAYER_ORDER if n in self._layers]
+        names = painting_order(self._layers)
         for name in names:
             layer = self._layers[name]
             lo = bisect.bisect_left(layer.starts, info.start - layer.longest)
@@ -532,13 +531,13 @@ class PdfPageView(QAbstractScrollArea):
         return self._painted_at
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.set_zoom(self._zoom + (1 if delta > 0 else -1))
-            event.accept()
+        step = wheel_zoom(event)
+        if step is None:
+            super().wheelEvent(event)
             return
-        super().wheelEvent(event)
+        if step:
+            self.set_zoom(self._zoom + step)
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         bar = self.verticalScrollBar()

@@ -33,11 +33,18 @@ from reader.core.document import Document
 from reader.core.loaders.images import read_image
 from reader.core.utf16 import Utf16Map
 from reader.export.rich_build import RichBuild, RichMap, build_rich_document
-from reader.gui.view import LAYER_ORDER, HighlightItem, Tooltip, clamp_zoom
+from reader.gui.view import (
+    VISIBLE_MARGIN,
+    HighlightItem,
+    Tooltip,
+    clamp_zoom,
+    painting_order,
+    visible_positions,
+    wheel_zoom,
+)
 
 log = logging.getLogger(__name__)
 
-VISIBLE_MARGIN = 4000  # Qt positions around the visible text that get their highlights
 MAX_SELECTIONS_PER_LAYER = 4000
 
 
@@ -217,9 +224,7 @@ class RichDocumentView(QTextEdit):
         return _Layer(items, starts, ends, order, longest, tooltip, colour)
 
     def _visible_range(self) -> tuple[int, int]:
-        top = self.cursorForPosition(QPoint(0, 0)).position()
-        corner = QPoint(self.viewport().width(), self.viewport().height())
-        return top, self.cursorForPosition(corner).position()
+        return visible_positions(self)
 
     def _on_scrolled(self, _value: int) -> None:
         if self._layers:
@@ -231,8 +236,7 @@ class RichDocumentView(QTextEdit):
         top, bottom = self._visible_range()
         lo, hi = max(0, top - VISIBLE_MARGIN), bottom + VISIBLE_MARGIN
         self._window = (lo, hi)
-        known = [n for n in LAYER_ORDER if n in self._layers]
-        names = [n for n in self._layers if n not in LAYER_ORDER] + known
+        names = painting_order(self._layers)
         selections: list[QTextEdit.ExtraSelection] = []
         for name in names:
             selections.extend(self._selections(self._layers[name], lo, hi))
@@ -308,13 +312,13 @@ class RichDocumentView(QTextEdit):
 
     # -- Qt overrides ------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.set_zoom(self._zoom + (1 if delta > 0 else -1))
-            event.accept()
+        step = wheel_zoom(event)
+        if step is None:
+            super().wheelEvent(event)
             return
-        super().wheelEvent(event)
+        if step:
+            self.set_zoom(self._zoom + step)
+        event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -11,12 +11,12 @@ Highlight layers are named ("annotations", "entities", "search", "search-current
 works) and painted in :data:`LAYER_ORDER`, later over earlier.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QPoint, SignalInstance
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, Qt, SignalInstance
+from PySide6.QtGui import QColor, QFont, QWheelEvent
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 #: One highlight: ``(start, end, colour)`` in original offsets.
 HighlightItem = tuple[int, int, QColor]
@@ -26,12 +26,37 @@ Tooltip = Callable[[int], str | None]
 #: Painting order of the known layers: later ones paint over earlier ones.
 LAYER_ORDER = ("annotations", "entities", "search", "search-current")
 
+#: Qt positions around the visible text that get their highlights (the text views hand Qt
+#: only those, so tens of thousands of highlights cost nothing).
+VISIBLE_MARGIN = 4000
+
 #: Zoom steps every view accepts (the window keeps one zoom for all tabs).
 ZOOM_MIN, ZOOM_MAX = -8, 20
 
 
 def clamp_zoom(steps: int) -> int:
     return max(ZOOM_MIN, min(ZOOM_MAX, steps))
+
+
+def painting_order(layers: Iterable[str]) -> list[str]:
+    """Layer names in the order to paint them: unknown ones first, then LAYER_ORDER."""
+    names = list(layers)
+    return [n for n in names if n not in LAYER_ORDER] + [n for n in LAYER_ORDER if n in names]
+
+
+def wheel_zoom(event: QWheelEvent) -> int | None:
+    """Ctrl+wheel: the zoom step it asks for (+1, -1 or 0); None for ordinary scrolling."""
+    if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        return None
+    delta = event.angleDelta().y()
+    return (1 if delta > 0 else -1) if delta else 0
+
+
+def visible_positions(edit: QTextEdit | QPlainTextEdit) -> tuple[int, int]:
+    """Qt positions of the first and last characters in a text view's viewport."""
+    top = edit.cursorForPosition(QPoint(0, 0)).position()
+    corner = QPoint(edit.viewport().width(), edit.viewport().height())
+    return top, edit.cursorForPosition(corner).position()
 
 
 @runtime_checkable

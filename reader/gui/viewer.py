@@ -13,7 +13,7 @@ converts. Panels use these methods, which are kept stable:
 import bisect
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -35,15 +35,18 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip,
 from reader.core.document import Block
 from reader.core.preferences_schema import Preferences
 from reader.gui.textmap import QtRanges, TextMap, to_qt_ranges
+from reader.gui.view import (
+    VISIBLE_MARGIN,
+    HighlightItem,
+    Tooltip,
+    painting_order,
+    visible_positions,
+    wheel_zoom,
+)
 
 log = logging.getLogger(__name__)
 
-Tooltip = Callable[[int], str | None]
-HighlightItem = tuple[int, int, QColor]
 
-#: Painting order of known layers: later ones paint over earlier ones.
-LAYER_ORDER = ("annotations", "entities", "search", "search-current")
-VISIBLE_MARGIN = 4000  # Qt positions around the visible text that get their highlights
 MAX_SELECTIONS_PER_LAYER = 4000
 HEADING_SCALE = {1: 1.8, 2: 1.5, 3: 1.3, 4: 1.15, 5: 1.05, 6: 1.0}
 
@@ -236,13 +239,13 @@ class DocumentViewer(QPlainTextEdit):
             self._format_headings(self._headings)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.set_zoom(self._zoom + (1 if delta > 0 else -1))
-            event.accept()
+        step = wheel_zoom(event)
+        if step is None:
+            super().wheelEvent(event)
             return
-        super().wheelEvent(event)
+        if step:
+            self.set_zoom(self._zoom + step)
+        event.accept()
 
     # -- highlights -----------------------------------------------------------------------
     def set_highlights(
@@ -288,9 +291,7 @@ class DocumentViewer(QPlainTextEdit):
 
     def _visible_range(self) -> tuple[int, int]:
         """Qt positions of the first and last characters in the viewport."""
-        top = self.cursorForPosition(QPoint(0, 0)).position()
-        corner = QPoint(self.viewport().width(), self.viewport().height())
-        return top, self.cursorForPosition(corner).position()
+        return visible_positions(self)
 
     def _on_update_request(self, _rect: object, dy: int) -> None:
         if self._layers and dy:
@@ -302,8 +303,7 @@ class DocumentViewer(QPlainTextEdit):
         top, bottom = self._visible_range()
         lo, hi = max(0, top - VISIBLE_MARGIN), bottom + VISIBLE_MARGIN
         self._window = (lo, hi)
-        known = [n for n in LAYER_ORDER if n in self._layers]
-        names = [n for n in self._layers if n not in LAYER_ORDER] + known
+        names = painting_order(self._layers)
         selections: list[QTextEdit.ExtraSelection] = []
         for name in names:
             selections.extend(self._selections(self._layers[name], lo, hi))
