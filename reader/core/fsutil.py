@@ -8,7 +8,6 @@ output does, so an export saved to a shared folder can be read there.
 import contextlib
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,7 +24,7 @@ def _create_beside(target: Path, suffix: str) -> Path:
     """
     folder = target.parent
     for _ in range(_ATTEMPTS):
-        tmp = folder / f".{target.name}.{secrets.token_hex(4)}{suffix}"
+        tmp = folder / f".{target.name}.{os.urandom(4).hex()}{suffix}"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _NEW_FILE_MODE)
         except FileExistsError:

@@ -7,7 +7,6 @@ falls back to its default (and is logged): a hand-edited file never stops the ap
 """
 
 import functools
-import getpass
 import logging
 import os
 from dataclasses import asdict, dataclass, field, fields
@@ -54,6 +53,8 @@ def default_author() -> str:
         name = _gecos_name(entry.pw_gecos or "", entry.pw_name)
         return name or entry.pw_name or FALLBACK_AUTHOR
     try:
+        import getpass
+
         return getpass.getuser() or FALLBACK_AUTHOR
     except (OSError, KeyError, ImportError):
         return FALLBACK_AUTHOR

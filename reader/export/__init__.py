@@ -13,9 +13,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ExportError
-from reader.export.request import ExportRequest
+
+if TYPE_CHECKING:
+    from reader.export.request import ExportRequest
 
 __all__ = [
     "WRITERS",
@@ -105,3 +108,13 @@ def export_copy(request: ExportRequest) -> Path:
     Raises :class:`ExportError` for a suffix we do not write, and what the writer raises
     (``ExportError``, ``CancelledError``); the file appears only when complete."""
     return writer_for(request.source_format, request.out_path).load()(request)
+
+
+def __getattr__(name: str) -> Any:
+    """``ExportRequest`` loads with its first use: the window's start-up imports this package
+    for :mod:`reader.export.fonts` alone."""
+    if name == "ExportRequest":
+        from reader.export.request import ExportRequest
+
+        return ExportRequest
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

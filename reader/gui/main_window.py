@@ -178,15 +178,19 @@ class MainWindow(QMainWindow):
             shortcut.setEnabled(False)
             shortcut.deleteLater()
         self._early_shortcuts.clear()
-        self.features = self._builder(self)
-        if self._pending_dock_state:
-            self.restoreState(QByteArray.fromBase64(self._pending_dock_state.encode("ascii")))
-            self._pending_dock_state = ""
-        elif not self._state.window_state:  # first run: the text gets two thirds of the width
-            width = max(DOCK_MIN_WIDTH, self.width() // 3)
-            docks = [d for d in self.findChildren(QDockWidget) if not d.isHidden()]
-            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
-        self.panels_ready.emit()
+        # The features' first jobs (recognition, re-attaching notes) start once they are all
+        # built: a worker would take the interpreter from the building half the time.
+        with self.ctx.tasks.held():
+            self.features = self._builder(self)
+            if self._pending_dock_state:
+                state = QByteArray.fromBase64(self._pending_dock_state.encode("ascii"))
+                self.restoreState(state)
+                self._pending_dock_state = ""
+            elif not self._state.window_state:  # first run: the text gets two thirds
+                width = max(DOCK_MIN_WIDTH, self.width() // 3)
+                docks = [d for d in self.findChildren(QDockWidget) if not d.isHidden()]
+                self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
+            self.panels_ready.emit()
 
     def _replay_after_build(self, keys: str) -> None:
         """A feature's shortcut pressed before the features existed: build, then do it."""

@@ -7,9 +7,11 @@ exact and regex queries search the Latin text and map matches back to original o
 word-form search always runs on the original (it understands Latin queries itself).
 """
 
+from __future__ import annotations
+
 import bisect
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
@@ -22,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.kazakh.wordsearch import WordIndex
 from reader.core.search import MODES, Match, QueryError, find
 from reader.gui.services import Sessions
 from reader.gui.session import DocumentSession
 from reader.gui.tasks import Job, JobContext, Priority, TaskRunner
 from reader.gui.textmap import QtRanges, TextMap, to_qt_ranges
+
+if TYPE_CHECKING:  # the index's module (lexicon, Apertium) loads with the first index
+    from reader.core.kazakh.wordsearch import WordIndex
 
 log = logging.getLogger(__name__)
 

@@ -16,13 +16,14 @@ background work (``Priority.BACKGROUND``: indexing, recognition, OCR). Work rece
 snapshots (``str``, frozen dataclasses), never widgets.
 """
 
+import contextlib
 import enum
 import itertools
 import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,6 +128,7 @@ class TaskRunner(QObject):
         self._jobs: dict[int, _Callbacks] = {}  # touched on the GUI thread only
         self._running: dict[int, threading.Event] = {}  # guarded by _lock
         self._closed = False
+        self._held: list[tuple[_Runnable, int]] | None = None  # see held()
         self._report.connect(self._on_report, Qt.ConnectionType.QueuedConnection)
 
     def submit(
@@ -157,8 +159,30 @@ class TaskRunner(QObject):
         with self._lock:
             self._running[job_id] = event
         ctx = JobContext(job_id, event, self._progress_callback(job_id))
-        self._pool.start(_Runnable(self, ctx, work), int(priority))
+        runnable = _Runnable(self, ctx, work)
+        if self._held is not None:
+            self._held.append((runnable, int(priority)))
+        else:
+            self._pool.start(runnable, int(priority))
         return job
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Work submitted inside this block starts when it ends (in priority order), not
+        during it: the window builds its panels without a worker thread taking the
+        interpreter from it to start a recognition or a re-attachment."""
+        if self._held is not None:  # nested: the outer block starts them
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            if not self._closed:
+                # free threads take the first ones started: the most wanted first
+                for runnable, priority in sorted(held, key=lambda h: -h[1]):
+                    self._pool.start(runnable, priority)
 
     def active_count(self) -> int:
         """Jobs submitted and not yet ended."""

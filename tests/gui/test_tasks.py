@@ -123,6 +123,41 @@ def test_what_the_user_waits_for_starts_before_background_work(
     assert order[0] == "search"
 
 
+def test_work_submitted_while_held_starts_after_the_block_user_first(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """The window builds its panels inside ``held()``: the recognition a panel asks for must
+    not start (and take the interpreter) until every panel is there."""
+    started: list[str] = []
+    lock = threading.Lock()
+
+    def note(name: str) -> object:
+        def work(ctx: JobContext) -> None:
+            with lock:
+                started.append(name)
+
+        return work
+
+    with runner.held():
+        for i in range(3):
+            runner.submit(note(f"bg{i}"), on_done=lambda _: None, priority=Priority.BACKGROUND)  # type: ignore[arg-type]
+        with runner.held():  # nested: still held after the inner block
+            runner.submit(note("search"), on_done=lambda _: None, priority=Priority.USER)  # type: ignore[arg-type]
+        time.sleep(0.2)
+        assert started == [] and runner.active_count() == 4
+    qtbot.waitUntil(lambda: len(started) == 4, timeout=5000)
+    assert started[0] == "search"
+
+
+def test_held_work_is_dropped_if_the_runner_closes_meanwhile(runner: TaskRunner) -> None:
+    ran: list[int] = []
+    with runner.held():
+        job = runner.submit(lambda ctx: ran.append(1), on_done=lambda _: ran.append(2))
+        runner.shutdown(1000)
+    time.sleep(0.1)
+    assert ran == [] and job.cancelled
+
+
 @pytest.mark.log_warnings_expected  # "background jobs still running after 50 ms"
 def test_nothing_is_reported_after_shutdown(qtbot: QtBot, runner: TaskRunner) -> None:
     """A job that ends after shutdown (it missed the cancellation) reports to nobody: its
