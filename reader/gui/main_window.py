@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
 
     open_failed = Signal(str, str)  # path, one-line reason
     panels_ready = Signal()  # the features exist (at once, or just after the first paint)
+    # New preferences chose another interface language: the application rebuilds the window
+    # in it (gui/app.py), the same tabs at the same places.
+    language_changed = Signal(object)  # the new Preferences
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, defer_panels: bool = False
@@ -249,12 +252,15 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """New preferences: the document font applies now (the theme is applied by the
-        dialog, the language at the next start)."""
+        dialog); a new language is announced with :attr:`language_changed`."""
+        language_changed = prefs.language != self.preferences.language
         self.preferences = prefs
         font = self.document_font()
         for session in self.sessions():
             session.viewer.set_base_font(font)
             session.viewer.set_line_length(prefs.line_length)
+        if language_changed:
+            self.language_changed.emit(prefs)
 
     def show_error(self, title: str, text: str) -> None:
         """A warning box (tests patch ``QMessageBox.warning``)."""
@@ -420,8 +426,8 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index + 1)
         self.tabs.blockSignals(False)
         self.tabs.setTabToolTip(index, session.path)
-        self._remember(session)
         self.session_list.add(session)
+        self._remember(session)  # after add: the saved session must list this tab too
         self._label_tabs()
         if was_current:
             self.tabs.setCurrentIndex(index)
@@ -726,6 +732,16 @@ class MainWindow(QMainWindow):
         saved = load_session(self.ctx.session_file)
         if saved is None:
             return False
+        self.reopen(saved)
+        return True
+
+    def passwords(self) -> dict[str, str]:
+        """The passwords the open encrypted documents were opened with, by path."""
+        return {s.path: s.password for s in self.sessions() if s.password}
+
+    def reopen(self, saved: SessionState, passwords: dict[str, str] | None = None) -> None:
+        """Open ``saved``'s tabs at their places in this window, with its geometry and
+        docks (the session file, or another window's state)."""
         self.restore_window(saved)
         self._restoring = True
         missing = [tab.path for tab in saved.tabs if not Path(tab.path).exists()]
@@ -737,12 +753,12 @@ class MainWindow(QMainWindow):
         try:
             for tab in saved.tabs:
                 if tab.path not in missing:
-                    self._open_one(tab.path, tab.offset)
+                    password = (passwords or {}).get(tab.path)
+                    self._open_one(tab.path, tab.offset, password=password)
             if saved.tabs:
                 self.tabs.setCurrentIndex(min(saved.current, self.tabs.count() - 1))
         finally:
             self._restoring = False
-        return True
 
     def restore_window(self, saved: SessionState | None = None) -> None:
         """Geometry, docks, zoom and the Latin toggle from the saved session."""

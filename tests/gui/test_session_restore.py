@@ -114,3 +114,29 @@ def test_a_deleted_file_is_not_reopened_and_the_rest_are(
     assert "gone.txt" in second.statusBar().currentMessage()
     assert boxes == []
     second.close()
+
+
+def test_every_saved_session_lists_every_open_tab_while_documents_load(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session file is written as each document arrives (crash-safe): a crash at that
+    moment must not forget the tab that just loaded (it once did, for a moment)."""
+    import reader.gui.main_window as main_window
+
+    names = ["a.txt", "b.txt", "c.txt"]
+    for name in names:
+        (tmp_path / name).write_text(f"{name}: {LINES[:2000]}", encoding="utf-8")
+    saved: list[list[str]] = []
+    original = main_window.save_session
+    monkeypatch.setattr(
+        main_window,
+        "save_session",
+        lambda path, state: (
+            saved.append([Path(t.path).name for t in state.tabs]) or original(path, state)
+        ),
+    )
+    window = _window(qtbot, ctx)
+    window.open_files([str(tmp_path / n) for n in names])
+    _wait_sessions(qtbot, window, 3)
+    after_opening = saved[saved.index(names) :]
+    assert len(after_opening) >= 3 and all(tabs == names for tabs in after_opening)
