@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.paths import AppPaths, resources_dir, seeds_dir
 from reader.gui.context import AppContext
-from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 from reader.gui.session import DocumentSession
+from reader.gui.window_host import WindowHost
 
 if TYPE_CHECKING:
     from reader.gui.single_instance import InstanceServer
@@ -148,15 +148,16 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     ctx = AppContext.create(paths)
     _install_language(app, ctx)
     _apply_theme(app, ctx)
-    window = build_window(ctx, defer_panels=True)
+    host = WindowHost(app, ctx)  # the window, built again if the language changes
+    window = host.window
     servers: list[InstanceServer] = []
     if not quit_after_load:  # later `oqyrman FILE` starts hand their files to this window
 
         def listen() -> None:  # once the panels are there: not on the way to the first paint
-            servers.append(_instance_server(paths, window, app))
+            servers.append(_instance_server(paths, host, app))
 
         window.panels_ready.connect(listen, Qt.ConnectionType.SingleShotConnection)
-    _close_on_termination(app, window)
+    _close_on_termination(app, host)
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:
         _screenshot_when_idle(app, window, str(Path(screenshot).absolute()))
@@ -174,14 +175,14 @@ def run(paths: AppPaths, files: list[str], quit_after_load: str | None) -> int:
     finally:
         for server in servers:
             server.close()
-        window.close()
+        host.window.close()
         ctx.close()
 
 
-def _instance_server(paths: AppPaths, window: MainWindow, app: QApplication) -> "InstanceServer":
+def _instance_server(paths: AppPaths, host: WindowHost, app: QApplication) -> "InstanceServer":
     from reader.gui.single_instance import InstanceServer
 
-    return InstanceServer(paths.data, lambda new: _receive(window, new), app)
+    return InstanceServer(paths.data, lambda new: _receive(host.window, new), app)
 
 
 def _receive(window: MainWindow, files: list[str]) -> None:
@@ -195,7 +196,7 @@ def _receive(window: MainWindow, files: list[str]) -> None:
     window.activateWindow()
 
 
-def _close_on_termination(app: QApplication, window: MainWindow) -> None:
+def _close_on_termination(app: QApplication, host: WindowHost) -> None:
     """SIGTERM, SIGINT and the end of a desktop session close the window the usual way, so
     the session and preferences are saved (annotations are written as they are made).
 
@@ -215,8 +216,8 @@ def _close_on_termination(app: QApplication, window: MainWindow) -> None:
         with contextlib.suppress(OSError):
             reader.recv(64)
         log.info("terminating: closing the window")
-        window.close()
+        host.window.close()
         app.quit()
 
     notifier.activated.connect(on_signal)
-    app.commitDataRequest.connect(lambda _manager: window.save_session())
+    app.commitDataRequest.connect(lambda _manager: host.window.save_session())

@@ -64,7 +64,7 @@ def install_translators(app: QCoreApplication, language: str | None) -> str:
     """Install the interface language ``language`` (None: the system's); return its code.
 
     Widgets created afterwards come up translated; ones that exist keep their text until
-    rebuilt (the app applies a new language at its next start).
+    rebuilt (:mod:`reader.gui.window_host` builds the window again in a new language).
     """
     if language is not None and language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES} or None, not {language!r}")

@@ -1111,8 +1111,8 @@ Password for “%2”:</source>
         <translation>&amp;Тіл:</translation>
     </message>
     <message>
-        <source>A new language applies when Oqyrman starts again.</source>
-        <translation>Жаңа тіл Oqyrman қайта іске қосылғанда қолданылады.</translation>
+        <source>A new language applies at once: the window is built again, with the same documents at the same places.</source>
+        <translation>Жаңа тіл бірден қолданылады: терезе қайта құрылады, құжаттар сол орындарында қалады.</translation>
     </message>
     <message>
         <source>Document &amp;font:</source>

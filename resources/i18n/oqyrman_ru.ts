@@ -1117,8 +1117,8 @@ Password for “%2”:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <source>A new language applies when Oqyrman starts again.</source>
-        <translation>Новый язык вступит в силу после перезапуска Oqyrman.</translation>
+        <source>A new language applies at once: the window is built again, with the same documents at the same places.</source>
+        <translation>Новый язык применяется сразу: окно строится заново, документы остаются на тех же местах.</translation>
     </message>
     <message>
         <source>Document &amp;font:</source>

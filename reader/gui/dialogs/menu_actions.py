@@ -2,7 +2,7 @@
 
 The main window calls :func:`install_dialog_actions` once after building its menus and
 listens to :attr:`DialogActions.preferences_changed` to apply a new font or search mode to
-what it shows; the theme is applied here, the language at the next start. The dialogs'
+what it shows; the theme is applied here, a new language by the window host. The dialogs'
 modules load when a dialog is first opened, not at start-up.
 """
 

@@ -1,8 +1,8 @@
 """Edit > Preferences: interface language, document font and size, theme, default search mode.
 
 The dialog edits a :class:`~reader.core.preferences_schema.Preferences` value and never
-writes files itself; the caller stores the result and applies it (:func:`apply_theme` now,
-the language at the next start).
+writes files itself; the caller stores the result and applies it (:func:`apply_theme` now;
+a new language by building the window again, :mod:`reader.gui.window_host`).
 """
 
 from PySide6.QtCore import Qt
@@ -71,7 +71,12 @@ class PreferencesDialog(QDialog):
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language_box)
-        note = QLabel(self.tr("A new language applies when Oqyrman starts again."))
+        note = QLabel(
+            self.tr(
+                "A new language applies at once: the window is built again, with the same "
+                "documents at the same places."
+            )
+        )
         note.setWordWrap(True)
         form.addRow("", note)
         form.addRow(self.tr("Document &font:"), self.font_box)
