@@ -49,7 +49,7 @@ def _load(path: str, encoding: str | None = None, password: str | None = None) -
 
     doc = load(path, encoding=encoding, password=password)
     for warning in doc.warnings:  # a repaired file, an uncertain encoding
-        print(f"oqyrman: warning: {warning}", file=sys.stderr)
+        print(f"oqyrman: warning: {warning}", file=sys.stderr)  # English: str(Message)
     return doc
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, overload
 
 if TYPE_CHECKING:
+    from reader.core.errors import Message
     from reader.core.pdf_map import PageMap
 
 from reader.core.structure import Image, Note, Span, Table, check_structure
@@ -97,7 +98,9 @@ class Document:
     page_starts: tuple[int, ...] = ()  # offsets where each page begins (paged formats only)
     path: str | None = None
     sha256: str = field(default="")
-    warnings: tuple[str, ...] = ()  # what the loader repaired or guessed (for the status bar)
+    # What the loader repaired or guessed (the status bar renders them in the interface
+    # language; str() is English)
+    warnings: tuple["Message", ...] = ()
     page_map: "PageMap | None" = None  # PDF: each character's page and box
     # The form of a flow document (see reader.core.structure); empty for plain text.
     spans: tuple[Span, ...] = ()
@@ -130,7 +133,7 @@ class Document:
         blocks: tuple[Block, ...] | list[Block] | None = None,
         page_starts: tuple[int, ...] | list[int] = (),
         path: str | None = None,
-        warnings: tuple[str, ...] = (),
+        warnings: tuple["Message", ...] = (),
         page_map: "PageMap | None" = None,
         spans: Sequence[Span] = (),
         tables: Sequence[Table] = (),

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document
+from reader.core.errors import describe
 from reader.core.preferences_schema import Preferences
 from reader.core.prefs import SessionState, TabState, load_session, save_session
 from reader.core.titles import tell_apart
@@ -49,7 +50,7 @@ from reader.gui.context import AppContext
 from reader.gui.session import DocumentSession
 from reader.gui.sessions import SessionList
 from reader.gui.tabs import DocumentTabs, LoadingWidget
-from reader.gui.tasks import Job, JobContext, Priority
+from reader.gui.tasks import Job, JobContext, Priority, translate_core
 from reader.gui.textmap import TextMap
 from reader.gui.view import clamp_zoom
 from reader.gui.viewer import DocumentViewer, document_font
@@ -610,7 +611,7 @@ class MainWindow(QMainWindow):
                 label.clear()
             return
         doc = session.document
-        warnings = list(doc.warnings)
+        warnings = [describe(w, translate_core) for w in doc.warnings]  # interface language
         if session.mixed_words:
             mixed = self.tr(
                 "%n word(s) mix letters of two alphabets; search and entities read them as"

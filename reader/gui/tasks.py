@@ -222,7 +222,7 @@ class TaskRunner(QObject):
         except CancelledError:
             self._end(ctx.id, "cancelled", None)
         except ReaderError as exc:  # its message in the interface language
-            self._end(ctx.id, "failed", describe(exc, _translate_core))
+            self._end(ctx.id, "failed", describe(exc, translate_core))
         except Exception as exc:  # a bug: keep the app alive, log it, tell the user
             log.exception("background job %d failed", ctx.id)
             message = QCoreApplication.translate("TaskRunner", "Unexpected error: %1")
@@ -264,7 +264,7 @@ class TaskRunner(QObject):
             callbacks.on_cancelled()
 
 
-def _translate_core(text: str) -> str:
+def translate_core(text: str) -> str:
     """Core messages' catalogue (QCoreApplication.translate is safe on any thread)."""
     return QCoreApplication.translate(CONTEXT, text)
 

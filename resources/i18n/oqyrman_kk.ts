@@ -1338,6 +1338,14 @@ Password for “%2”:</source>
         <translation>{encoding} ретінде оқылмайды ({reason})</translation>
     </message>
     <message>
+        <source>1 byte is not valid {encoding} and shows as �</source>
+        <translation>1 байт {encoding} кодтауында жарамсыз, ол � болып көрсетіледі</translation>
+    </message>
+    <message>
+        <source>{count} bytes are not valid {encoding} and show as �</source>
+        <translation>{count} байт {encoding} кодтауында жарамсыз, олар � болып көрсетіледі</translation>
+    </message>
+    <message>
         <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048); choose one with Reopen with encoding (--encoding on the command line)</source>
         <translation>мәтіннің кодталуы анықталмады (UTF-8, UTF-16, Windows-1251 немесе KZ-1048 күтілген); «Басқа кодталумен ашу» арқылы таңдаңыз (командалық жолда --encoding)</translation>
     </message>
@@ -1360,6 +1368,10 @@ Password for “%2”:</source>
     <message>
         <source>not well-formed {format} ({reason})</source>
         <translation>дұрыс құрылмаған {format} ({reason})</translation>
+    </message>
+    <message>
+        <source>{file} is not well-formed {format} ({reason}); it was repaired to open, so some of it may be missing or out of place</source>
+        <translation>{file} — дұрыс құрылмаған {format} ({reason}); ашу үшін ол түзетілді, сондықтан кейбір бөліктері жоқ немесе орнынан ауысқан болуы мүмкін</translation>
     </message>
     <message>
         <source>has no {format} content</source>
@@ -1432,6 +1444,15 @@ Password for “%2”:</source>
     <message>
         <source>member {member} inflates past its size</source>
         <translation>{member} мүшесі ашылғанда өз өлшемінен асады</translation>
+    </message>
+    <message>
+        <source>an unknown language</source>
+        <extracomment>Legacy code pages other than Cyrillic that charset-normalizer is asked about.</extracomment>
+        <translation>белгісіз тіл</translation>
+    </message>
+    <message>
+        <source>The text was read as {encoding} ({languages}), not as Kazakh or Russian; if it looks wrong, reopen it with another encoding</source>
+        <translation>Мәтін қазақша немесе орысша емес, {encoding} ({languages}) ретінде оқылды; қате көрінсе, оны басқа кодтаумен қайта ашыңыз</translation>
     </message>
 </context>
 <context>

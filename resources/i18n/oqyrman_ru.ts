@@ -1344,6 +1344,14 @@ Password for “%2”:</source>
         <translation>не читается как {encoding} ({reason})</translation>
     </message>
     <message>
+        <source>1 byte is not valid {encoding} and shows as �</source>
+        <translation>1 байт недопустим в кодировке {encoding} и показан как �</translation>
+    </message>
+    <message>
+        <source>{count} bytes are not valid {encoding} and show as �</source>
+        <translation>недопустимых в кодировке {encoding} байтов: {count}; они показаны как �</translation>
+    </message>
+    <message>
         <source>the text encoding could not be determined (expected UTF-8, UTF-16, Windows-1251 or KZ-1048); choose one with Reopen with encoding (--encoding on the command line)</source>
         <translation>не удалось определить кодировку текста (ожидались UTF-8, UTF-16, Windows-1251 или KZ-1048); выберите её через «Открыть в другой кодировке» (в командной строке --encoding)</translation>
     </message>
@@ -1366,6 +1374,10 @@ Password for “%2”:</source>
     <message>
         <source>not well-formed {format} ({reason})</source>
         <translation>некорректный {format} ({reason})</translation>
+    </message>
+    <message>
+        <source>{file} is not well-formed {format} ({reason}); it was repaired to open, so some of it may be missing or out of place</source>
+        <translation>{file} — некорректный {format} ({reason}); файл исправлен для открытия, поэтому часть содержимого может отсутствовать или быть не на своём месте</translation>
     </message>
     <message>
         <source>has no {format} content</source>
@@ -1438,6 +1450,15 @@ Password for “%2”:</source>
     <message>
         <source>member {member} inflates past its size</source>
         <translation>элемент {member} при распаковке превышает свой размер</translation>
+    </message>
+    <message>
+        <source>an unknown language</source>
+        <extracomment>Legacy code pages other than Cyrillic that charset-normalizer is asked about.</extracomment>
+        <translation>неизвестный язык</translation>
+    </message>
+    <message>
+        <source>The text was read as {encoding} ({languages}), not as Kazakh or Russian; if it looks wrong, reopen it with another encoding</source>
+        <translation>Текст прочитан как {encoding} ({languages}), а не как казахский или русский; если он выглядит неверно, откройте его заново в другой кодировке</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document
+from reader.gui.context import AppContext
+from reader.gui.features import build_window
 from reader.gui.main_window import MainWindow
 from reader.gui.tabs import LoadingWidget
 
@@ -274,7 +276,27 @@ def test_the_status_bar_says_what_the_loader_warned_about(
     session = open_doc(path)
     assert session.document.warnings
     assert window._status_warning.text().startswith("⚠ ")
-    assert session.document.warnings[0] in window._status_warning.toolTip()
+    assert str(session.document.warnings[0]) in window._status_warning.toolTip()
+
+
+def test_the_loaders_warning_speaks_the_interface_language(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, language, ctx: AppContext, tmp_path: Path
+) -> None:
+    """A Kazakh interface tells of a repaired file in Kazakh, not in English."""
+    language("kk")
+    window = build_window(ctx)
+    qtbot.addWidget(window)
+    path = tmp_path / "broken.txt"
+    good = "Қазақстан Республикасы – Орталық Азиядағы мемлекет. " * 20
+    path.write_bytes(good.encode("utf-8") + b"\xff" + good.encode("utf-8"))
+    with qtbot.waitSignal(window.session_list.session_opened, timeout=10000) as opened:
+        window.open_files([str(path)])
+    session = opened.args[0]
+    assert str(session.document.warnings[0]) == (
+        "broken.txt: 1 byte is not valid UTF-8 and shows as \ufffd"
+    )
+    shown = window._status_warning.toolTip()
+    assert shown == "broken.txt: 1 байт UTF-8 кодтауында жарамсыз, ол \ufffd болып көрсетіледі"
 
 
 def test_the_status_bar_says_when_words_mix_alphabets(

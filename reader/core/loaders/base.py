@@ -49,10 +49,10 @@ class LoadContext:
 
 
 # The warnings of the load running in this thread (see :func:`collect_warnings`).
-_WARNINGS: ContextVar[list[str] | None] = ContextVar("loader_warnings", default=None)
+_WARNINGS: ContextVar[list[Message] | None] = ContextVar("loader_warnings", default=None)
 
 
-def warn(message: str) -> None:
+def warn(message: Message) -> None:
     """Record that the document opened with a caveat (a repair, an uncertain encoding); the
     registry puts it in ``Document.warnings`` for the status bar. Outside a load: logged."""
     collected = _WARNINGS.get()
@@ -63,7 +63,7 @@ def warn(message: str) -> None:
 
 
 @contextlib.contextmanager
-def collect_warnings() -> Iterator[list[str]]:
+def collect_warnings() -> Iterator[list[Message]]:
     """Gather what :func:`warn` records during one load (each thread has its own list)."""
     token = _WARNINGS.set([])
     try:

@@ -14,6 +14,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from reader.core.errors import QT_TRANSLATE_NOOP, Message
+
 log = logging.getLogger(__name__)
 
 SAMPLE = 1 << 19  # bytes the code-page guess looks at
@@ -44,7 +46,7 @@ class Guess:
     """An encoding and, when it is uncertain, a sentence saying so."""
 
     encoding: str
-    warning: str = ""
+    warning: Message | None = None
 
 
 def sniff_utf16_32(data: bytes) -> str | None:
@@ -107,12 +109,14 @@ def guess_code_page(data: bytes) -> Guess | None:
         if mess < 0.02 and (evidence < _MIN_EVIDENCE or not _other_clearly_better(other)):
             return Guess(cyrillic)
     name = codecs.lookup(other.encoding).name
-    languages = ", ".join(other.languages[:2]) or "an unknown language"
-    return Guess(
-        name,
-        f"The text was read as {name} ({languages}), not as Kazakh or Russian; "
-        "if it looks wrong, reopen it with another encoding",
+    unknown = Message(QT_TRANSLATE_NOOP("ReaderError", "an unknown language"))
+    languages = ", ".join(other.languages[:2]) or unknown
+    read_as = QT_TRANSLATE_NOOP(
+        "ReaderError",
+        "The text was read as {encoding} ({languages}), not as Kazakh or Russian; if it looks"
+        " wrong, reopen it with another encoding",
     )
+    return Guess(name, Message.of(read_as, encoding=name, languages=languages))
 
 
 def _other_clearly_better(match: object) -> bool:

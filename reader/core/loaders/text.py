@@ -17,7 +17,6 @@ from reader.core.loaders.base import (
     LoadContext,
     corrupt,
     default_title,
-    display_name,
     in_file,
     looks_like,
     read_bytes,
@@ -118,9 +117,14 @@ def _decode_as(data: bytes, encoding: str, path: Path, ctx: LoadContext) -> tupl
     return normalise_newlines(text), name
 
 
-def _invalid(path: Path, n: int, encoding: str) -> str:
-    what = "1 byte is" if n == 1 else f"{n} bytes are"
-    return f"{display_name(path)}: {what} not valid {encoding} and show{'s' * (n == 1)} as \ufffd"
+def _invalid(path: Path, n: int, encoding: str) -> Message:
+    if n == 1:
+        problem = QT_TRANSLATE_NOOP("ReaderError", "1 byte is not valid {encoding} and shows as �")
+        return in_file(path, Message.of(problem, encoding=encoding))
+    problem = QT_TRANSLATE_NOOP(
+        "ReaderError", "{count} bytes are not valid {encoding} and show as �"
+    )
+    return in_file(path, Message.of(problem, count=n, encoding=encoding))
 
 
 def _mostly_utf8(data: bytes, path: Path, ctx: LoadContext) -> str | None:

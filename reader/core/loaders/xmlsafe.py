@@ -85,10 +85,12 @@ def parse_xml(data: bytes, path: Path, what: str = "XML") -> Any:
                 format=what,
                 reason=_first_line(exc),
             ) from None
-        warn(
-            f"{display_name(path)} is not well-formed {what} ({_first_line(exc)}); it was "
-            "repaired to open, so some of it may be missing or out of place"
+        repaired = QT_TRANSLATE_NOOP(
+            "ReaderError",
+            "{file} is not well-formed {format} ({reason}); it was repaired to open, so some"
+            " of it may be missing or out of place",
         )
+        warn(Message.of(repaired, file=display_name(path), format=what, reason=_first_line(exc)))
     except (ValueError, etree.LxmlError) as exc:
         raise _cannot_read_as(path, what, exc) from None
     if root is None:
