@@ -146,3 +146,22 @@ def test_pseudo_documents_score_each_sentence_once_among_one_form_of_the_others(
     assert documents[1] == [[4]]
     scored = {i for doc in documents for v in doc for i in v}
     assert scored == set(range(5))
+
+
+def test_the_lattice_is_the_crfs_own_distribution_over_all_readings() -> None:
+    model = shared_model()
+    words = ["Астанада", "Тоқаев", "сөйледі"]
+    s = model.scores(words).astype(np.float64)
+    t = model._transitions.astype(np.float64)
+    # every reading of three words, scored as the CRF scores a path
+    total = s[0][:, None, None] + s[1][None, :, None] + s[2][None, None, :]
+    total += t[:, :, None] + t[None, :, :]
+    p = np.exp(total - total.max())
+    p /= p.sum()
+    column = {label: i for i, label in enumerate(model.labels)}
+    lattice = model.lattice(words)
+    for label in ("PERSON", "GPE", "ORGANISATION"):
+        expected = p[:, column[f"B-{label}"], :].sum()
+        assert lattice.reading(1, 2, label) == pytest.approx(expected, rel=1e-6, abs=1e-12)
+    both = p[column["B-GPE"], column["B-PERSON"], :].sum()
+    assert lattice.probability(0, ["B-GPE", "B-PERSON"]) == pytest.approx(both, rel=1e-6)

@@ -257,33 +257,35 @@ def shared_model() -> CrfModel:
         return _model
 
 
-def _logsumexp(a: "npt.NDArray[np.float64]", axis: int) -> "npt.NDArray[np.float64]":
-    top = a.max(axis=axis, keepdims=True)
-    out: npt.NDArray[np.float64] = np.log(np.exp(a - top).sum(axis=axis)) + top.squeeze(axis)
-    return out
-
-
 class Lattice:
-    """The CRF's forward and backward sums over one sentence (in log space): the probability
-    it gives to one reading of some of its words (``B-GPE`` ``I-GPE``), whatever the rest.
+    """The CRF's forward and backward sums over one sentence: the probability it gives to
+    one reading of some of its words (``B-GPE`` ``I-GPE``), whatever the rest.
 
-    It costs a few times a Viterbi pass, so the recogniser builds one only for the sentences
-    whose names the document-level step must weigh (``consistency``).
+    Scaled forward-backward (each step's sums normalised, as in Rabiner's tutorial): a
+    matrix product a step, with no logarithms. It costs a few times a Viterbi pass, so the
+    recogniser builds one only for the sentences whose names the document-level step must
+    weigh (``consistency``).
     """
 
     def __init__(self, scores: Vectors, transitions: Vectors, columns: dict[str, int]) -> None:
         s = scores.astype(np.float64)
-        t = transitions.astype(np.float64)  # [from, to]
+        step = np.exp(transitions.astype(np.float64))  # [from, to]
         n, size = s.shape
+        emit = np.exp(s - s.max(axis=1, keepdims=True))  # each row scaled to a max of 1
         alpha = np.empty((n, size))
-        beta = np.zeros((n, size))
-        alpha[0] = s[0]
-        for i in range(1, n):
-            alpha[i] = _logsumexp(alpha[i - 1][:, None] + t, axis=0) + s[i]
+        beta = np.empty((n, size))
+        scale = np.empty(n)
+        a = emit[0]
+        for i in range(n):
+            if i:
+                a = (alpha[i - 1] @ step) * emit[i]
+            scale[i] = a.sum()
+            alpha[i] = a / scale[i]
+        beta[-1] = 1.0
         for i in range(n - 2, -1, -1):
-            beta[i] = _logsumexp(t + (s[i + 1] + beta[i + 1])[None, :], axis=1)
-        self._s, self._t, self._alpha, self._beta = s, t, alpha, beta
-        self._log_z = float(_logsumexp(alpha[-1], axis=0))
+            beta[i] = (step @ (emit[i + 1] * beta[i + 1])) / scale[i + 1]
+        self._step, self._emit, self._scale = step, emit, scale
+        self._alpha, self._beta = alpha, beta
         self._columns = columns
 
     def probability(self, first: int, labels: list[str]) -> float:
@@ -292,11 +294,12 @@ class Lattice:
         columns = [self._columns.get(label, -1) for label in labels]
         if not columns or min(columns) < 0:
             return 0.0
-        log = self._alpha[first, columns[0]]
+        p = float(self._alpha[first, columns[0]])
         for k in range(1, len(columns)):
-            log += self._t[columns[k - 1], columns[k]] + self._s[first + k, columns[k]]
-        log += self._beta[first + len(columns) - 1, columns[-1]] - self._log_z
-        return float(np.exp(min(log, 0.0)))
+            t = first + k
+            p *= self._step[columns[k - 1], columns[k]] * self._emit[t, columns[k]] / self._scale[t]
+        p *= float(self._beta[first + len(columns) - 1, columns[-1]])
+        return min(max(p, 0.0), 1.0)
 
     def reading(self, first: int, stop: int, label: str) -> float:
         """Probability that words ``first:stop`` are one ``label`` entity (``PERSON``)."""
