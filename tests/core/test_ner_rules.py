@@ -183,3 +183,23 @@ def test_an_organisation_named_after_its_place_is_one_name(
 def test_a_place_beside_an_organisation_stays_a_place(text: str, entities: dict[int, str]) -> None:
     words, tags = _tagged(text, entities)
     assert apply_rules(words, tags) == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        ("Орталық Азияда су тапшы .", {1: "LOCATION"}, [("Орталық Азияда", "LOCATION")]),
+        (
+            "Оңтүстік Азияда жаңбыр жауды .",
+            {0: "GPE", 1: "LOCATION"},
+            [("Оңтүстік Азияда", "LOCATION")],
+        ),
+        ("Шығыс Қазақстан дамыды .", {1: "GPE"}, [("Қазақстан", "GPE")]),  # KazNERD's way
+        ("Орталық банк пен Астана .", {3: "GPE"}, [("Астана", "GPE")]),  # not before a place
+    ],
+)
+def test_a_point_of_the_compass_before_a_place_is_part_of_its_name(
+    text: str, entities: dict[int, str], expected: list[tuple[str, str]]
+) -> None:
+    words, tags = _tagged(text, entities)
+    assert _names(words, apply_rules(words, tags)) == expected

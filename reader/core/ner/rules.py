@@ -173,6 +173,26 @@ def place_organisations(words: list[str], tags: list[str]) -> None:
                 break
 
 
+_DIRECTIONS = frozenset(("орталық", "оңтүстік", "солтүстік", "шығыс", "батыс", "таяу", "алыс"))
+
+
+def directions(words: list[str], tags: list[str]) -> None:
+    """Орталық Азияда, Оңтүстік Америка: a capitalised point of the compass before a place
+    is part of its name (KazNERD, nine times in ten), not a word or a place of its own.
+    Шығыс Қазақстан without облысы is the exception KazNERD makes, so Қазақстан is left."""
+    for first, stop, label in reversed(chunks(tags)):
+        if label not in _PLACES or first == 0 or words[first].lower().startswith("қазақстан"):
+            continue
+        before = words[first - 1]
+        if not before[:1].isupper() or before.lower() not in _DIRECTIONS:
+            continue
+        if tags[first - 1] == "O" or tags[first - 1][2:] in _PLACES:
+            start = first - 1
+            while start > 0 and tags[start].startswith("I-"):
+                start -= 1  # Оңтүстік-Шығыс Азия tagged as one place already
+            _relabel(tags, start, stop, label)
+
+
 _DEGREE_UNIT = re.compile(r"^[CFСК](?:-[^\W\d_]+)?$")  # C, С (Cyrillic), F, К; C-дан
 
 
@@ -329,6 +349,7 @@ def apply_rules(
     if "»" in words:
         quoted_organisations(words, out)
     if "B-GPE" in out or "B-LOCATION" in out:
+        directions(words, out)
         place_organisations(words, out)
     if "." in words:
         web_names(words, out)
