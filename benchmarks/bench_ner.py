@@ -11,6 +11,9 @@ evaluation report (``--eval`` retrains and rescores instead: a quarter of an hou
 (b) cross-file: trained on IOB2_valid.txt only, scored on IOB2_test_first8000.txt, the
     harder figure and the one that predicts held-out news best.
 
+Each figure is given for the sentences alone and in pseudo-documents of 30 consecutive
+sentence numbers, with the recogniser's document-level step (``ner.consistency``).
+
 Times are CPU seconds of this process (one core), with wall time beside them: on a shared
 machine wall time also counts waiting for the processor.
 """

@@ -216,6 +216,9 @@ def _add_export(sub: Any) -> None:
         "--annotations", metavar="ANNS_JSON", help="Web Annotation JSON to use instead of the store"
     )
     p.add_argument("--entities", action="store_true", help="add an index of named entities")
+    p.add_argument(
+        "--index-dates", action="store_true", help="with --entities: index dates and times too"
+    )
     p.set_defaults(handler=_cmd_export)
 
 

@@ -1,4 +1,4 @@
-"""``oqyrman export FILE -o OUT.pdf|OUT.docx [--annotations anns.json] [--entities]``.
+"""``oqyrman export FILE -o OUT.pdf|OUT.docx [--annotations A.json] [--entities [--index-dates]]``.
 
 The format comes from OUT's suffix. Annotations come from ``--annotations`` (W3C Web
 Annotation JSON) or, without it, from the store in the data folder. Errors are one line
@@ -38,6 +38,7 @@ def run_export(args: argparse.Namespace, document: Document, out: Callable[[str]
         entities = _entities(document) if args.entities else None
         request = ExportRequest(
             document, annotations, args.output, entities=entities,
+            index_dates=getattr(args, "index_dates", False),
             author=_author(args.data_dir), password=getattr(args, "password", None),
         )  # fmt: skip
         path = export_copy(request)

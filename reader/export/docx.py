@@ -84,7 +84,7 @@ def export_docx(request: ExportRequest) -> Path:
     anchors = _write_body(word, document, anns, request.progress, cancel)
     _add_comments(word, anns, anchors, author)
     if request.entities:
-        _write_index(word, request.entities, request.wording)
+        _write_index(word, request.entities, request.wording, dates=request.index_dates)
     check_cancel(cancel)
     out = request.out_path
     with atomic_output(out) as tmp:
@@ -176,10 +176,12 @@ def _add_runs(para: Any, text: str) -> list[Any]:
     return runs
 
 
-def _write_index(word: Any, entities: Sequence[Entity], wording: IndexWording) -> None:
+def _write_index(
+    word: Any, entities: Sequence[Entity], wording: IndexWording, *, dates: bool = False
+) -> None:
     heading = word.add_heading(wording.title, level=1)
     heading.paragraph_format.page_break_before = True
-    for entry in index_entries(entities):
+    for entry in index_entries(entities, dates=dates):
         word.add_paragraph(index_line(entry, wording))
 
 

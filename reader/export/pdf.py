@@ -55,7 +55,8 @@ def export_pdf(request: ExportRequest) -> Path:
     )  # fmt: skip
     if request.entities:
         wording = request.wording
-        lines = [index_line(e, wording) for e in index_entries(request.entities, layout.page_of)]
+        entries = index_entries(request.entities, layout.page_of, dates=request.index_dates)
+        lines = [index_line(e, wording) for e in entries]
         layout.add_index(wording.title, lines)
     data = layout.render(progress=progress, cancel=cancel, steps_after=1 if anns else 0)
     if anns:

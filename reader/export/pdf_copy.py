@@ -211,5 +211,8 @@ def _index_pages(request: ExportRequest, pages: int) -> bytes:
 
     assert request.entities is not None
     wording = request.wording
-    lines = [index_line(e, wording) for e in index_entries(request.entities, page_of)]
+    lines = [
+        index_line(e, wording)
+        for e in index_entries(request.entities, page_of, dates=request.index_dates)
+    ]
     return index_pdf(lines, wording.title, first_page=pages + 1, author=request.author)

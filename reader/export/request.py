@@ -21,8 +21,9 @@ class ExportRequest:
     """An annotated copy of ``document`` to write to ``out_path``.
 
     ``entities`` adds an index of them at the end (new pages; never on a PDF's original
-    pages). ``progress(done, total)`` is called as the work goes; setting ``cancel`` stops it
-    with :class:`~reader.core.errors.CancelledError`, and nothing is written.
+    pages): the names, and their dates and times too with ``index_dates`` (numbers never).
+    ``progress(done, total)`` is called as the work goes; setting ``cancel`` stops it with
+    :class:`~reader.core.errors.CancelledError`, and nothing is written.
 
     For a PDF copied as it is (``source_format == "pdf"`` with a ``.pdf`` target), the
     original file is read again: ``source_path`` (default: ``document.path``), opened with
@@ -34,6 +35,7 @@ class ExportRequest:
     annotations: Sequence[Annotation]
     out_path: Path
     entities: Sequence[Entity] | None = None
+    index_dates: bool = False
     author: str = field(default_factory=default_author)
     wording: IndexWording = ENGLISH
     progress: Progress | None = None

@@ -167,6 +167,23 @@ def test_entity_index_at_the_end(tmp_path: Path) -> None:
     ]
 
 
+def test_entity_index_lists_dates_only_when_asked_and_never_numbers(tmp_path: Path) -> None:
+    ents = [
+        Entity("PERSON:абай", "Абай", "PERSON", (Mention(0, 1, "А"),)),
+        Entity("DATE:2021 жыл", "2021 жыл", "DATE", (Mention(2, 3, "А"),)),
+        Entity("CARDINAL:екі", "екі", "CARDINAL", (Mention(4, 5, "А"),)),
+    ]
+
+    def index(dates: bool = False) -> list[str]:
+        request = ExportRequest(_doc(), [], tmp_path / "o.docx", entities=ents, index_dates=dates)
+        out = export_docx(request)
+        texts = [p.text for p in docx.Document(str(out)).paragraphs]
+        return texts[texts.index("Index of entities") + 1 :]
+
+    assert index() == ["Абай (PERSON) — 1 mention"]
+    assert index(dates=True) == ["2021 жыл (DATE) — 1 mention", "Абай (PERSON) — 1 mention"]
+
+
 def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.docx"
     target.write_bytes(b"the good copy")

@@ -1,12 +1,14 @@
 """One document in Kazakh and Russian: a person or place written in both is one entry."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 from reader.core.ner import analyse
-from reader.core.ner.entities import Entity
+from reader.core.ner.entities import LABELS, Entity
 from reader.core.ner.grouping import cross_script, group
+from reader.core.ner.listing import to_json
 from reader.core.spans import EntitySpan
 
 MIXED = Path(__file__).parents[1] / "data" / "entity_names" / "mixed_kk_ru.txt"
@@ -21,6 +23,16 @@ def _holding(entities: list[Entity], label: str, *mentions: str) -> list[Entity]
     return [
         e for e in entities if e.label == label and set(mentions) & {m.text for m in e.mentions}
     ]
+
+
+def test_json_lists_every_spelling_and_keeps_kaznerds_codes(mixed: list[Entity]) -> None:
+    data = to_json(mixed)["entities"]
+    [tokayev] = [e for e in data if e["name"] == "Қасым-Жомарт Тоқаев"]
+    assert tokayev["label"] == "PERSON"  # the code, not a class name in some language
+    assert tokayev["spellings"] == ["Қасым-Жомарт Тоқаев", "Касым-Жомарт Токаев"]
+    assert all(e["spellings"][0] == e["name"] for e in data)
+    assert {e["label"] for e in data} <= set(LABELS)
+    json.dumps(data, ensure_ascii=False)  # plain JSON all the way
 
 
 def test_the_president_in_both_languages_is_one_person_titled_in_kazakh(

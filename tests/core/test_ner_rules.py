@@ -124,3 +124,82 @@ def test_an_amount_stops_at_a_list_comma_a_name_before_a_dash_and_after_a_case()
     words += [",", "°C-дан", "оңтүстігінде"]
     stops = {words[i] + f"@{i}" for i in amount_stops(words)}
     assert stops == {",@4", "-@6", ",@12", "оңтүстігінде@14"}  # not 2 , 85 nor %-ға дейін
+
+
+def _tagged(text: str, entities: dict[int, str]) -> tuple[list[str], list[str]]:
+    """Words of ``text`` and tags: ``entities`` maps a first word to ``LABEL:length``."""
+    words = text.split()
+    tags = ["O"] * len(words)
+    for first, spec in entities.items():
+        label, _, length = spec.partition(":")
+        n = int(length or 1)
+        tags[first : first + n] = [f"B-{label}"] + [f"I-{label}"] * (n - 1)
+    return words, tags
+
+
+def _names(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
+    from reader.core.ner.scoring import chunks
+
+    return [(" ".join(words[a:b]), label) for a, b, label in chunks(tags)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "Алматы қаласы Қоғамдық денсаулық сақтау басқармасының мәліметі .",
+            {0: "GPE", 2: "POSITION:4"},
+            [("Алматы қаласы Қоғамдық денсаулық сақтау басқармасының", "ORGANISATION")],
+        ),
+        (
+            "Ол Нью-Йорк университетінде оқыды .",
+            {1: "GPE"},
+            [("Нью-Йорк университетінде", "ORGANISATION")],
+        ),
+        (
+            "Ресей салық қызметі хабарлады .",
+            {0: "GPE"},
+            [("Ресей салық қызметі", "ORGANISATION")],
+        ),
+    ],
+)
+def test_an_organisation_named_after_its_place_is_one_name(
+    text: str, entities: dict[int, str], expected: list[tuple[str, str]]
+) -> None:
+    words, tags = _tagged(text, entities)
+    assert _names(words, apply_rules(words, tags)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("Иранның құтқару қызметі жұмыс істеді .", {0: "GPE"}),  # Iran's service: genitive
+        ("Бішкекте Шанхай ынтымақтастық ұйымының кеңесінде .", {0: "GPE", 1: "ORGANISATION:3"}),
+        ("Алматы қаласындағы филиалы ашылды .", {0: "GPE"}),  # a branch in Almaty
+        ("Грузия Еуропа Кеңесіне кірді .", {0: "GPE", 1: "ORGANISATION:2"}),
+        ("Қазақстан банк секторы өсті .", {0: "GPE"}),  # банк unpossessed: no name's head
+    ],
+)
+def test_a_place_beside_an_organisation_stays_a_place(text: str, entities: dict[int, str]) -> None:
+    words, tags = _tagged(text, entities)
+    assert apply_rules(words, tags) == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        ("Орталық Азияда су тапшы .", {1: "LOCATION"}, [("Орталық Азияда", "LOCATION")]),
+        (
+            "Оңтүстік Азияда жаңбыр жауды .",
+            {0: "GPE", 1: "LOCATION"},
+            [("Оңтүстік Азияда", "LOCATION")],
+        ),
+        ("Шығыс Қазақстан дамыды .", {1: "GPE"}, [("Қазақстан", "GPE")]),  # KazNERD's way
+        ("Орталық банк пен Астана .", {3: "GPE"}, [("Астана", "GPE")]),  # not before a place
+    ],
+)
+def test_a_point_of_the_compass_before_a_place_is_part_of_its_name(
+    text: str, entities: dict[int, str], expected: list[tuple[str, str]]
+) -> None:
+    words, tags = _tagged(text, entities)
+    assert _names(words, apply_rules(words, tags)) == expected

@@ -38,7 +38,8 @@ def test_json_offsets_index_the_text_that_oqyrman_text_prints(
     text = oqyrman(tmp_path, "text", str(SEED)).stdout
     assert seed_json["entities"]
     for entity in seed_json["entities"]:
-        assert set(entity) == {"name", "label", "count", "mentions"}
+        assert set(entity) == {"name", "label", "count", "spellings", "mentions"}
+        assert entity["spellings"][0] == entity["name"]  # type: ignore[index]
         mentions = entity["mentions"]
         assert isinstance(mentions, list) and entity["count"] == len(mentions)
         for m in mentions:

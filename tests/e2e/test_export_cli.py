@@ -130,6 +130,28 @@ def test_entity_index_is_appended(tmp_path: Path) -> None:
     assert any("Назарбаев" in t and "(PERSON)" in t for t in entries)  # the seed's main person
 
 
+def test_dates_join_the_index_only_when_asked(tmp_path: Path) -> None:
+    source = tmp_path / "visit.txt"
+    source.write_text(
+        "Қасым-Жомарт Тоқаев 2021 жылғы 5 қаңтарда Астанаға келді.\nЖиынға екі мың адам қатысты.\n",
+        encoding="utf-8",
+    )
+
+    def index(*extra: str) -> list[str]:
+        out = tmp_path / f"copy{len(extra)}.docx"
+        done = run(tmp_path / "data", str(source), "-o", str(out), "--entities", *extra)
+        assert done.returncode == 0, done.stderr
+        texts = [p.text for p in docx.Document(str(out)).paragraphs]
+        return texts[texts.index("Index of entities") + 1 :]
+
+    assert index() == ["Астана (GPE) — 1 mention", "Қасым-Жомарт Тоқаев (PERSON) — 1 mention"]
+    assert index("--index-dates") == [
+        "2021 жылғы 5 қаңтарда (DATE) — 1 mention",
+        "Астана (GPE) — 1 mention",
+        "Қасым-Жомарт Тоқаев (PERSON) — 1 mention",
+    ]  # never the number (екі мың)
+
+
 def test_unknown_suffix_is_a_one_line_usage_error(tmp_path: Path) -> None:
     done = run(tmp_path / "data", str(SEED), "-o", str(tmp_path / "copy.xlsx"))
     assert done.returncode == 2

@@ -101,6 +101,39 @@ def split_figures(valid: list[Example], test: list[Example]) -> dict[str, Figure
     }
 
 
+#: sentence numbers per pseudo-document (consecutive numbers come from one news text)
+DOCUMENT_SIZE = 30
+
+
+def pseudo_documents(
+    examples: Sequence[Example], size: int = DOCUMENT_SIZE
+) -> list[list[list[int]]]:
+    """Runs of ``size`` consecutive sentence numbers as documents, to score what a document
+    adds (``consistency``): each document is a list of versions, each version the indices
+    of one sentence per number in number order.
+
+    KazNERD's numbers follow the texts they were taken from (a news item's sentences have
+    consecutive numbers), but a document holds each sentence once: the first version takes
+    each number's first form, and every other form gets a version of its own, the first
+    one with that form in its place, so that each of ``examples`` is scored exactly once,
+    in the version where it is the form of its number.
+    """
+    forms: dict[int, list[int]] = {}
+    for i, e in enumerate(examples):
+        forms.setdefault(int(e.group), []).append(i)
+    numbers = sorted(forms)
+    documents = []
+    for k in range(0, len(numbers), size):
+        run = numbers[k : k + size]
+        base = [forms[n][0] for n in run]
+        versions = [base]
+        for position, n in enumerate(run):
+            for other in forms[n][1:]:
+                versions.append([*base[:position], other, *base[position + 1 :]])
+        documents.append(versions)
+    return documents
+
+
 def report_lines(name: str, report: dict[str, object]) -> list[str]:
     """A figure's report as lines for a person: micro scores, then classes by support."""
     micro: dict[str, float] = report["micro"]  # type: ignore[assignment]
@@ -111,6 +144,13 @@ def report_lines(name: str, report: dict[str, object]) -> list[str]:
         f"(CRF alone {report['crf_only_micro_f1']:.4f}, "
         f"with the reader's departures {report['reader_micro_f1']:.4f})"
     ]
+    documents: dict[str, object] | None = report.get("documents")  # type: ignore[assignment]
+    if documents is not None:
+        doc_micro: dict[str, float] = documents["micro"]  # type: ignore[assignment]
+        lines.append(
+            f"  in pseudo-documents of {documents['size']} sentence numbers: "
+            f"F1 {doc_micro['f1']:.4f} ({documents['changed_sentences']} sentences changed)"
+        )
     for label, s in sorted(per_class.items(), key=lambda kv: -kv[1]["support"]):
         lines.append(
             f"  {label:<14} F1 {s['f1']:.3f}  P {s['precision']:.3f}  "

@@ -242,6 +242,29 @@ def cross_script(word: str) -> str:
     return fold(word).replace("х", "к")
 
 
+def is_name_label(label: str) -> bool:
+    """Whether mentions of ``label`` are names that inflect (not dates, numbers, amounts)."""
+    return label in _NAMES
+
+
+def name_keys(mentions: Iterable[tuple[list[str], str]]) -> list[Key]:
+    """The folded key each mention (its words lowercased, its class) is grouped under, as
+    :func:`group` computes it for Kazakh mentions of one document: Матайда and Матай,
+    Сенатқа and Сенаттың meet."""
+    found = list(mentions)
+    observed = {w for ws, _ in found for w in ws}
+    wanted = {(ws[-1], len(ws) > 1, label == "PERSON") for ws, label in found if ws}
+    canonical_of = _canonicals(wanted, observed)
+    keys: list[Key] = []
+    for ws, label in found:
+        if not ws:
+            keys.append(())
+            continue
+        last = canonical_of[(ws[-1], len(ws) > 1, label == "PERSON")]
+        keys.append(tuple(cross_script(w) for w in (*ws[:-1], last)))
+    return keys
+
+
 Keyed = tuple[EntitySpan, str, Key, Key, bool]  # span, label, key, folded key, is Russian
 
 

@@ -9,13 +9,20 @@ from reader.core.ner.entities import Entity
 
 
 def to_json(entities: Iterable[Entity]) -> dict[str, Any]:
-    """``{"entities": [{"name", "label", "count", "mentions": [{"start", "end", "text"}]}]}``."""
+    """``{"entities": [{"name", "label", "count", "spellings", "mentions": [...]}]}``.
+
+    ``label`` is KazNERD's code (``GPE``), whatever the interface language; ``spellings``
+    lists every spelling of the full name met in the document, ``name`` first (Қасым-Жомарт
+    Тоқаев and Касым-Жомарт Токаев: one person in Kazakh and in Russian); each mention is
+    ``{"start", "end", "text"}`` in Python str offsets.
+    """
     return {
         "entities": [
             {
                 "name": e.name,
                 "label": e.label,
                 "count": e.count,
+                "spellings": list(e.spellings or (e.name,)),
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
             }
             for e in entities

@@ -147,6 +147,7 @@ class CrfModel:
         self._lock = threading.Lock()
         self._bos, self._eos, self._quoted = (self._vector([f]) for f in ("BOS", "EOS", "q"))
         self._number_inside = [i for i, label in enumerate(self.labels) if label in NUMBER_INSIDE]
+        self._columns = {label: i for i, label in enumerate(self.labels)}
 
     def _vector(self, features: list[str]) -> Vectors:
         rows = [self._attributes[f] for f in features if f in self._attributes]
@@ -208,6 +209,10 @@ class CrfModel:
                 result[i] = [self.labels[k] for k in path]
         return result
 
+    def lattice(self, words: list[str]) -> "Lattice":
+        """Forward and backward sums over a sentence, for the probability of a reading."""
+        return Lattice(self.scores(words), self._transitions, self._columns)
+
     def _viterbi(self, scores: list[Vectors]) -> list[list[int]]:
         """Best label paths of several sentences at once (padded to the longest)."""
         lengths = np.array([len(s) for s in scores])
@@ -250,3 +255,52 @@ def shared_model() -> CrfModel:
         if _model is None:
             _model = CrfModel()
         return _model
+
+
+class Lattice:
+    """The CRF's forward and backward sums over one sentence: the probability it gives to
+    one reading of some of its words (``B-GPE`` ``I-GPE``), whatever the rest.
+
+    Scaled forward-backward (each step's sums normalised, as in Rabiner's tutorial): a
+    matrix product a step, with no logarithms. It costs a few times a Viterbi pass, so the
+    recogniser builds one only for the sentences whose names the document-level step must
+    weigh (``consistency``).
+    """
+
+    def __init__(self, scores: Vectors, transitions: Vectors, columns: dict[str, int]) -> None:
+        s = scores.astype(np.float64)
+        step = np.exp(transitions.astype(np.float64))  # [from, to]
+        n, size = s.shape
+        emit = np.exp(s - s.max(axis=1, keepdims=True))  # each row scaled to a max of 1
+        alpha = np.empty((n, size))
+        beta = np.empty((n, size))
+        scale = np.empty(n)
+        a = emit[0]
+        for i in range(n):
+            if i:
+                a = (alpha[i - 1] @ step) * emit[i]
+            scale[i] = a.sum()
+            alpha[i] = a / scale[i]
+        beta[-1] = 1.0
+        for i in range(n - 2, -1, -1):
+            beta[i] = (step @ (emit[i + 1] * beta[i + 1])) / scale[i + 1]
+        self._step, self._emit, self._scale = step, emit, scale
+        self._alpha, self._beta = alpha, beta
+        self._columns = columns
+
+    def probability(self, first: int, labels: list[str]) -> float:
+        """Probability that words ``first``, ``first + 1``... carry the tags ``labels``
+        (0 for a tag the model does not know)."""
+        columns = [self._columns.get(label, -1) for label in labels]
+        if not columns or min(columns) < 0:
+            return 0.0
+        p = float(self._alpha[first, columns[0]])
+        for k in range(1, len(columns)):
+            t = first + k
+            p *= self._step[columns[k - 1], columns[k]] * self._emit[t, columns[k]] / self._scale[t]
+        p *= float(self._beta[first + len(columns) - 1, columns[-1]])
+        return min(max(p, 0.0), 1.0)
+
+    def reading(self, first: int, stop: int, label: str) -> float:
+        """Probability that words ``first:stop`` are one ``label`` entity (``PERSON``)."""
+        return self.probability(first, [f"B-{label}"] + [f"I-{label}"] * (stop - first - 1))

@@ -132,6 +132,67 @@ def quoted_organisations(words: list[str], tags: list[str]) -> None:
             tags[opened + 1] = "B-ORGANISATION"
 
 
+# The head of an organisation named after its place, in the possessive that a Kazakh
+# compound name puts on its head (Нью-Йорк университеті, Қарасай ауданы әкімдігінің,
+# Ресей салық қызметі): a bare or plural word (банк, агенттіктері) is no name's head.
+_PLACE_ORG_TEXT = (
+    "министрлігі университеті институты академиясы колледжі әкімдігі басқармасы "
+    "департаменті комитеті агенттігі қызметі палатасы партиясы банкі биржасы прокуратурасы "
+    "соты комиссиясы кеңесі филиалы"
+)
+_PLACE_ORG_HEADS = tuple(_PLACE_ORG_TEXT.split())
+_PLACE_ORG_SPAN = 6  # words from the place to the head, at most
+_PLACES = frozenset(("GPE", "LOCATION"))
+# A place in the genitive (Иранның құтқару қызметі: Iran's) or the locative (Бішкекте,
+# Алматы облысындағы) stands beside the organisation; a name starts with the place itself.
+_BESIDE = re.compile(r"(?:[ндт][ыі]ң|[дт][ае]|[дт][ае][гғ][ыі])$")
+
+
+def place_organisations(words: list[str], tags: list[str]) -> None:
+    """Алматы қаласы ... басқармасының: a place followed, within a few words and no
+    punctuation, by the possessed head of an organisation's name is one ORGANISATION from
+    the place to that head; the CRF tags the place alone and the rest as a post or nothing.
+
+    Not when the place is in the genitive or the locative, and not across another
+    organisation (Грузия Еуропа Кеңесіне: Georgia, and the Council of Europe).
+    """
+    for first, stop, label in chunks(tags):
+        if label not in _PLACES or tags[first][2:] != label:
+            continue  # an earlier change already took this place in
+        for j in range(stop, min(len(words), first + _PLACE_ORG_SPAN)):
+            word = words[j].lower()
+            if _BESIDE.search(word) and not word.startswith(_PLACE_ORG_HEADS):
+                break  # Алматы қаласындағы филиал: beside, not a part
+            if not word[:1].isalpha() or (tags[j] != "O" and tags[j][2:] != "POSITION"):
+                break
+            if word.startswith(_PLACE_ORG_HEADS):
+                if j + 1 < len(tags) and tags[j + 1].startswith("I-"):
+                    break  # a longer entity goes on past the head: leave it
+                if not _BESIDE.search(words[stop - 1].lower()):
+                    _relabel(tags, first, j + 1, "ORGANISATION")
+                break
+
+
+_DIRECTIONS = frozenset(("орталық", "оңтүстік", "солтүстік", "шығыс", "батыс", "таяу", "алыс"))
+
+
+def directions(words: list[str], tags: list[str]) -> None:
+    """Орталық Азияда, Оңтүстік Америка: a capitalised point of the compass before a place
+    is part of its name (KazNERD, nine times in ten), not a word or a place of its own.
+    Шығыс Қазақстан without облысы is the exception KazNERD makes, so Қазақстан is left."""
+    for first, stop, label in reversed(chunks(tags)):
+        if label not in _PLACES or first == 0 or words[first].lower().startswith("қазақстан"):
+            continue
+        before = words[first - 1]
+        if not before[:1].isupper() or before.lower() not in _DIRECTIONS:
+            continue
+        if tags[first - 1] == "O" or tags[first - 1][2:] in _PLACES:
+            start = first - 1
+            while start > 0 and tags[start].startswith("I-"):
+                start -= 1  # Оңтүстік-Шығыс Азия tagged as one place already
+            _relabel(tags, start, stop, label)
+
+
 _DEGREE_UNIT = re.compile(r"^[CFСК](?:-[^\W\d_]+)?$")  # C, С (Cyrillic), F, К; C-дан
 
 
@@ -287,6 +348,9 @@ def apply_rules(
         degrees(words, out)
     if "»" in words:
         quoted_organisations(words, out)
+    if "B-GPE" in out or "B-LOCATION" in out:
+        directions(words, out)
+        place_organisations(words, out)
     if "." in words:
         web_names(words, out)
     if out.count("O") < len(out):

@@ -23,14 +23,17 @@ from pathlib import Path
 
 import pycrfsuite
 
+from reader.core.ner.consistency import Readings, consistent, sentence_readings
 from reader.core.ner.devsplit import (
     DATA_FILES,
+    DOCUMENT_SIZE,
     Example,
     Sentence,
     compare,
     counts_from_json,
     default_data_dir,
     load_corpus,
+    pseudo_documents,
     read_iob2,
     report_lines,
     split_figures,
@@ -46,7 +49,7 @@ from reader.core.ner.model import (
     write_weights,
 )
 from reader.core.ner.rules import apply_rules
-from reader.core.ner.scoring import GroupCounts, evaluate, group_counts
+from reader.core.ner.scoring import GroupCounts, Score, evaluate, group_counts
 from reader.core.ner.stem import stem
 
 log = logging.getLogger(__name__)
@@ -104,13 +107,51 @@ def train(
     trainer.train(str(model_path))
 
 
+def in_documents(
+    examples: Sequence[Example], tags: Sequence[list[str]], model: CrfModel, size: int
+) -> list[list[str]]:
+    """``tags`` after the document-level step (``consistency``), each sentence in the
+    pseudo-document of ``size`` consecutive sentence numbers it belongs to."""
+    words = [e.words for e in examples]
+    readings = sentence_readings(model, words)
+    out: list[list[str] | None] = [None] * len(examples)
+    for versions in pseudo_documents(examples, size):
+        base = versions[0]
+        for number, version in enumerate(versions):
+            view = _View(readings, version)
+            new = consistent(
+                [words[i] for i in version], [tags[i] for i in version], view, model.gazetteer
+            )
+            if number == 0:
+                for i, t in zip(version, new, strict=True):
+                    out[i] = t
+            else:  # the one sentence this version holds in another form
+                at = next(p for p, (a, b) in enumerate(zip(version, base, strict=True)) if a != b)
+                out[version[at]] = new[at]
+    return [t if t is not None else list(tags[i]) for i, t in enumerate(out)]
+
+
+class _View:
+    """The readings of a document's sentences, by their index in the document."""
+
+    def __init__(self, readings: Readings, indices: list[int]) -> None:
+        self._readings = readings
+        self._indices = indices
+
+    def probability(self, sentence: int, first: int, stop: int, label: str) -> float:
+        return self._readings.probability(self._indices[sentence], first, stop, label)
+
+
 def score(
     examples: Sequence[Example], model_path: Path, gazetteer_path: Path
-) -> tuple[dict[str, object], GroupCounts]:
-    """The report of a model on ``examples`` and its entity counts per sentence number.
+) -> tuple[dict[str, object], dict[str, GroupCounts]]:
+    """The report of a model on ``examples`` and its entity counts per sentence number, for
+    the sentences alone (``sentences``) and in pseudo-documents (``documents``).
 
     Tags come from the recogniser's own decoder (``CrfModel``, with its constraints on
-    amounts), then the rules, exactly as the application runs them.
+    amounts), then the rules, exactly as the application runs them; the document figure
+    adds the document-level step (``consistency``) over runs of ``DOCUMENT_SIZE``
+    consecutive sentence numbers.
     """
     model = CrfModel(model_path, gazetteer_path)
     crf = model.tag_many([e.words for e in examples])
@@ -119,21 +160,41 @@ def score(
         apply_rules(e.words, t, model.gazetteer, reader=True)
         for e, t in zip(examples, crf, strict=True)
     ]
+    documents = in_documents(examples, rules, model, DOCUMENT_SIZE)
     gold = [e.tags for e in examples]
     crf_micro, _ = evaluate(gold, crf)
     micro, per_class = evaluate(gold, rules)
+    doc_micro, doc_per_class = evaluate(gold, documents)
     report: dict[str, object] = {
         "sentences": len(examples),
         "groups": len({e.group for e in examples}),
         "micro": {"precision": micro.precision, "recall": micro.recall, "f1": micro.f1},
         "crf_only_micro_f1": crf_micro.f1,
         "reader_micro_f1": evaluate(gold, reader)[0].f1,
-        "per_class": {
-            lab: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "support": s.support}
-            for lab, s in per_class.items()
+        "per_class": _per_class(per_class),
+        "documents": {
+            "size": DOCUMENT_SIZE,
+            "changed_sentences": sum(a != b for a, b in zip(rules, documents, strict=True)),
+            "micro": {
+                "precision": doc_micro.precision,
+                "recall": doc_micro.recall,
+                "f1": doc_micro.f1,
+            },
+            "per_class": _per_class(doc_per_class),
         },
     }
-    return report, group_counts([e.group for e in examples], gold, rules)
+    groups = [e.group for e in examples]
+    return report, {
+        "sentences": group_counts(groups, gold, rules),
+        "documents": group_counts(groups, gold, documents),
+    }
+
+
+def _per_class(scores: dict[str, Score]) -> dict[str, dict[str, float]]:
+    return {
+        lab: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "support": s.support}
+        for lab, s in scores.items()
+    }
 
 
 def _pairs(examples: Iterable[Example]) -> list[Sentence]:
@@ -165,11 +226,14 @@ def develop(
             started = time.perf_counter()
             train(_pairs(training), model_path, gazetteer, params)
             seconds = time.perf_counter() - started
-        report, counts[name] = score(scored, model_path, gazetteer_path)
+        report, both = score(scored, model_path, gazetteer_path)
+        counts[name], counts[f"{name}+documents"] = both["sentences"], both["documents"]
         report.update(train_sentences=len(training), train_seconds=round(seconds))
         reports[name] = report
         for line in report_lines(name, report):
             log.info("%s", line)
+        for line in compare({name: both["documents"]}, {name: both["sentences"]}):
+            log.info("in documents of %d, against the sentences alone: %s", DOCUMENT_SIZE, line)
         if not keep and not rescore:
             model_path.unlink()
             gazetteer_path.unlink()
