@@ -34,8 +34,15 @@ KEEP_LANGUAGES = {"kk", "ru", "en", "root"}
 KEEP_NAMES = {"res_index", "pool", "root"}
 # Data of services Qt never calls (see above), dropped for every locale
 UNUSED_SERVICES = (
-    "translit/", "brkitr/", "curr/", "unit/", "rbnf/",
-    "unames.icu", "confusables.cfu", "confusables_wholeScript", "uts46.nrm",
+    "translit/",
+    "brkitr/",
+    "curr/",
+    "unit/",
+    "rbnf/",
+    "unames.icu",
+    "confusables.cfu",
+    "confusables_wholeScript",
+    "uts46.nrm",
 )
 TOOLS = ("icupkg", "genccode", "gcc", "nm")
 
