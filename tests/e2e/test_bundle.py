@@ -22,7 +22,7 @@ SEED = next((ROOT / "seeds").glob("*.txt"))
 # Russian morphology (pymorphy2's 15 MB dictionary and natasha's 2.6 MB model, for Russian
 # names in the nominative and Russian word forms in search, issues 12 and 13) brought it to
 # 190.5 MB; ICU data Qt never reads, natasha's unread word list and numpy's symbols took it
-# to 183.8 MB, still over that target (issue 14 stays open for it: what is left would cost
+# to 183.6 MB, still over that target (issue 14 stays open for it: what is left would cost
 # Russian entities or their speed; see packaging/oqyrman.spec). This guards against growing.
 SIZE_TARGET_MB = 185
 
@@ -84,7 +84,7 @@ def folder_mb(folder: Path) -> float:
 
 
 def test_bundle_stays_within_the_size_target(bundle: Path) -> None:
-    # 183.8 MB when measured: Qt with ICU trimmed 56.9, natasha's embeddings and models 30.3,
+    # 183.6 MB when measured: Qt with ICU trimmed 56.8, natasha's embeddings and models 30.3,
     # numpy 10.1 and its OpenBLAS with the Fortran runtime 28.5, pymorphy2's dictionary 14.8,
     # PDFium 7, lxml 5.5, Python 10.
     size = folder_mb(bundle)
