@@ -33,12 +33,18 @@ icu=$("$py" -c 'import PySide6, pathlib; print(next((pathlib.Path(PySide6.__file
 if "$py" packaging/trim_icu.py "$icu" "$work/icu" >/dev/null; then
   export OQYRMAN_ICU_DATA="$work/icu/$(basename "$icu")"
 fi
+navec=natasha/data/emb/navec_news_v1_1B_250K_300d_100q.tar
+site=$("$py" -c 'import navec, pathlib; print(pathlib.Path(navec.__file__).resolve().parents[1])')
+"$py" packaging/navec_for_bundle.py "$site/$navec" "$work/$navec" >/dev/null
+export OQYRMAN_NAVEC="$work/$navec"
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath "$work" packaging/oqyrman.spec
 # Symbols and debug information are a good part of libpython's, PDFium's, ICU's and the
-# extension modules' size; drop what is not needed to load them. Never touch numpy and the
-# auditwheel-repaired *.libs: patchelf rewrote them, and strip then breaks them.
-find "$dist/oqyrman/_internal" -type f -name '*.so*' -not -path '*.libs/*' -not -path '*/numpy/*' \
+# extension modules' size (numpy's own modules included: 0.6 MB); drop what is not needed to
+# load them. Never touch the auditwheel-repaired *.libs (numpy.libs: OpenBLAS): patchelf
+# moved their dynamic sections, and strip then leaves "ELF load command address/offset not
+# page-aligned".
+find "$dist/oqyrman/_internal" -type f -name '*.so*' -not -path '*.libs/*' \
   -print0 | while IFS= read -r -d '' lib; do
     if file -b "$lib" | grep -q -e 'not stripped' -e 'with debug_info'; then
       strip --strip-unneeded "$lib"

@@ -3,11 +3,19 @@
 PySide6's wheel links Qt against ICU, whose data library (libicudata, 31 MB) holds locale
 data for every language; Qt uses it for collation, case mapping and time zones. Oqyrman's
 interface speaks Kazakh, Russian and English, so the bundle keeps the root data, those three
-locales, and everything that is not per-locale (normalisation, break rules and their
-dictionaries, time zones, plural rules), and drops the other locales, transliterators and
-legacy code page tables (our loaders decode text with Python's codecs, not ICU's). ICU falls
-back to root data for a locale it lacks, so nothing fails; formatting for those locales just
-looks like root's.
+locales, and everything that is not per-locale (normalisation, time zones, plural rules), and
+drops the other locales, transliterators and legacy code page tables (our loaders decode text
+with Python's codecs, not ICU's). ICU falls back to root data for a locale it lacks, so
+nothing fails; formatting for those locales just looks like root's.
+
+It also drops the data of ICU services that nothing in the bundle calls. Qt is ICU's only
+user, and libQt6Core imports just u_strToLower/u_strToUpper, ucal_* (time zone names),
+ucnv_* (QStringConverter) and ucol_* (QCollator) - check with
+``nm -D --undefined-only libQt6Core.so.6 | grep _73``. So these go: the break iterator rules
+and their CJK/Thai/Lao/Khmer/Burmese word dictionaries (brkitr/, 3.4 MB: ubrk_ and title
+casing; Qt breaks text with its own Unicode tables), character names (unames.icu: u_charName),
+spoof checking (confusables), IDNA (uts46.nrm: Qt has its own), and currency, unit and
+spelled-out number names (curr/, unit/, rbnf/: number formatting, which Qt does itself).
 
     python packaging/trim_icu.py SOURCE_LIBICUDATA OUT_DIR   -> OUT_DIR/<same file name>
 
@@ -24,6 +32,18 @@ from pathlib import Path
 
 KEEP_LANGUAGES = {"kk", "ru", "en", "root"}
 KEEP_NAMES = {"res_index", "pool", "root"}
+# Data of services Qt never calls (see above), dropped for every locale
+UNUSED_SERVICES = (
+    "translit/",
+    "brkitr/",
+    "curr/",
+    "unit/",
+    "rbnf/",
+    "unames.icu",
+    "confusables.cfu",
+    "confusables_wholeScript",
+    "uts46.nrm",
+)
 TOOLS = ("icupkg", "genccode", "gcc", "nm")
 
 
@@ -44,7 +64,7 @@ def _data_symbol(lib: Path) -> tuple[str, int, int]:
 def _removable(item: str) -> bool:
     name = item.rsplit("/", 1)[-1]
     stem, _, ext = name.rpartition(".")
-    if ext == "cnv" or item.startswith("translit/"):
+    if ext == "cnv" or item.startswith(UNUSED_SERVICES):
         return True
     if stem in KEEP_NAMES:
         return False
@@ -68,7 +88,11 @@ def trim(lib: Path, out_dir: Path) -> Path:
         (tmp / "remove.txt").write_text(
             "".join(f"{i}\n" for i in items if _removable(i)), encoding="utf-8"
         )
-        small = tmp / "small.dat"
+        # icupkg names the items after the output file ("small/coll/root.res" for small.dat),
+        # and ICU looks them up as "icudt73l/coll/root.res": a package under any other name
+        # is as good as no data at all (no collation, no time zone names, no converters).
+        (tmp / "out").mkdir()
+        small = tmp / "out" / full.name
         subprocess.run(["icupkg", "-r", str(tmp / "remove.txt"), str(full), str(small)], check=True)
         entry = symbol.removesuffix("_dat")
         subprocess.run(
@@ -84,7 +108,7 @@ def trim(lib: Path, out_dir: Path) -> Path:
                 f"-Wl,-soname,{lib.name}",
                 "-o",
                 str(out),
-                str(tmp / "small_dat.S"),
+                str(tmp / f"{prefix}_dat.S"),
             ],
             check=True,
         )

@@ -20,9 +20,11 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = next((ROOT / "seeds").glob("*.txt"))
 # Issue 14 asks for at most 175 MB. Without the home-made BLAS the bundle measured 170 MB;
 # Russian morphology (pymorphy2's 15 MB dictionary and natasha's 2.6 MB model, for Russian
-# names in the nominative and Russian word forms in search, issues 12 and 13) brings it to
-# 191 MB, over that target (issue 14 stays open for it). This guards against growing more.
-SIZE_TARGET_MB = 195
+# names in the nominative and Russian word forms in search, issues 12 and 13) brought it to
+# 190.5 MB; ICU data Qt never reads, natasha's unread word list and numpy's symbols took it
+# to 183.6 MB, still over that target (issue 14 stays open for it: what is left would cost
+# Russian entities or their speed; see packaging/oqyrman.spec). This guards against growing.
+SIZE_TARGET_MB = 185
 
 pytestmark = [
     pytest.mark.bundle,
@@ -82,8 +84,9 @@ def folder_mb(folder: Path) -> float:
 
 
 def test_bundle_stays_within_the_size_target(bundle: Path) -> None:
-    # 170 MB when measured: Qt with ICU trimmed 62, natasha's embeddings 29, numpy 11 and
-    # its OpenBLAS with the Fortran runtime 28.5, PDFium 7, lxml 5.5, Python 10.
+    # 183.6 MB when measured: Qt with ICU trimmed 56.8, natasha's embeddings and models 30.3,
+    # numpy 10.1 and its OpenBLAS with the Fortran runtime 28.5, pymorphy2's dictionary 14.8,
+    # PDFium 7, lxml 5.5, Python 10.
     size = folder_mb(bundle)
     assert size <= SIZE_TARGET_MB, f"{size:.1f} MB; see benchmarks/bench_bundle.py"
 
@@ -98,6 +101,28 @@ def test_bundle_ships_models_translations_and_seed(bundle: Path) -> None:
     assert not (shipped / "resources" / "screenshots").exists()
     assert (internal / "natasha" / "data" / "model" / "slovnet_ner_news_v1.tar").is_file()
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
+
+
+ICU_PROBE = """
+from PySide6.QtCore import QCollator, QLocale, QTimeZone
+words = sorted(["үй", "ана", "Ұлы", "әже", "ёж", "зебра"], key=QCollator(QLocale("kk_KZ")).sortKey)
+zone = QTimeZone(b"Asia/Almaty").displayName(
+    QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("ru_RU")
+)
+print(" ".join(words), zone, sep="|")
+"""
+
+
+def test_bundle_icu_data_sorts_kazakh_and_names_time_zones(bundle: Path) -> None:
+    # The bundle's own (trimmed) ICU data, loaded in place of the wheel's: Qt's collation
+    # (file dialogs sort names with it) and time zone names must still find their data.
+    icu = next((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+    env = {**os.environ, "LD_PRELOAD": str(icu), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", ICU_PROBE], capture_output=True, text=True, env=env, check=True
+    )
+    assert "Could not create collator" not in out.stderr
+    assert out.stdout.strip() == "ана әже ёж зебра Ұлы үй|Восточный Казахстан"
 
 
 def test_bundle_starts_the_reader_and_quits_after_loading(bundle: Path, tmp_path: Path) -> None:
