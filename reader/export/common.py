@@ -187,6 +187,12 @@ def _english_pages(pages: Sequence[int]) -> str:
     return f"{word} {', '.join(map(str, pages))}"
 
 
+def _english_class(label: str) -> str:
+    from reader.core.ner.entities import CLASS_NAMES
+
+    return CLASS_NAMES.get(label, label)
+
+
 @dataclass(frozen=True)
 class IndexWording:
     """The words of the entity index: English by default; the GUI passes those of the
@@ -195,14 +201,15 @@ class IndexWording:
     title: str = INDEX_TITLE
     mentions: Callable[[int], str] = _english_mentions
     pages: Callable[[Sequence[int]], str] = _english_pages
+    class_name: Callable[[str], str] = _english_class  # "GPE" -> "Country or settlement"
 
 
 ENGLISH = IndexWording()
 
 
 def index_line(entry: IndexEntry, wording: IndexWording = ENGLISH) -> str:
-    """``Name (LABEL) — 3 mentions, pages 1, 4``, as printed in the index."""
-    text = f"{entry.name} ({entry.label}) — {wording.mentions(entry.count)}"
+    """``Name (class) — 3 mentions, pages 1, 4``, as printed in the index."""
+    text = f"{entry.name} ({wording.class_name(entry.label)}) — {wording.mentions(entry.count)}"
     if entry.pages:
         text += f", {wording.pages(entry.pages)}"
     return text

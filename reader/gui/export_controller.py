@@ -59,9 +59,9 @@ class ExportController(QObject):
         author: Callable[[], str] = lambda: "",
         memory: Path | None = None,
     ) -> None:
-        """``memory``: a small JSON file keeping the last export's folder and format."""
         """``annotations_of`` and ``entities_of`` give what a copy of a session shows (the
-        entities None while they are still being recognised)."""
+        entities None while they are still being recognised); ``memory``: a small JSON file
+        keeping the last export's folder and format and the index options."""
         super().__init__(parent)
         self._tasks = tasks
         self._sessions = sessions
@@ -86,6 +86,19 @@ class ExportController(QObject):
         self.index_action.setToolTip(
             self.tr("End exported copies with the entities of the document and their pages")
         )
+        self.index_dates_action = QAction(self.tr("Include &Dates in the Index"), parent)
+        self.index_dates_action.setCheckable(True)
+        self.index_dates_action.setToolTip(
+            self.tr("List the document's dates and times in the index too, after the names")
+        )
+        remembered = read_json(self._memory, {}) if self._memory else {}
+        remembered = remembered if isinstance(remembered, dict) else {}
+        self.index_action.setChecked(remembered.get("index", True) is not False)
+        self.index_dates_action.setChecked(remembered.get("index_dates") is True)
+        self.index_dates_action.setEnabled(self.index_action.isChecked())
+        self.index_action.toggled.connect(self.index_dates_action.setEnabled)
+        self.index_action.toggled.connect(lambda _: self._remember_options())
+        self.index_dates_action.toggled.connect(lambda _: self._remember_options())
         sessions.current_session_changed.connect(self._update_enabled)
         self._update_enabled(sessions.current_session())
 
@@ -136,15 +149,23 @@ class ExportController(QObject):
 
     def _remember(self, path: str) -> None:
         """The folder and format of this export, for the next one (kept across runs)."""
+        target = Path(path)
+        self._write_memory(folder=str(target.parent), suffix=target.suffix.lower())
+
+    def _remember_options(self) -> None:
+        self._write_memory(
+            index=self.index_action.isChecked(), index_dates=self.index_dates_action.isChecked()
+        )
+
+    def _write_memory(self, **values: object) -> None:
         if not self._memory:
             return
-        target = Path(path)
+        memory = read_json(self._memory, {})
+        memory = {**(memory if isinstance(memory, dict) else {}), **values}
         try:
-            atomic_write_json(
-                self._memory, {"folder": str(target.parent), "suffix": target.suffix.lower()}
-            )
+            atomic_write_json(self._memory, memory)
         except OSError as exc:
-            log.warning("cannot remember the export folder in %s: %s", self._memory, exc)
+            log.warning("cannot remember the export options in %s: %s", self._memory, exc)
 
     def export_interactively(self) -> None:
         """Ask where, then export the current document there."""
@@ -174,11 +195,13 @@ class ExportController(QObject):
             log.debug("not preloading the writer: %s", exc)
 
         author = self._author()  # "" is the system name (ExportRequest)
+        index_dates = self.index_dates_action.isChecked()
 
         def work(job: JobContext) -> str:
             request = ExportRequest(
                 document, annotations, Path(path), entities=entities, wording=wording,
                 progress=job.progress, cancel=job.cancel, author=author,
+                index_dates=index_dates,
             )  # fmt: skip
             return str(export_copy(request))
 
@@ -201,10 +224,13 @@ class ExportController(QObject):
         from reader.export.common import IndexWording
 
         mentions = {n: self.tr("%n mention(s)", "", n) for n in {e.count for e in entities}}
+        from reader.gui.models.entity_classes import class_name
+
         return IndexWording(
             title=self.tr("Index of entities"),
             mentions=lambda n: mentions.get(n) or self.tr("%n mention(s)", "", n),
             pages=_pages,
+            class_name=class_name,
         )
 
     def cancel(self) -> None:

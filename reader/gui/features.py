@@ -134,7 +134,13 @@ def _fill_menus(
     file_menu, edit = window.menus["file"], window.menus["edit"]
     quit_separator = [a for a in file_menu.actions() if a.isSeparator()][-1]
     file_menu.insertActions(
-        quit_separator, [exporter.action, exporter.index_action, entities.export_action]
+        quit_separator,
+        [
+            exporter.action,
+            exporter.index_action,
+            exporter.index_dates_action,
+            entities.export_action,
+        ],
     )
     first = edit.actions()[0]
     edit.insertActions(first, [annotations.undo_action, annotations.redo_action])

@@ -311,6 +311,7 @@
     <name>EntityClass</name>
     <message>
         <source>Saying</source>
+        <extracomment>Each class as people read it, in English: the interface translates these (context &quot;EntityClass&quot;), and the index at the end of an exported copy uses them (the JSON keeps the codes as ``label``).</extracomment>
         <translation>Мақал-мәтел</translation>
     </message>
     <message>
@@ -680,6 +681,14 @@
     <message>
         <source>End exported copies with the entities of the document and their pages</source>
         <translation>Экспортталған көшірменің соңына құжаттағы атаулар мен олардың беттері жазылады</translation>
+    </message>
+    <message>
+        <source>Include &amp;Dates in the Index</source>
+        <translation>Көрсеткішке күндерді &amp;қосу</translation>
+    </message>
+    <message>
+        <source>List the document&apos;s dates and times in the index too, after the names</source>
+        <translation>Көрсеткіште атаулардан кейін құжаттағы күндер мен уақыттарды да тізімдеу</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>

@@ -312,6 +312,7 @@
     <name>EntityClass</name>
     <message>
         <source>Saying</source>
+        <extracomment>Each class as people read it, in English: the interface translates these (context &quot;EntityClass&quot;), and the index at the end of an exported copy uses them (the JSON keeps the codes as ``label``).</extracomment>
         <translation>Поговорка</translation>
     </message>
     <message>
@@ -682,6 +683,14 @@
     <message>
         <source>End exported copies with the entities of the document and their pages</source>
         <translation>Добавлять в конец копии сущности документа и номера их страниц</translation>
+    </message>
+    <message>
+        <source>Include &amp;Dates in the Index</source>
+        <translation>Включать &amp;даты в указатель</translation>
+    </message>
+    <message>
+        <source>List the document&apos;s dates and times in the index too, after the names</source>
+        <translation>Перечислять в указателе и даты и время документа, после имён</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>

@@ -70,7 +70,7 @@ def test_index_sorted_by_name_with_pages() -> None:
         Entity("k2", "Абай", "PERSON", (Mention(0, 4, "Абай"),)),
     ]
     lines = [index_line(e) for e in index_entries(ents, pages.__getitem__)]
-    assert lines == ["Абай (PERSON) — 1 mention, page 1", "Әлихан (PERSON) — 2 mentions, page 3"]
+    assert lines == ["Абай (Person) — 1 mention, page 1", "Әлихан (Person) — 2 mentions, page 3"]
 
 
 def test_colours_become_pdf_rgb() -> None:

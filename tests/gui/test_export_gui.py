@@ -61,7 +61,7 @@ def test_pdf_copy_has_the_highlight_note_and_entity_index(
         ["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Index of entities" in text
-    assert "Қазақстан Республикасы (GPE) — 3 mentions, page 1" in text
+    assert "Қазақстан Республикасы (Country or settlement) — 3 mentions, page 1" in text
     assert "Exported to" in window.statusBar().currentMessage()
     assert window.features.exporter.action.isEnabled()
 
@@ -94,7 +94,7 @@ def test_index_speaks_the_interface_language(
     _export(qtbot, window, monkeypatch, out)
     texts = [p.text for p in WordDocument(str(out)).paragraphs]
     assert "Атаулар көрсеткіші" in texts
-    assert "Қазақстан Республикасы (GPE) — 3 рет аталған" in texts
+    assert "Қазақстан Республикасы (Ел не елді мекен) — 3 рет аталған" in texts
     language("ru")
     assert window.features.exporter.wording([]).mentions(5) == "5 упоминаний"
     assert window.features.exporter.wording([]).pages((1, 4)) == "с. 1, 4"

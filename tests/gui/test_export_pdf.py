@@ -219,7 +219,7 @@ def test_entity_index_lists_the_pages_of_mentions(tmp_path: Path) -> None:
     last = len(pypdf.PdfReader(out).pages)
     index_page = " ".join(_pdftotext(out, last).split())
     assert index_page.startswith("Index of entities")  # on a page of its own
-    assert "Әлихан Бөкейхан (PERSON) — 2 mentions, pages 1, 3" in index_page
+    assert "Әлихан Бөкейхан (Person) — 2 mentions, pages 1, 3" in index_page
 
 
 def test_failed_write_keeps_the_good_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

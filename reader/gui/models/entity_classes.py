@@ -4,39 +4,12 @@ The codes stay what files and the store hold (the JSON export's ``label``); this
 panel, its class chooser and the export headers meant for people show instead.
 """
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from reader.core.ner.entities import CLASS_NAMES as _NAMES
 from reader.core.ner.entities import LABELS
 
 CONTEXT = "EntityClass"
-
-_NAMES: dict[str, str] = {
-    "ADAGE": str(QT_TRANSLATE_NOOP("EntityClass", "Saying")),
-    "ART": str(QT_TRANSLATE_NOOP("EntityClass", "Work of art")),
-    "CARDINAL": str(QT_TRANSLATE_NOOP("EntityClass", "Number")),
-    "CONTACT": str(QT_TRANSLATE_NOOP("EntityClass", "Contact")),
-    "DATE": str(QT_TRANSLATE_NOOP("EntityClass", "Date")),
-    "DISEASE": str(QT_TRANSLATE_NOOP("EntityClass", "Disease")),
-    "EVENT": str(QT_TRANSLATE_NOOP("EntityClass", "Event")),
-    "FACILITY": str(QT_TRANSLATE_NOOP("EntityClass", "Building or facility")),
-    "GPE": str(QT_TRANSLATE_NOOP("EntityClass", "Country or settlement")),
-    "LANGUAGE": str(QT_TRANSLATE_NOOP("EntityClass", "Language")),
-    "LAW": str(QT_TRANSLATE_NOOP("EntityClass", "Law")),
-    "LOCATION": str(QT_TRANSLATE_NOOP("EntityClass", "Geographic place")),
-    "MISCELLANEOUS": str(QT_TRANSLATE_NOOP("EntityClass", "Other name")),
-    "MONEY": str(QT_TRANSLATE_NOOP("EntityClass", "Amount of money")),
-    "NON_HUMAN": str(QT_TRANSLATE_NOOP("EntityClass", "Animal or other being")),
-    "NORP": str(QT_TRANSLATE_NOOP("EntityClass", "Nationality or group")),
-    "ORDINAL": str(QT_TRANSLATE_NOOP("EntityClass", "Ordinal number")),
-    "ORGANISATION": str(QT_TRANSLATE_NOOP("EntityClass", "Organisation")),
-    "PERCENTAGE": str(QT_TRANSLATE_NOOP("EntityClass", "Percentage")),
-    "PERSON": str(QT_TRANSLATE_NOOP("EntityClass", "Person")),
-    "POSITION": str(QT_TRANSLATE_NOOP("EntityClass", "Position or title")),
-    "PRODUCT": str(QT_TRANSLATE_NOOP("EntityClass", "Product")),
-    "PROJECT": str(QT_TRANSLATE_NOOP("EntityClass", "Project")),
-    "QUANTITY": str(QT_TRANSLATE_NOOP("EntityClass", "Quantity")),
-    "TIME": str(QT_TRANSLATE_NOOP("EntityClass", "Time")),
-}
 
 
 def class_name(label: str) -> str:
