@@ -234,3 +234,39 @@ def test_a_pdf_exported_to_word_says_the_layout_is_not_kept(
     exporter = window.features.exporter
     assert "not kept" in exporter.layout_note(session, str(tmp_path / "copy.docx"))
     assert exporter.layout_note(session, str(tmp_path / "copy.pdf")) == ""  # the original
+
+
+def test_dates_join_the_index_when_the_user_asks_and_the_choice_is_kept(
+    language: Any, qtbot: QtBot, window: MainWindow, open_doc: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    language("en")
+    source = tmp_path / "visit.txt"
+    source.write_text(
+        "Қасым-Жомарт Тоқаев 2021 жылғы 5 қаңтарда Астанада кеңес өткізді.\n", encoding="utf-8"
+    )
+    session = open_doc(source)
+    _wait_entities(qtbot, window, session)
+    exporter = window.features.exporter
+    assert exporter.index_action.isChecked() and not exporter.index_dates_action.isChecked()
+
+    def index(out: Path) -> list[str]:
+        _export(qtbot, window, monkeypatch, out)
+        texts = [p.text for p in WordDocument(str(out)).paragraphs]
+        return texts[texts.index("Index of entities") + 1 :]
+
+    assert not any("(Date)" in t for t in index(tmp_path / "names.docx"))
+    exporter.index_dates_action.setChecked(True)
+    assert "2021 жылғы 5 қаңтарда (Date) — 1 mention" in index(tmp_path / "dates.docx")
+    exporter.index_action.setChecked(False)
+    assert not exporter.index_dates_action.isEnabled()  # no index, so no dates in it
+    # The next start remembers both choices (export.json beside the last folder).
+    from reader.gui.export_controller import ExportController
+
+    again = ExportController(
+        window.ctx.tasks, window.session_list, window, parent=window,
+        annotations_of=window.features.annotations.annotations,
+        entities_of=window.features.entity_panel.known_entities,
+        memory=window.ctx.paths.config / "export.json",
+    )  # fmt: skip
+    assert not again.index_action.isChecked() and again.index_dates_action.isChecked()
