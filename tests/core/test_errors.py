@@ -23,11 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 
 
-def catalogue(lang: str) -> dict[str, str]:
-    """The ReaderError context of a .ts file: English template -> translation."""
+def catalogue(lang: str, name: str = CONTEXT) -> dict[str, str]:
+    """One context of a .ts file (ReaderError's by default): English template ->
+    translation."""
     root = ElementTree.parse(I18N / f"oqyrman_{lang}.ts").getroot()
     for context in root.iter("context"):
-        if context.findtext("name") == CONTEXT:
+        if context.findtext("name") == name:
             return {
                 m.findtext("source") or "": m.findtext("translation") or ""
                 for m in context.iter("message")
@@ -107,8 +108,9 @@ def test_errors_keep_their_template_across_processes() -> None:
         ReaderError(Message.of("{x}", x=1), x=2)
 
 
-def _marked_templates() -> set[str]:
-    """Every QT_TRANSLATE_NOOP(CONTEXT, "...") string literal in reader/core."""
+def _marked_templates() -> set[tuple[str, str]]:
+    """Every QT_TRANSLATE_NOOP(context, "...") string literal in reader/core, with its
+    context (ReaderError for messages, EntityClass for the class names)."""
     found = set()
     for path in (ROOT / "reader" / "core").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -119,21 +121,23 @@ def _marked_templates() -> set[str]:
                 and len(node.args) == 2
                 and isinstance(node.args[1], ast.Constant)
             ):
-                found.add(node.args[1].value)
+                context = node.args[0].value if isinstance(node.args[0], ast.Constant) else ""
+                found.add((context, node.args[1].value))
     return found
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_every_core_message_is_in_the_catalogue_and_keeps_its_fields(lang: str) -> None:
     templates = _marked_templates()
-    assert len(templates) > 40
-    table = catalogue(lang)
-    missing = templates - table.keys()
+    assert len(templates) > 40 and {c for c, _ in templates} == {CONTEXT, "EntityClass"}
+    tables = {c: catalogue(lang, c) for c, _ in templates}
+    missing = {(c, t) for c, t in templates if not tables[c].get(t)}
     assert not missing, "run packaging/update_translations.sh and translate the new messages"
-    for template in templates:
-        assert set(_field_names(template)) == set(_field_names(table[template])), (
+    for context, template in templates:
+        translated = tables[context][template]
+        assert set(_field_names(template)) == set(_field_names(translated)), (
             template,
-            table[template],
+            translated,
         )
 
 

@@ -123,11 +123,11 @@ def test_what_the_user_waits_for_starts_before_background_work(
     assert order[0] == "search"
 
 
-def test_work_submitted_while_held_starts_after_the_block_user_first(
-    qtbot: QtBot, runner: TaskRunner
-) -> None:
+def test_work_submitted_while_held_starts_after_the_block_user_first(qtbot: QtBot) -> None:
     """The window builds its panels inside ``held()``: the recognition a panel asks for must
-    not start (and take the interpreter) until every panel is there."""
+    not start (and take the interpreter) until every panel is there. (One thread, so that
+    the order of starting is the order seen.)"""
+    runner = TaskRunner(max_threads=1)
     started: list[str] = []
     lock = threading.Lock()
 
@@ -147,6 +147,7 @@ def test_work_submitted_while_held_starts_after_the_block_user_first(
         assert started == [] and runner.active_count() == 4
     qtbot.waitUntil(lambda: len(started) == 4, timeout=5000)
     assert started[0] == "search"
+    runner.shutdown(2000)
 
 
 def test_held_work_is_dropped_if_the_runner_closes_meanwhile(runner: TaskRunner) -> None:
