@@ -80,9 +80,9 @@ def _install_language(app: QApplication, ctx: AppContext) -> None:
 
 
 def _apply_theme(app: QApplication, ctx: AppContext) -> None:
-    from reader.gui.dialogs.preferences import apply_theme
-
     if ctx.preferences.theme != "system":  # the system's own look needs nothing done
+        from reader.gui.dialogs.preferences import apply_theme  # (not on the way otherwise)
+
         apply_theme(app, ctx.preferences.theme)
 
 
