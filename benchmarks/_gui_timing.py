@@ -3,6 +3,12 @@
 Both are started as fresh processes and quit right after the first paint of the text; runs
 alternate so that both see the same machine load. The bare window is the yardstick the
 issue sets: a QPlainTextEdit that reads the file, calls setPlainText and shows it.
+
+``compare(..., widgets=True)`` also times WIDGETS: Oqyrman's window made of the same kinds of
+Qt widgets (menus, tabs, docks with a tree, a list and a hidden search tree, two tool bars,
+a status bar) with none of its own code. It tells how much of the difference is Qt's own
+cost of those widgets (PySide builds each class's Python enums when the class is first
+used) and how much is Oqyrman's Python.
 """
 
 import os
@@ -50,6 +56,73 @@ edit.show()
 sys.exit(app.exec())
 """
 
+# The same kinds of widgets as Oqyrman's window, empty, with none of its code (see above).
+WIDGETS = BARE.replace(
+    "edit = QPlainTextEdit()\n",
+    """edit = QPlainTextEdit()
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLineEdit, QListWidget, QMainWindow,
+    QStatusBar, QStyledItemDelegate, QTabWidget, QToolBar, QToolButton, QTreeView,
+    QTreeWidget, QVBoxLayout, QWidget,
+)
+
+window = QMainWindow()
+tabs = QTabWidget()
+tabs.addTab(edit, "document")
+central = QWidget()
+column = QVBoxLayout(central)
+column.addWidget(tabs)
+strip = QWidget()  # the search bar, hidden until Ctrl+F
+row = QHBoxLayout(strip)
+for widget in (QLineEdit(), QComboBox(), QCheckBox("Aa"), QCheckBox("W")):
+    row.addWidget(widget)
+strip.hide()
+column.addWidget(strip)
+window.setCentralWidget(central)
+for number, title in enumerate(("&File", "&Edit", "&View", "&Annotate", "&Help")):
+    menu = window.menuBar().addMenu(title)
+    for item in range(8):
+        action = QAction(f"{title} {item}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+Shift+{number}{item}"))
+        menu.addAction(action)
+
+
+def dock(widget, title, hidden=False):
+    panel = QDockWidget(title, window)
+    panel.setWidget(widget)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    panel.setHidden(hidden)
+
+
+entities = QWidget()
+lines = QVBoxLayout(entities)
+lines.addWidget(QLineEdit())
+tree = QTreeView()
+tree.setModel(QSortFilterProxyModel())
+lines.addWidget(tree)
+for _ in range(8):  # the class colour toggles
+    lines.addWidget(QToolButton())
+dock(entities, "Entities")
+dock(QListWidget(), "Annotations")
+found = QWidget()
+lines = QVBoxLayout(found)
+lines.addWidget(QLineEdit())
+matches = QTreeWidget()
+matches.setItemDelegate(QStyledItemDelegate(matches))
+lines.addWidget(matches)
+dock(found, "Search all documents", hidden=True)
+dock(QWidget(), "Outline", hidden=True)
+for title in ("Annotate", "Pages"):
+    bar = QToolBar(title)
+    for item in range(6):
+        bar.addAction(QAction(f"{title} {item}", window))
+    window.addToolBar(bar)
+window.setStatusBar(QStatusBar())
+""",
+).replace("edit.resize(1100, 760)\nedit.show()", "window.resize(1100, 760)\nwindow.show()")
+
 
 def _env(pycache: Path) -> dict[str, str]:
     """Offscreen unless there is a display; byte code cached (as in an installed copy) in a
@@ -88,9 +161,11 @@ def _time(cmd: list[str], env: dict[str, str]) -> Run:
 Timings = dict[str, list[Run]]
 
 
-def compare(document: Path, runs: int) -> Timings:
-    """``runs`` alternating starts of each side."""
+def compare(document: Path, runs: int, *, widgets: bool = False) -> Timings:
+    """``runs`` alternating starts of each side (and of WIDGETS with ``widgets``)."""
     times: Timings = {"oqyrman": [], "bare PySide6": []}
+    if widgets:
+        times["Qt widgets"] = []
     with tempfile.TemporaryDirectory(prefix="oqyrman-bench-") as tmp:
         env = _env(Path(tmp) / "pycache")
         script = Path(tmp) / "bare_window.py"
@@ -103,6 +178,10 @@ def compare(document: Path, runs: int) -> Timings:
             ],
             "bare PySide6": [sys.executable, str(script), str(document)],
         }
+        if widgets:
+            same = Path(tmp) / "same_widgets.py"
+            same.write_text(WIDGETS, encoding="utf-8")
+            commands["Qt widgets"] = [sys.executable, str(same), str(document)]
         for cmd in commands.values():  # byte code, disk cache and data folder made once
             _time(cmd, env)
         for _ in range(runs):
@@ -129,6 +208,12 @@ def report(title: str, times: Timings, target: float) -> float:
         f"  oqyrman's panels (search bar, docks, toolbar) ready: median {panels * 1000:.0f} ms, "
         f"{panels / base[0]:.2f}x the bare window's first paint"
     )
+    if "Qt widgets" in medians:
+        print(
+            f"  the same Qt widgets without Oqyrman's code: {medians['Qt widgets'][0] / base[0]:.2f}x"
+            " the bare window; Oqyrman's own Python adds "
+            f"{(panels - medians['Qt widgets'][0]) * 1000:.0f} ms to its panels"
+        )
     ratio = ours[0] / base[0]
     verdict = "meets" if ratio <= target else "MISSES"
     print(

@@ -66,14 +66,23 @@ def _load() -> _Natasha:
         raise RussianModelMissingError(f"natasha's model files are missing from {data}")
     import pymorphy2_dicts_ru
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha.morph.vocab import MorphForm, PymorphyAnalyzer
 
     class Vocab(MorphVocab):  # type: ignore[misc]
-        """natasha's vocabulary with pymorphy2's dictionary named directly: pymorphy2 finds
-        it through pkg_resources' entry points otherwise, which the bundle leaves out."""
+        """natasha's vocabulary with pymorphy2's dictionary named directly (pymorphy2 finds
+        it through pkg_resources' entry points otherwise, which the bundle leaves out), and
+        without pymorphy2's estimates of P(tag | word): they only reorder a word's readings,
+        and natasha picks the reading that agrees with its tagger's part of speech and case,
+        so the nominatives are the same (all 6,832 entities of 500 Lenta.ru news texts) and
+        the bundle leaves out their 2.9 MB table."""
 
-        @classmethod
-        def choose_dictionary_path(cls, path: str | None = None, lang: str | None = None) -> str:
-            return path or str(pymorphy2_dicts_ru.get_path())
+        def __init__(self) -> None:
+            PymorphyAnalyzer.__init__(
+                self,
+                path=str(pymorphy2_dicts_ru.get_path()),
+                result_type=MorphForm,
+                probability_estimator_cls=None,
+            )
 
     embedding = NewsEmbedding()
     return _Natasha(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), Vocab())
