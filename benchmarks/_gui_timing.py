@@ -122,6 +122,7 @@ for title in ("Annotate", "Pages"):
 window.setStatusBar(QStatusBar())
 """,
 ).replace("edit.resize(1100, 760)\nedit.show()", "window.resize(1100, 760)\nwindow.show()")
+assert "window.show()" in WIDGETS and "QDockWidget" in WIDGETS, "BARE changed: fix WIDGETS"
 
 
 def _env(pycache: Path) -> dict[str, str]:
