@@ -37,6 +37,13 @@ navec=natasha/data/emb/navec_news_v1_1B_250K_300d_100q.tar
 site=$("$py" -c 'import navec, pathlib; print(pathlib.Path(navec.__file__).resolve().parents[1])')
 "$py" packaging/navec_for_bundle.py "$site/$navec" "$work/$navec" >/dev/null
 export OQYRMAN_NAVEC="$work/$navec"
+# The NER model's word lists, gzipped (the spec leaves out the plain ones and the crfsuite
+# file, whose weights kazakh_ner_weights.npz holds): -n keeps the bytes the same build to build
+mkdir -p "$work/models"
+for list in kazakh_ner_gazetteer.json apertium_kaz_words.json; do
+  gzip -9 -n -c "resources/models/$list" >"$work/models/$list.gz"
+done
+export OQYRMAN_COMPACT_MODELS="$work/models"
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath "$work" packaging/oqyrman.spec
 # Symbols and debug information are a good part of libpython's, PDFium's, ICU's and the

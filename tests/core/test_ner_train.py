@@ -8,9 +8,12 @@ import pytest
 
 from reader.core.ner.devsplit import default_data_dir, load_corpus, sentence_group, split_figures
 from reader.core.ner.model import (
+    GAZETTEER_PATH,
     MODEL_PATH,
+    NAMES_PATH,
     WEIGHTS_PATH,
     CrfModel,
+    ModelMissingError,
     read_weights,
     weights_from_crfsuite,
 )
@@ -42,6 +45,26 @@ def test_shipped_weight_arrays_are_those_of_the_shipped_model(tmp_path: Path) ->
     other = tmp_path / "other.crfsuite"
     other.write_bytes(MODEL_PATH.read_bytes() + b"\0")  # any other model: arrays not used
     assert read_weights(other, WEIGHTS_PATH) is None
+
+
+def test_the_bundles_compact_model_tags_as_the_full_one(tmp_path: Path) -> None:
+    # What packaging/build.sh ships: the arrays without the crfsuite file, the word lists
+    # gzipped. The same tags, word for word, and nothing else read (no crfsuite, no .json).
+    import gzip
+    import shutil
+
+    shutil.copy(WEIGHTS_PATH, tmp_path / WEIGHTS_PATH.name)
+    for path in (GAZETTEER_PATH, NAMES_PATH):
+        (tmp_path / (path.name + ".gz")).write_bytes(gzip.compress(path.read_bytes()))
+    names = tmp_path / NAMES_PATH.name
+    compact = CrfModel(tmp_path / MODEL_PATH.name, tmp_path / GAZETTEER_PATH.name, names)
+    full = CrfModel()
+    assert compact.gazetteer == full.gazetteer
+    sentences = [s.words for s in load_corpus(DATA / DATA_FILES[1])[:200]]
+    assert compact.tag_many(sentences) == full.tag_many(sentences)
+    (tmp_path / WEIGHTS_PATH.name).unlink()
+    with pytest.raises(ModelMissingError):
+        CrfModel(tmp_path / MODEL_PATH.name, tmp_path / GAZETTEER_PATH.name, names)
 
 
 def test_dev_mode_writes_both_figures_and_no_model(tmp_path: Path) -> None:

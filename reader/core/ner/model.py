@@ -11,13 +11,19 @@ The weights are shipped a second time as arrays (``kazakh_ner_weights.npz``, wri
 the training script next to the model and keyed by the model's sha256): reading them out of
 crfsuite with ``Tagger.info()`` is one C call of about 0.4 s that holds the interpreter
 lock, which froze the window while a background thread loaded the model.
+
+The desktop bundle ships the arrays without the crfsuite file (2.3 MB it would only hash)
+and its two word lists gzipped (``packaging/build.sh``): ``read_weights`` takes arrays with
+no model beside them as the model, and ``read_json`` reads ``name.json`` or ``name.json.gz``.
 """
 
+import gzip
 import hashlib
 import json
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -93,11 +99,13 @@ def write_weights(model_path: Path, out_path: Path) -> None:
 
 
 def read_weights(model_path: Path, weights_path: Path) -> Weights | None:
-    """The arrays of ``weights_path`` if they were made from this very model, else None."""
+    """The arrays of ``weights_path`` if they were made from this very model (or if there is
+    no model file beside them, as in the bundle: then they are the model), else None."""
     if not weights_path.is_file():
         return None
     with np.load(weights_path, allow_pickle=False) as data:
-        if bytes(data["model_sha256"]).decode("ascii") != _sha256(model_path):
+        made_from = bytes(data["model_sha256"]).decode("ascii")
+        if model_path.is_file() and made_from != _sha256(model_path):
             return None
         labels = bytes(data["labels"]).decode("utf-8").split("\0")
         names = bytes(data["attributes"]).decode("utf-8").split("\0")
@@ -107,12 +115,29 @@ def read_weights(model_path: Path, weights_path: Path) -> Weights | None:
         return labels, attributes, data["transitions"].astype(np.float32), weights
 
 
+def _gzipped(path: Path) -> Path:
+    return path.with_name(path.name + ".gz")
+
+
+def json_exists(path: Path) -> bool:
+    """Whether ``read_json`` finds ``path`` (or its gzipped copy)."""
+    return path.is_file() or _gzipped(path).is_file()
+
+
+def read_json(path: Path) -> Any:
+    """A shipped JSON file: ``path`` itself, or ``path.gz`` where only that is shipped."""
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    with gzip.open(_gzipped(path), "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
 def with_names(gazetteer: dict[str, str], names_path: Path = NAMES_PATH) -> dict[str, str]:
     """The gazetteer with Apertium's proper names added as ``@word`` -> kinds (``ant+cog``),
     the form the features read (see ``reader.core.ner.build_gazetteer``)."""
-    if not names_path.is_file():
+    if not json_exists(names_path):
         raise ModelMissingError(f"the name list {names_path.name} is missing; reinstall Oqyrman")
-    names: dict[str, str] = json.loads(names_path.read_text(encoding="utf-8"))["names"]
+    names: dict[str, str] = read_json(names_path)["names"]
     merged = dict(gazetteer)
     merged.update(("@" + word, kinds) for word, kinds in names.items())
     return merged
@@ -129,14 +154,18 @@ class CrfModel:
     """
 
     def __init__(
-        self, model_path: Path = MODEL_PATH, gazetteer_path: Path = GAZETTEER_PATH
+        self,
+        model_path: Path = MODEL_PATH,
+        gazetteer_path: Path = GAZETTEER_PATH,
+        names_path: Path = NAMES_PATH,
     ) -> None:
-        if not model_path.is_file() or not gazetteer_path.is_file():
+        weights_path = model_path.with_name(WEIGHTS_PATH.name)
+        if not (model_path.is_file() or weights_path.is_file()) or not json_exists(gazetteer_path):
             raise ModelMissingError(
                 f"the entity model is missing from {model_path.parent}; reinstall Oqyrman"
             )
-        self.gazetteer = with_names(json.loads(gazetteer_path.read_text(encoding="utf-8")))
-        weights = read_weights(model_path, model_path.with_name(WEIGHTS_PATH.name))
+        self.gazetteer = with_names(read_json(gazetteer_path), names_path)
+        weights = read_weights(model_path, weights_path)
         if weights is None:  # no arrays for this model (a fresh --dev model, say): slow path
             weights = weights_from_crfsuite(model_path)
         self.labels, attributes, self._transitions, self._weights = weights
