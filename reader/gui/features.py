@@ -32,12 +32,53 @@ if TYPE_CHECKING:  # the feature modules load with the (deferred) panels, not at
     from reader.gui.search_bar import SearchBarWidget
 
 
+class LazyGlobalSearch:
+    """The dock of the search across documents, whose panel is made the first time the dock
+    shows (from View > Panels, Ctrl+Shift+F, or a saved layout that has it open).
+
+    It starts hidden, and its module and widgets took a fifth of the time the panels take
+    to build on the way to a usable window (issue 14). The panel keeps nothing about the
+    open documents until a search runs, so one made late is the same as one made early.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._panel: GlobalSearchPanel | None = None
+        title = QCoreApplication.translate("MainWindow", "Search all documents")
+        self.dock = window.add_dock_panel(QWidget(), title, "global_search")
+        self.dock.hide()
+        self.dock.visibilityChanged.connect(self._on_visibility)
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible:
+            self.panel()
+
+    def panel(self) -> GlobalSearchPanel:
+        """The panel, made now if it was not yet."""
+        if self._panel is None:
+            from reader.gui.global_search import GlobalSearchPanel
+
+            window = self._window
+            self._panel = GlobalSearchPanel(
+                window.ctx.tasks, window.session_list, window.preferences.search_mode
+            )
+            placeholder = self.dock.widget()
+            self.dock.setWidget(self._panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return self._panel
+
+    def set_default_mode(self, mode: str) -> None:
+        if self._panel is not None:  # one made later reads the preferences then
+            self._panel.set_default_mode(mode)
+
+
 @dataclass
 class Features:
     """What the window shows beside the documents (``window.features``)."""
 
     search_bar: SearchBarWidget
-    global_search: GlobalSearchPanel
+    lazy_global_search: LazyGlobalSearch
     global_search_dock: QDockWidget
     annotations: AnnotationController
     annotations_dock: QDockWidget
@@ -46,6 +87,11 @@ class Features:
     exporter: ExportController
     dialog_actions: DialogActions
     page_tools: PageTools | None = None
+
+    @property
+    def global_search(self) -> GlobalSearchPanel:
+        """The search across documents (made on first use: :class:`LazyGlobalSearch`)."""
+        return self.lazy_global_search.panel()
 
 
 def build_window(ctx: AppContext, *, defer_panels: bool = False) -> MainWindow:
@@ -61,7 +107,6 @@ def install_features(window: MainWindow) -> Features:
     from reader.gui.dialogs.menu_actions import DialogActions
     from reader.gui.entity_panel import EntityPanel
     from reader.gui.export_controller import ExportController
-    from reader.gui.global_search import GlobalSearchPanel
     from reader.gui.page_tools import PageTools
     from reader.gui.search_bar import SearchBarWidget
 
@@ -70,12 +115,10 @@ def install_features(window: MainWindow) -> Features:
     search_bar = SearchBarWidget(ctx.tasks, sessions, prefs.search_mode)
     search_bar.hide()
     window.add_bottom_widget(search_bar)
-    global_search = GlobalSearchPanel(ctx.tasks, sessions, prefs.search_mode)
     # (the window's catalogue context: these strings were the window's, and keep their
     # translations)
-    title = QCoreApplication.translate("MainWindow", "Search all documents")
-    global_dock = window.add_dock_panel(global_search, title, "global_search")
-    global_dock.hide()
+    global_search = LazyGlobalSearch(window)
+    global_dock = global_search.dock
     annotations = AnnotationController(ctx.store, sessions, window, parent=window)
     title = QCoreApplication.translate("MainWindow", "Annotations")
     annotations_dock = window.add_dock_panel(annotations.panel, title, "annotations")
@@ -123,7 +166,7 @@ def install_features(window: MainWindow) -> Features:
 def _fill_menus(
     window: MainWindow,
     search_bar: SearchBarWidget,
-    global_search: GlobalSearchPanel,
+    global_search: LazyGlobalSearch,
     global_dock: QDockWidget,
     annotations: AnnotationController,
     entities: EntityPanel,
@@ -149,7 +192,7 @@ def _fill_menus(
     def find_all() -> None:
         global_dock.show()
         global_dock.raise_()
-        global_search.activate()
+        global_search.panel().activate()
 
     find_all_action = QAction(
         QCoreApplication.translate("MainWindow", "Find in &All Documents…"), window

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self._panels_built = False
         self._pending_dock_state = ""  # restored again once the docks exist
         self._early_shortcuts: list[QShortcut] = []
+        self._docks: list[QDockWidget] = []  # add_dock_panel's (not a search of every child)
         self.quiet_errors = False  # log instead of a message box (--quit-after-load)
         self.persist_session = True  # False: never write the session file
         self.tabs = DocumentTabs()
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
                 self._pending_dock_state = ""
             elif not self._state.window_state:  # first run: the text gets two thirds
                 width = max(DOCK_MIN_WIDTH, self.width() // 3)
-                docks = [d for d in self.findChildren(QDockWidget) if not d.isHidden()]
+                docks = [d for d in self._docks if not d.isHidden()]
                 self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
             self.panels_ready.emit()
 
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self._panels_menu.addAction(dock.toggleViewAction())
+        self._docks.append(dock)
         return dock
 
     def add_tool_bar(self, bar: QToolBar) -> None:

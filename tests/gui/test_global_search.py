@@ -63,3 +63,24 @@ def test_results_follow_tabs_that_open_and_close(
     window.close_tab(window.tabs.indexOf(first.viewer))
     assert panel.tree.topLevelItemCount() == 1  # a closed document's matches go
     assert "(1)" in panel.tree.topLevelItem(0).text(0)
+
+
+def test_the_panel_is_made_when_its_dock_first_shows(
+    qtbot: QtBot, window: MainWindow, open_doc: Any, kazakh_file: Path
+) -> None:
+    # Not on the way to a usable window (issue 14's start-up): the dock is there, hidden,
+    # with a placeholder; View > Panels (its toggle action) makes the panel, in the
+    # preferences' search mode, and it then searches the documents already open.
+    open_doc(kazakh_file)
+    lazy = window.features.lazy_global_search
+    dock = window.features.global_search_dock
+    assert lazy._panel is None and not dock.isVisible()
+    dock.toggleViewAction().trigger()
+    assert dock.isVisible() and lazy._panel is not None
+    panel = window.features.global_search
+    assert dock.widget() is panel
+    assert panel.mode_combo.currentData() == window.preferences.search_mode
+    panel.query_edit.setText("Қазақстан")
+    with qtbot.waitSignal(panel.search_finished, timeout=5000):
+        panel.run_search()
+    assert panel.tree.topLevelItemCount() == 1
