@@ -224,6 +224,53 @@ def test_bundle_exports_and_opens_docx(bundle: Path, tmp_path: Path) -> None:
     assert "Елбасы" in back.stdout
 
 
+def test_bundle_hands_a_later_start_over_to_the_running_window(
+    bundle: Path, tmp_path: Path
+) -> None:
+    # The whole GUI as a double click runs it (not --quit-after-load): the listening side
+    # loads once the panels are there, with only the Qt modules the bundle ships.
+    import signal
+    import time
+
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    env = {
+        "PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(run_dir),
+    }  # fmt: skip
+    other = tmp_path / "екінші.txt"
+    other.write_text("Екінші құжат.\n", encoding="utf-8")
+    command = [str(bundle / "oqyrman"), "--data-dir", str(tmp_path / "data")]
+    first = subprocess.Popen(
+        [*command, str(SEED)], env=env, cwd=tmp_path, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not list(run_dir.glob("oqyrman-*.sock")) and first.poll() is None:
+            assert time.monotonic() < deadline, "the bundle never listened"
+            time.sleep(0.1)
+        assert first.poll() is None, first.communicate()[1][-3000:]
+        second = subprocess.run(
+            [*command, str(other)], env=env, cwd=tmp_path, capture_output=True, text=True,
+            timeout=60, check=False,
+        )  # fmt: skip
+        assert second.returncode == 0, second.stderr[-3000:]
+        session = tmp_path / "data" / "config" / "session.json"
+        while time.monotonic() < deadline:
+            if session.exists() and str(other) in session.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.1)
+        first.send_signal(signal.SIGTERM)
+        _, err = first.communicate(timeout=60)
+        assert first.returncode == 0 and "Traceback" not in err, err[-3000:]
+    finally:
+        if first.poll() is None:
+            first.kill()
+    tabs = json.loads(session.read_text(encoding="utf-8"))["tabs"]
+    assert [t["path"] for t in tabs] == [str(SEED), str(other)]
+
+
 def test_bundle_refuses_an_unknown_command_and_a_missing_display(
     bundle: Path, tmp_path: Path
 ) -> None:
