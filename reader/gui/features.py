@@ -126,7 +126,7 @@ def install_features(window: MainWindow) -> Features:
         ctx.store, ctx.tasks, parent=window, state_path=ctx.paths.config / "entity_panel.json"
     )
     entities_title = QCoreApplication.translate("EntityPanel", "Entities")
-    entities_dock = window.add_dock_panel(entities, entities_title, "entity_panel")
+    entities_dock = window.add_dock_panel(entities, entities_title, "entity_panel", weight=2)
     entities.dock = entities_dock
     sessions.current_session_changed.connect(entities.set_session)
     sessions.session_closed.connect(entities.forget)

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._pending_dock_state = ""  # restored again once the docks exist
         self._early_shortcuts: list[QShortcut] = []
         self._docks: list[QDockWidget] = []  # add_dock_panel's (not a search of every child)
+        self._dock_weights: dict[QDockWidget, int] = {}
         self.quiet_errors = False  # log instead of a message box (--quit-after-load)
         self.persist_session = True  # False: never write the session file
         self.tabs = DocumentTabs()
@@ -193,9 +194,24 @@ class MainWindow(QMainWindow):
                 self._pending_dock_state = ""
             elif not self._state.window_state:  # first run: the text gets two thirds
                 width = max(DOCK_MIN_WIDTH, self.width() // 3)
-                docks = [d for d in self._docks if not d.isHidden()]
-                self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
+                docks = self._docks_to_show()
+                for dock in docks:
+                    dock.show()  # now, not at the next layout pass: resizeDocks needs that
+                # (one dock of the column: Qt would give the column the sum of them all)
+                self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
+                # and the panels share the height by their weight (the entities, what
+                # people open Oqyrman for, more than an empty list of annotations)
+                unit = self.height() // max(1, sum(self._dock_weights[d] for d in docks))
+                heights = [unit * self._dock_weights[d] for d in docks]
+                self.resizeDocks(docks, heights, Qt.Orientation.Vertical)
             self.panels_ready.emit()
+
+    def _docks_to_show(self) -> list[QDockWidget]:
+        """The docks that are, or are about to be, on screen: a dock added to a window
+        already shown appears with the next layout pass (until then isHidden() is true),
+        so what tells them apart is having been hidden on purpose."""
+        explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        return [d for d in self._docks if not (d.isHidden() and d.testAttribute(explicit))]
 
     def _replay_after_build(self, keys: str) -> None:
         """A feature's shortcut pressed before the features existed: build, then do it."""
@@ -227,14 +243,18 @@ class MainWindow(QMainWindow):
     def activate_session(self, session: DocumentSession) -> None:
         self.session_list.activate_session(session)
 
-    def add_dock_panel(self, widget: QWidget, title: str, object_name: str) -> QDockWidget:
-        """Put ``widget`` in a dock on the right, listed in View > Panels; return the dock."""
+    def add_dock_panel(
+        self, widget: QWidget, title: str, object_name: str, *, weight: int = 1
+    ) -> QDockWidget:
+        """Put ``widget`` in a dock on the right, listed in View > Panels; return the dock.
+        ``weight``: its share of the height beside the other docks on a first start."""
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self._panels_menu.addAction(dock.toggleViewAction())
         self._docks.append(dock)
+        self._dock_weights[dock] = weight
         return dock
 
     def add_tool_bar(self, bar: QToolBar) -> None:
