@@ -73,20 +73,20 @@ def shots(out: Path, seed: Path, data: Path) -> list[Path]:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     install_translators(app, "kk")
     ctx = AppContext.create(resolve(data))
-    window = build_window(ctx)
+    window = build_window(ctx, defer_panels=True)  # as the application builds it
     window.resize(*SIZE)
     window.show()
     window.open_files([str(seed)])
+    _wait(app, window.panels_built)
     panel = window.features.entity_panel
-    _wait(app, lambda: window.current_session() is not None and bool(panel.entry_items()))
+    _wait(app, lambda: window.current_session() is not None and bool(panel.entities()))
     session = window.current_session()
     assert session is not None
     _wait(app, lambda: window.features.annotations.is_loaded(session))
     _annotate(window, session)
     for group in ("people", "organisations"):
         panel.highlight_boxes[group].setChecked(True)
-    first = next(iter(panel.entry_items().values()))
-    panel.tree.setCurrentItem(first)
+    panel.select_entries([panel.entities()[0].key])  # the most mentioned, its places shown
     QApplication.processEvents()
     taken = [out / "kk-main-window.png"]
     window.grab().save(str(taken[-1]))

@@ -161,6 +161,9 @@ class EntityPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self._build_tree())
         self.splitter.addWidget(self._build_mentions())
+        # the list of entries grows with the panel; the mentions of the current one less
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.splitterMoved.connect(lambda _pos, _i: self._state_timer.start())
         layout.addWidget(self.splitter, 1)
         self._set_tab_order()
