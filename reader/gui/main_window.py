@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
         self._panels_built = False
         self._pending_dock_state = ""  # restored again once the docks exist
         self._early_shortcuts: list[QShortcut] = []
-        self._docks: list[QDockWidget] = []  # add_dock_panel's (not a search of every child)
-        self._dock_weights: dict[QDockWidget, int] = {}
+        # add_dock_panel's docks in order, each with its share of the height on a first start
+        self._docks: dict[QDockWidget, int] = {}
         self.quiet_errors = False  # log instead of a message box (--quit-after-load)
         self.persist_session = True  # False: never write the session file
         self.tabs = DocumentTabs()
@@ -201,8 +201,8 @@ class MainWindow(QMainWindow):
                 self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
                 # and the panels share the height by their weight (the entities, what
                 # people open Oqyrman for, more than an empty list of annotations)
-                unit = self.height() // max(1, sum(self._dock_weights[d] for d in docks))
-                heights = [unit * self._dock_weights[d] for d in docks]
+                unit = self.height() // max(1, sum(self._docks[d] for d in docks))
+                heights = [unit * self._docks[d] for d in docks]
                 self.resizeDocks(docks, heights, Qt.Orientation.Vertical)
             self.panels_ready.emit()
 
@@ -253,8 +253,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self._panels_menu.addAction(dock.toggleViewAction())
-        self._docks.append(dock)
-        self._dock_weights[dock] = weight
+        self._docks[dock] = weight
         return dock
 
     def add_tool_bar(self, bar: QToolBar) -> None:
